@@ -1,0 +1,40 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Kalkyl",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kalkyl", targets: ["kalkyl"]),
+        .library(name: "KalkylEngine", targets: ["KalkylEngine"]),
+        .library(name: "KalkylFormats", targets: ["KalkylFormats"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+    ],
+    targets: [
+        // Values, references, formula syntax, functions, workbook, dependency graph, recalculation.
+        // Knows nothing of files or terminals.
+        .target(name: "KalkylEngine"),
+        // The .kalk text format, CSV and JSON.
+        .target(name: "KalkylFormats", dependencies: ["KalkylEngine"]),
+        // The `kalkyl` command line tool.
+        .executableTarget(
+            name: "kalkyl",
+            dependencies: [
+                "KalkylEngine", "KalkylFormats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "KalkylEngineTests",
+            dependencies: [
+                "KalkylEngine",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "KalkylFormatsTests", dependencies: ["KalkylEngine", "KalkylFormats"]),
+        .testTarget(name: "KalkylEndToEndTests", dependencies: ["KalkylEngine", "KalkylFormats"]),
+    ]
+)

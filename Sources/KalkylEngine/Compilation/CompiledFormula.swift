@@ -1,0 +1,24 @@
+/// A formula ready to run: its code, the references the dependency graph needs, and flags.
+/// One `CompiledFormula` serves every cell whose formula is the same relative to its position.
+public final class CompiledFormula: @unchecked Sendable {
+    public let expression: Expression
+    let code: [Instruction]
+    let references: [CompiledReference]
+    /// Contains RAND, NOW, TODAY, OFFSET or INDIRECT: recalculated on every recalculation.
+    public let isVolatile: Bool
+    /// Reads cells that are not among its static references (OFFSET, INDIRECT, `:` between
+    /// computed references); the recalculation checks such reads against cells not yet computed.
+    let readsDynamicReferences: Bool
+    /// Problems found while compiling, e.g. a wrong number of arguments; the cell shows an error.
+    public let diagnostics: [String]
+
+    init(expression: Expression, code: [Instruction], references: [CompiledReference],
+         isVolatile: Bool, readsDynamicReferences: Bool, diagnostics: [String]) {
+        self.expression = expression
+        self.code = code
+        self.references = references
+        self.isVolatile = isVolatile
+        self.readsDynamicReferences = readsDynamicReferences
+        self.diagnostics = diagnostics
+    }
+}

@@ -1,0 +1,137 @@
+/// What the compiler needs to know of the workbook: sheet indexes and defined names.
+protocol CompilationEnvironment {
+    func sheetIndex(named name: String) -> Int?
+    /// The expression a defined name stands for, seen from a sheet (sheet scope first).
+    func definedName(_ name: String, fromSheet sheet: Int) -> Expression?
+}
+
+/// Turns an `Expression` into postfix `Instruction`s. Defined names are compiled in place,
+/// so a change of a name's definition recompiles the formulas (see `Workbook.defineName`).
+struct FormulaCompiler {
+    let environment: any CompilationEnvironment
+    let hostSheet: Int
+    private var code: [Instruction] = []
+    private var references: [CompiledReference] = []
+    private var isVolatile = false
+    private var readsDynamicReferences = false
+    private var diagnostics: [String] = []
+    private var namesBeingExpanded: [String] = []
+
+    init(environment: any CompilationEnvironment, hostSheet: Int) {
+        self.environment = environment
+        self.hostSheet = hostSheet
+    }
+
+    static func compile(_ expression: Expression, hostSheet: Int, environment: any CompilationEnvironment) -> CompiledFormula {
+        var compiler = FormulaCompiler(environment: environment, hostSheet: hostSheet)
+        compiler.emit(expression)
+        return CompiledFormula(expression: expression, code: compiler.code, references: compiler.references,
+                               isVolatile: compiler.isVolatile, readsDynamicReferences: compiler.readsDynamicReferences,
+                               diagnostics: compiler.diagnostics)
+    }
+
+    /// Whether compiling this expression depends on the sheet it is on (it uses a defined name
+    /// that may be sheet-scoped), which decides whether it can be shared across sheets.
+    static func usesNames(_ expression: Expression) -> Bool {
+        switch expression {
+        case .name: return true
+        case .unary(_, let e), .percent(let e), .parenthesized(let e): return usesNames(e)
+        case .binary(_, let l, let r): return usesNames(l) || usesNames(r)
+        case .call(_, let args): return args.contains(where: usesNames)
+        default: return false
+        }
+    }
+
+    private mutating func emit(_ expression: Expression) {
+        switch expression {
+        case .number(let n): code.append(.push(.number(n)))
+        case .text(let s): code.append(.push(.text(s)))
+        case .boolean(let b): code.append(.push(.boolean(b)))
+        case .error(let e): code.append(.push(.error(e)))
+        case .missing: code.append(.push(.empty))
+        case .array(let rows): code.append(.pushArray(constantArray(rows)))
+        case .reference(let reference): emitReference(reference)
+        case .name(let name): emitName(name)
+        case .parenthesized(let inner): emit(inner)
+        case .unary(let op, let operand):
+            emit(operand)
+            code.append(op == .minus ? .negate : .plus)
+        case .percent(let operand):
+            emit(operand)
+            code.append(.percent)
+        case .binary(let op, let left, let right):
+            emit(left)
+            emit(right)
+            if op == .range { readsDynamicReferences = true }
+            code.append(.binary(op))
+        case .call(let name, let arguments):
+            emitCall(name, arguments)
+        }
+    }
+
+    private func constantArray(_ rows: [[Expression]]) -> Matrix {
+        var values: [Value] = []
+        for row in rows {
+            for element in row {
+                switch element {
+                case .number(let n): values.append(.number(n))
+                case .text(let s): values.append(.text(s))
+                case .boolean(let b): values.append(.boolean(b))
+                case .error(let e): values.append(.error(e))
+                default: values.append(.error(.value))
+                }
+            }
+        }
+        return Matrix(rows: rows.count, columns: rows.first?.count ?? 0, values: values)
+    }
+
+    private mutating func emitReference(_ reference: Reference) {
+        var sheet: Int32 = -1
+        if let name = reference.sheet {
+            guard let index = environment.sheetIndex(named: name) else {
+                diagnostics.append("no sheet named '\(name)'")
+                code.append(.push(.error(.reference)))
+                return
+            }
+            sheet = Int32(index)
+        }
+        references.append(CompiledReference(sheet: sheet, reference: reference))
+        if reference.shape == .cell {
+            code.append(.cell(sheet: sheet, row: reference.startRow, column: reference.startColumn))
+        } else {
+            code.append(.area(sheet: sheet, reference: reference))
+        }
+    }
+
+    private mutating func emitName(_ name: String) {
+        let key = name.uppercased()
+        guard !namesBeingExpanded.contains(key),
+              let definition = environment.definedName(name, fromSheet: hostSheet) else {
+            if namesBeingExpanded.contains(key) { diagnostics.append("the name '\(name)' refers to itself") }
+            code.append(.push(.error(.name)))
+            return
+        }
+        namesBeingExpanded.append(key)
+        emit(definition)
+        namesBeingExpanded.removeLast()
+    }
+
+    private mutating func emitCall(_ name: String, _ arguments: [Expression]) {
+        for argument in arguments { emit(argument) }
+        let count = Int32(arguments.count)
+        guard let id = FunctionRegistry.id(of: name) else {
+            diagnostics.append("unknown function \(name)")
+            code.append(.fail(.name, argumentCount: count))
+            return
+        }
+        let definition = FunctionRegistry.definitions[Int(id)]
+        guard definition.arity.contains(arguments.count) else {
+            diagnostics.append("\(name) takes \(definition.arityDescription), not \(arguments.count)")
+            code.append(.fail(.value, argumentCount: count))
+            return
+        }
+        if definition.isVolatile { isVolatile = true }
+        if definition.readsDynamicReferences { readsDynamicReferences = true }
+        code.append(.call(function: id, argumentCount: count))
+    }
+}

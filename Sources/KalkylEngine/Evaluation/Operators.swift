@@ -1,0 +1,108 @@
+import Foundation
+
+/// Excel's operators on values, and their element-wise form on arrays and ranges
+/// (`{1,2}*{3,4}`, `A1:A3>10` inside SUMPRODUCT).
+enum Operators {
+    static func unary(_ operand: Operand, context: EvaluationContext, _ f: (Double) -> Double) -> Operand {
+        if operand.isMultiCell {
+            let m = Arguments.matrix(of: operand, context: context)
+            return .array(Matrix(rows: m.rows, columns: m.columns, values: m.values.map { applyUnary($0, f) }))
+        }
+        return .value(applyUnary(Arguments.scalar(of: operand, context: context), f))
+    }
+
+    private static func applyUnary(_ value: Value, _ f: (Double) -> Double) -> Value {
+        switch value.asNumber() {
+        case .success(let n): return .number(f(n))
+        case .failure(let e): return .error(e)
+        }
+    }
+
+    static func binary(_ op: BinaryOperator, _ left: Operand, _ right: Operand, context: EvaluationContext) -> Operand {
+        if op == .range { return rangeUnion(left, right) }
+        if !left.isMultiCell && !right.isMultiCell {
+            return .value(apply(op, Arguments.scalar(of: left, context: context), Arguments.scalar(of: right, context: context)))
+        }
+        let a = Arguments.matrix(of: left, context: context)
+        let b = Arguments.matrix(of: right, context: context)
+        let rows = max(a.rows, b.rows), columns = max(a.columns, b.columns)
+        var values: [Value] = []
+        values.reserveCapacity(rows * columns)
+        for r in 0..<rows {
+            for c in 0..<columns {
+                values.append(apply(op, a.broadcast(row: r, column: c), b.broadcast(row: r, column: c)))
+            }
+        }
+        return .array(Matrix(rows: rows, columns: columns, values: values))
+    }
+
+    /// `A1:INDEX(B:B,3)`: the smallest rectangle covering both references on one sheet.
+    private static func rangeUnion(_ left: Operand, _ right: Operand) -> Operand {
+        guard case .reference(let s1, let r1) = left, case .reference(let s2, let r2) = right else {
+            if case .value(.error(let e)) = left { return .error(e) }
+            if case .value(.error(let e)) = right { return .error(e) }
+            return .error(.value)
+        }
+        guard s1 == s2 else { return .error(.value) }
+        return .reference(sheet: s1, range: CellRange(
+            CellAddress(row: min(r1.start.row, r2.start.row), column: min(r1.start.column, r2.start.column)),
+            CellAddress(row: max(r1.end.row, r2.end.row), column: max(r1.end.column, r2.end.column))))
+    }
+
+    /// One operator on two values; errors propagate left first.
+    static func apply(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Value {
+        if case .error(let e) = a { return .error(e) }
+        if case .error(let e) = b { return .error(e) }
+        switch op {
+        case .add, .subtract, .multiply, .divide, .power:
+            let x: Double, y: Double
+            switch a.asNumber() {
+            case .success(let n): x = n
+            case .failure(let e): return .error(e)
+            }
+            switch b.asNumber() {
+            case .success(let n): y = n
+            case .failure(let e): return .error(e)
+            }
+            return arithmetic(op, x, y)
+        case .concatenate:
+            switch (a.asText(), b.asText()) {
+            case (.success(let s), .success(let t)): return .text(s + t)
+            case (.failure(let e), _), (_, .failure(let e)): return .error(e)
+            }
+        case .equal: return .boolean(ValueComparison.compare(a, b) == 0)
+        case .notEqual: return .boolean(ValueComparison.compare(a, b) != 0)
+        case .less: return .boolean(ValueComparison.compare(a, b) < 0)
+        case .lessOrEqual: return .boolean(ValueComparison.compare(a, b) <= 0)
+        case .greater: return .boolean(ValueComparison.compare(a, b) > 0)
+        case .greaterOrEqual: return .boolean(ValueComparison.compare(a, b) >= 0)
+        case .range: return .error(.value)
+        }
+    }
+
+    @inline(__always)
+    static func arithmetic(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Value {
+        let result: Double
+        switch op {
+        case .add: result = x + y
+        case .subtract: result = x - y
+        case .multiply: result = x * y
+        case .divide:
+            if y == 0 { return .error(.divisionByZero) }
+            result = x / y
+        default:
+            return power(x, y)
+        }
+        return result.isFinite ? .number(result) : .error(.number)
+    }
+
+    /// Excel's `^` and POWER: 0^0 and a negative base with a fractional exponent are #NUM!,
+    /// 0 to a negative power is #DIV/0!.
+    static func power(_ x: Double, _ y: Double) -> Value {
+        if x == 0 && y == 0 { return .error(.number) }
+        if x == 0 && y < 0 { return .error(.divisionByZero) }
+        if x < 0 && y != y.rounded() { return .error(.number) }
+        let result = Foundation.pow(x, y)
+        return result.isFinite ? .number(result) : .error(.number)
+    }
+}

@@ -1,0 +1,158 @@
+/// The arguments of one function call: a view of the evaluator's stack plus the context.
+/// Accessors read an argument as Excel reads a parameter of that kind and throw the error
+/// value that the function should return.
+public struct Arguments {
+    let operands: ArraySlice<Operand>
+    let context: EvaluationContext
+
+    init(_ operands: ArraySlice<Operand>, context: EvaluationContext) {
+        self.operands = operands
+        self.context = context
+    }
+
+    var count: Int { operands.count }
+
+    subscript(_ i: Int) -> Operand { operands[operands.startIndex + i] }
+
+    /// True when the argument was left out, as in `ROUND(A1,)` or not given at all.
+    func isOmitted(_ i: Int) -> Bool {
+        guard i < count else { return true }
+        if case .value(.empty) = self[i] { return true }
+        return false
+    }
+
+    // MARK: Scalars
+
+    /// The argument as one value (a multi-cell range meets the formula's row or column).
+    func scalar(_ i: Int) -> Value { Arguments.scalar(of: self[i], context: context) }
+
+    func number(_ i: Int) throws(FormulaError) -> Double {
+        switch scalar(i).asNumber() {
+        case .success(let n): return n
+        case .failure(let e): throw e
+        }
+    }
+
+    func number(_ i: Int, default fallback: Double) throws(FormulaError) -> Double {
+        isOmitted(i) ? fallback : try number(i)
+    }
+
+    /// A whole-number parameter: Excel truncates toward zero.
+    func integer(_ i: Int) throws(FormulaError) -> Int {
+        let n = try number(i)
+        guard abs(n) < 1e15 else { throw FormulaError.number }
+        return Int(n.rounded(.towardZero))
+    }
+
+    func integer(_ i: Int, default fallback: Int) throws(FormulaError) -> Int {
+        isOmitted(i) ? fallback : try integer(i)
+    }
+
+    func text(_ i: Int) throws(FormulaError) -> String {
+        switch scalar(i).asText() {
+        case .success(let s): return s
+        case .failure(let e): throw e
+        }
+    }
+
+    func boolean(_ i: Int) throws(FormulaError) -> Bool {
+        switch scalar(i).asBoolean() {
+        case .success(let b): return b
+        case .failure(let e): throw e
+        }
+    }
+
+    func boolean(_ i: Int, default fallback: Bool) throws(FormulaError) -> Bool {
+        isOmitted(i) ? fallback : try boolean(i)
+    }
+
+    static func scalar(of operand: Operand, context: EvaluationContext) -> Value {
+        switch operand {
+        case .value(let v): return v
+        case .array(let m): return m.values.first ?? .error(.value)
+        case .reference(let sheet, let range):
+            return Evaluator.implicitIntersection(sheet: sheet, range: range, context: context)
+        }
+    }
+
+    // MARK: Arrays and ranges
+
+    /// The argument as a rectangle of values.
+    func matrix(_ i: Int) -> Matrix { Arguments.matrix(of: self[i], context: context) }
+
+    static func matrix(of operand: Operand, context: EvaluationContext) -> Matrix {
+        switch operand {
+        case .value(let v): return Matrix(rows: 1, columns: 1, values: [v])
+        case .array(let m): return m
+        case .reference(let sheet, let range):
+            // Whole columns or rows: only the used part holds values.
+            let used = context.clippedToUsedArea(sheet: sheet, range: range)
+            let rows = range.rowCount, columns = range.columnCount
+            if rows * columns > 4_000_000, let used {
+                return matrix(sheet: sheet, range: used, context: context)
+            }
+            if used == nil && rows * columns > 4_000_000 { return Matrix(rows: 1, columns: 1, values: [.empty]) }
+            return matrix(sheet: sheet, range: range, context: context)
+        }
+    }
+
+    private static func matrix(sheet: Int32, range: CellRange, context: EvaluationContext) -> Matrix {
+        var values: [Value] = []
+        values.reserveCapacity(range.cellCount)
+        for r in range.start.row...range.end.row {
+            for c in range.start.column...range.end.column {
+                values.append(context.value(sheet: sheet, row: r, column: c))
+            }
+        }
+        return Matrix(rows: range.rowCount, columns: range.columnCount, values: values)
+    }
+
+    /// Every value in the argument, for aggregates. Values typed straight into the call
+    /// (`SUM(1,"2",TRUE)`) are `direct`; values from ranges and arrays are not, and Excel
+    /// ignores text and truth values there.
+    func forEachValue(_ i: Int, _ body: (_ value: Value, _ direct: Bool) throws(FormulaError) -> Void) throws(FormulaError) {
+        switch self[i] {
+        case .value(let v):
+            try body(v, true)
+        case .array(let m):
+            for v in m.values { try body(v, false) }
+        case .reference(let sheet, let range):
+            try context.forEachStoredValue(sheet: sheet, range: range) { (v) throws(FormulaError) in try body(v, false) }
+        }
+    }
+
+    /// The numbers an aggregate such as SUM or AVERAGE takes: numbers anywhere; truth values
+    /// and numeric text only when typed directly; an error anywhere is the result.
+    func forEachNumber(from start: Int = 0, _ body: (Double) -> Void) throws(FormulaError) {
+        for i in start..<count {
+            try forEachValue(i) { (value, direct) throws(FormulaError) in
+                switch value {
+                case .number(let n): body(n)
+                case .error(let e): throw e
+                case .boolean(let b): if direct { body(b ? 1 : 0) }
+                case .text(let s):
+                    if direct {
+                        guard let n = NumberText.parse(s) else { throw FormulaError.value }
+                        body(n)
+                    }
+                case .empty: break
+                }
+            }
+        }
+    }
+
+    func numbers(from start: Int = 0) throws(FormulaError) -> [Double] {
+        var result: [Double] = []
+        try forEachNumber(from: start) { result.append($0) }
+        return result
+    }
+
+    /// The reference an argument must be (ROW, OFFSET, ISBLANK of a cell …).
+    func reference(_ i: Int) throws(FormulaError) -> (sheet: Int32, range: CellRange) {
+        switch self[i] {
+        case .reference(let sheet, let range): return (sheet, range)
+        case .value(.error(let e)): throw e
+        default: throw FormulaError.value
+        }
+    }
+}

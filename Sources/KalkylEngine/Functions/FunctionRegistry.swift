@@ -1,0 +1,65 @@
+/// Every built-in function, by name and by the index compiled formulas call them with.
+public enum FunctionRegistry {
+    static let definitions: [FunctionDefinition] =
+        mathFunctions + statisticalFunctions + logicalFunctions + lookupFunctions
+        + textFunctions + informationFunctions + dateFunctions
+
+    private static let ids: [String: Int32] = {
+        var map: [String: Int32] = [:]
+        for (i, d) in definitions.enumerated() {
+            precondition(map[d.name] == nil, "function \(d.name) is defined twice")
+            map[d.name] = Int32(i)
+        }
+        return map
+    }()
+
+    /// Names Excel also accepts for a function Kalkyl defines under another name.
+    private static let aliases: [String: String] = [
+        "RANK.EQ": "RANK", "STDEV.S": "STDEV", "VAR.S": "VAR", "STDEV.P": "STDEVP", "VAR.P": "VARP",
+        "CEILING.MATH": "CEILING", "FLOOR.MATH": "FLOOR",
+    ]
+
+    static func id(of name: String) -> Int32? {
+        let canonical = FunctionName.canonical(name)
+        return ids[canonical] ?? aliases[canonical].flatMap { ids[$0] }
+    }
+
+    /// The names of every function, for completion and documentation.
+    public static var names: [String] { (definitions.map(\.name) + aliases.keys).sorted() }
+
+    public static func isKnown(_ name: String) -> Bool { id(of: name) != nil }
+
+    static func call(_ id: Int, _ arguments: Arguments) -> Operand {
+        let definition = definitions[id]
+        if definition.liftsArrays, arguments.operands.contains(where: \.isMultiCell) {
+            return lifted(definition, arguments)
+        }
+        do {
+            return try definition.body(arguments)
+        } catch {
+            return .error(error)
+        }
+    }
+
+    /// Applies a function of single values to each element of its array arguments.
+    private static func lifted(_ definition: FunctionDefinition, _ arguments: Arguments) -> Operand {
+        let matrices = arguments.operands.map { Arguments.matrix(of: $0, context: arguments.context) }
+        let rows = matrices.map(\.rows).max() ?? 1, columns = matrices.map(\.columns).max() ?? 1
+        var values: [Value] = []
+        values.reserveCapacity(rows * columns)
+        var elementOperands = [Operand](repeating: .empty, count: matrices.count)
+        for r in 0..<rows {
+            for c in 0..<columns {
+                for (i, m) in matrices.enumerated() { elementOperands[i] = .value(m.broadcast(row: r, column: c)) }
+                let result: Operand
+                do {
+                    result = try definition.body(Arguments(elementOperands[...], context: arguments.context))
+                } catch {
+                    result = .error(error)
+                }
+                values.append(Arguments.scalar(of: result, context: arguments.context))
+            }
+        }
+        return .array(Matrix(rows: rows, columns: columns, values: values))
+    }
+}

@@ -1,0 +1,316 @@
+/// Recomputes the cells an edit can reach.
+///
+/// 1. The cone: every node reachable from the edited (and volatile) cells, found breadth-first
+///    and stored with its successor lists.
+/// 2. Kahn's algorithm over the cone: a node runs when all its precedents in the cone are done,
+///    so each formula is evaluated once, in dependency order, with no recursion. A formula is
+///    evaluated only if a precedent's value actually changed; otherwise its dependents are
+///    spared too.
+/// 3. When nodes are left that can never become ready, they lie on or behind cycles: Tarjan's
+///    algorithm (iterative) finds the strongly connected components; the cells of each cyclic
+///    component get #CYCLE!, and the rest of the cone goes on.
+struct Recalculation {
+    private let workbook: Workbook
+    private var nodes: [Int] = []
+    private var index: [Int: Int32] = [:]
+    private var successorStart: [Int32] = []
+    private var successors: [Int32] = []
+    private var result = RecalculationResult()
+
+    init(workbook: Workbook) {
+        self.workbook = workbook
+    }
+
+    /// Runs with `roots` as the changed cells (keys) and `touchedRoots` marking which of them
+    /// must be evaluated or counted as changed.
+    static func run(_ workbook: Workbook, roots: [Int]) -> RecalculationResult {
+        var recalculation = Recalculation(workbook: workbook)
+        let clock = ContinuousClock()
+        let start = clock.now
+        recalculation.buildCone(from: roots)
+        recalculation.evaluateInOrder(rootCount: roots.count)
+        var result = recalculation.result
+        result.changes.sort { $0.location < $1.location }
+        result.duration = clock.now - start
+        return result
+    }
+
+    // MARK: 1. The cone
+
+    private mutating func visit(_ node: Int) -> Int32 {
+        if let i = index[node] { return i }
+        let i = Int32(nodes.count)
+        index[node] = i
+        nodes.append(node)
+        return i
+    }
+
+    private mutating func buildCone(from roots: [Int]) {
+        nodes.reserveCapacity(roots.count)
+        for root in roots { _ = visit(root) }
+        var head = 0
+        var pending: [Int] = []
+        while head < nodes.count {
+            let node = nodes[head]
+            successorStart.append(Int32(successors.count))
+            pending.removeAll(keepingCapacity: true)
+            workbook.graph.forEachSuccessor(of: node) { pending.append($0) }
+            for s in pending { successors.append(visit(s)) }
+            head += 1
+        }
+        successorStart.append(Int32(successors.count))
+    }
+
+    @inline(__always)
+    private func successorRange(_ i: Int) -> Range<Int> {
+        Int(successorStart[i])..<Int(successorStart[i + 1])
+    }
+
+    // MARK: 2. Evaluation in dependency order
+
+    private mutating func evaluateInOrder(rootCount: Int) {
+        let count = nodes.count
+        var indegree = [Int32](repeating: 0, count: count)
+        for s in successors { indegree[Int(s)] += 1 }
+        var touched = [Bool](repeating: false, count: count)
+        for i in 0..<rootCount { touched[i] = true }
+        let done = DoneFlags(count: count)
+        var waiting: [Int32: [Int32]] = [:]
+        var queue: [Int32] = []
+        queue.reserveCapacity(count)
+        for i in 0..<count where indegree[i] == 0 { queue.append(Int32(i)) }
+        var remaining = count
+
+        let context = EvaluationContext(workbook: workbook)
+        let index = self.index
+        context.isPending = { key in
+            guard let i = index[key] else { return false }
+            return !done.flags[Int(i)]
+        }
+        var evaluator = workbook.evaluator
+
+        while remaining > 0 {
+            var head = 0
+            while head < queue.count {
+                let i = Int(queue[head])
+                head += 1
+                if done.flags[i] { continue }
+                var changed = false
+                let node = nodes[i]
+                if node < 0 {
+                    changed = touched[i]
+                } else if touched[i] {
+                    let location = CellLocation(key: node)
+                    if let formula = workbook.formula(at: location) {
+                        context.sheet = location.sheet
+                        context.host = location.address
+                        context.checksPendingReads = formula.readsDynamicReferences
+                        context.blockedOn = nil
+                        let newValue = evaluator.evaluate(formula, in: context)
+                        if let blocker = context.blockedOn, let b = index[blocker] {
+                            // Reads a cell not computed yet: run again when that one is done.
+                            waiting[b, default: []].append(Int32(i))
+                            continue
+                        }
+                        result.recomputedCount += 1
+                        let oldValue = workbook.sheets[Int(location.sheet)].value(row: location.address.row, column: location.address.column)
+                        if oldValue != newValue {
+                            workbook.sheets[Int(location.sheet)].setComputedValue(newValue, at: location.address)
+                            changed = true
+                        }
+                        if let edited = workbook.pendingEdits[node] {
+                            if edited != newValue { result.changes.append(.init(location: location, oldValue: edited, newValue: newValue)) }
+                        } else if changed {
+                            result.changes.append(.init(location: location, oldValue: oldValue, newValue: newValue))
+                        }
+                    } else {
+                        // An edited constant (or a cleared cell).
+                        let newValue = workbook.value(at: location)
+                        let oldValue = workbook.pendingEdits[node] ?? newValue
+                        changed = oldValue != newValue
+                        if changed { result.changes.append(.init(location: location, oldValue: oldValue, newValue: newValue)) }
+                    }
+                }
+                done.flags[i] = true
+                remaining -= 1
+                for k in successorRange(i) {
+                    let s = Int(successors[k])
+                    if changed { touched[s] = true }
+                    indegree[s] -= 1
+                    if indegree[s] == 0 { queue.append(Int32(s)) }
+                }
+                if let waiters = waiting.removeValue(forKey: Int32(i)) { queue.append(contentsOf: waiters) }
+            }
+            queue.removeAll(keepingCapacity: true)
+            if remaining == 0 { break }
+
+            // 3. Stuck: what is left lies on or behind a cycle.
+            let cyclic = cyclicComponents(done: done.flags, waiting: waiting)
+            var released: [Int32] = []
+            if cyclic.isEmpty {
+                // Only cells waiting on each other through OFFSET/INDIRECT: a cycle no static edge shows.
+                released = waiting.values.flatMap { $0 }
+                waiting.removeAll()
+                if released.isEmpty { released = (0..<count).filter { !done.flags[$0] }.map(Int32.init) }
+            } else {
+                for component in cyclic {
+                    result.cycles.append(path(through: component))
+                    released.append(contentsOf: component)
+                }
+            }
+            for i32 in released {
+                let i = Int(i32)
+                guard !done.flags[i] else { continue }
+                markCycle(i)
+                done.flags[i] = true
+                remaining -= 1
+            }
+            for i32 in released {
+                for k in successorRange(Int(i32)) {
+                    let s = Int(successors[k])
+                    touched[s] = true
+                    indegree[s] -= 1
+                    if indegree[s] == 0 && !done.flags[s] { queue.append(Int32(s)) }
+                }
+                if let waiters = waiting.removeValue(forKey: i32) { queue.append(contentsOf: waiters) }
+            }
+        }
+        workbook.evaluator = evaluator
+    }
+
+    private mutating func markCycle(_ i: Int) {
+        let node = nodes[i]
+        guard node >= 0 else { return }
+        let location = CellLocation(key: node)
+        guard workbook.formula(at: location) != nil else { return }
+        let oldValue = workbook.pendingEdits[node] ?? workbook.value(at: location)
+        let newValue = Value.error(.cycle)
+        workbook.sheets[Int(location.sheet)].setComputedValue(newValue, at: location.address)
+        if oldValue != newValue { result.changes.append(.init(location: location, oldValue: oldValue, newValue: newValue)) }
+    }
+
+    // MARK: 3. Cycles
+
+    /// Tarjan's strongly connected components over the nodes not done, without recursion;
+    /// returns the components that contain a cycle (more than one node, or a self-edge).
+    private func cyclicComponents(done: [Bool], waiting: [Int32: [Int32]]) -> [[Int32]] {
+        let count = nodes.count
+        var order = [Int32](repeating: -1, count: count)
+        var low = [Int32](repeating: 0, count: count)
+        var onStack = [Bool](repeating: false, count: count)
+        var stack: [Int32] = []
+        var counter: Int32 = 0
+        var components: [[Int32]] = []
+        // Explicit DFS frames: node and position in its successor list.
+        var frames: [(node: Int32, next: Int)] = []
+
+        for start in 0..<count where !done[start] && order[start] < 0 {
+            frames.append((Int32(start), Int(successorStart[start])))
+            order[start] = counter; low[start] = counter; counter += 1
+            stack.append(Int32(start)); onStack[start] = true
+            while let frame = frames.last {
+                let v = Int(frame.node)
+                let end = Int(successorStart[v + 1])
+                if frame.next < end {
+                    frames[frames.count - 1].next += 1
+                    let w = Int(successors[frame.next])
+                    if done[w] { continue }
+                    if order[w] < 0 {
+                        order[w] = counter; low[w] = counter; counter += 1
+                        stack.append(Int32(w)); onStack[w] = true
+                        frames.append((Int32(w), Int(successorStart[w])))
+                    } else if onStack[w] {
+                        low[v] = min(low[v], order[w])
+                    }
+                } else {
+                    frames.removeLast()
+                    if let parent = frames.last { low[Int(parent.node)] = min(low[Int(parent.node)], low[v]) }
+                    if low[v] == order[v] {
+                        var component: [Int32] = []
+                        while let w = stack.popLast() {
+                            onStack[Int(w)] = false
+                            component.append(w)
+                            if Int(w) == v { break }
+                        }
+                        let selfLoop = successorRange(v).contains { Int(successors[$0]) == v }
+                        if component.count > 1 || selfLoop { components.append(component) }
+                    }
+                }
+            }
+        }
+        return components
+    }
+
+    /// A path around one cycle of a component, from its first cell back to it.
+    private func path(through component: [Int32]) -> [RecalculationResult.PathStep] {
+        let members = Set(component.map(Int.init))
+        // Start at the smallest cell so the reported path does not depend on visiting order.
+        let start = members.filter { nodes[$0] >= 0 }.min { nodes[$0] < nodes[$1] } ?? members.min()!
+        var parent: [Int: Int] = [:]
+        var queue = [start]
+        var head = 0
+        var last: Int? = nil
+        search: while head < queue.count {
+            let v = queue[head]
+            head += 1
+            for k in successorRange(v) {
+                let w = Int(successors[k])
+                guard members.contains(w) else { continue }
+                if w == start { last = v; break search }
+                if parent[w] == nil { parent[w] = v; queue.append(w) }
+            }
+        }
+        var steps: [Int] = [start]
+        var v = last ?? start
+        var back: [Int] = []
+        while v != start { back.append(v); v = parent[v] ?? start }
+        steps.append(contentsOf: back.reversed())
+        steps.append(start)
+        return steps.map(step)
+    }
+
+    private func step(_ i: Int) -> RecalculationResult.PathStep {
+        let node = nodes[i]
+        if node >= 0 { return .cell(CellLocation(key: node)) }
+        let range = workbook.graph.rangeNode(of: node)
+        return .range(sheet: range.sheet, range.range)
+    }
+}
+
+/// Done flags shared with the context's pending-read check.
+private final class DoneFlags {
+    var flags: [Bool]
+    init(count: Int) { flags = [Bool](repeating: false, count: count) }
+}
+
+extension Workbook {
+    /// Recomputes what the edits since the last recalculation (and volatile functions) affect.
+    @discardableResult
+    public func recalculate() -> RecalculationResult {
+        var roots = Array(pendingEdits.keys).sorted()
+        let edited = Set(roots)
+        for key in volatileCells.sorted() where !edited.contains(key) { roots.append(key) }
+        let result = Recalculation.run(self, roots: roots)
+        pendingEdits.removeAll()
+        return result
+    }
+
+    /// Recomputes every formula, as after loading a workbook.
+    @discardableResult
+    public func recalculateAll() -> RecalculationResult {
+        for (s, sheet) in sheets.enumerated() {
+            sheet.forEachUsedCell { address, _, id in
+                let key = CellLocation(sheet: s, address: address).key
+                if id != Column.noFormula && pendingEdits[key] == nil { pendingEdits[key] = value(at: CellLocation(key: key)) }
+            }
+        }
+        return recalculate()
+    }
+
+    /// Sets several cells, then recalculates once.
+    @discardableResult
+    public func apply(_ edits: [(CellLocation, CellInput)]) throws(WorkbookError) -> RecalculationResult {
+        for (location, input) in edits { try set(input, at: location) }
+        return recalculate()
+    }
+}

@@ -1,0 +1,80 @@
+/// A cell's position on a sheet, 0-based: `A1` is row 0, column 0.
+public struct CellAddress: Hashable, Sendable, Comparable {
+    public var row: Int32
+    public var column: Int32
+
+    public init(row: Int32, column: Int32) {
+        self.row = row
+        self.column = column
+    }
+
+    public init(row: Int, column: Int) {
+        self.init(row: Int32(row), column: Int32(column))
+    }
+
+    /// Excel's sheet size.
+    public static let maxRows: Int32 = 1_048_576
+    public static let maxColumns: Int32 = 16_384
+
+    public var isValid: Bool {
+        row >= 0 && row < CellAddress.maxRows && column >= 0 && column < CellAddress.maxColumns
+    }
+
+    /// Rows first, then columns: the order cells are written and listed in.
+    public static func < (a: CellAddress, b: CellAddress) -> Bool {
+        a.row != b.row ? a.row < b.row : a.column < b.column
+    }
+}
+
+extension CellAddress: CustomStringConvertible {
+    /// `B7`.
+    public var description: String { A1.columnName(Int(column)) + String(row + 1) }
+
+    /// Parses `B7` or `$B$7` (dollar signs ignored); nil if it is not a cell address.
+    public init?(_ text: some StringProtocol) {
+        guard let parsed = A1.parseCell(Substring(text)) else { return nil }
+        self = parsed.address
+    }
+}
+
+/// A1 notation: column letters, row numbers, `$` anchors.
+public enum A1 {
+    /// 0 → `A`, 25 → `Z`, 26 → `AA`.
+    public static func columnName(_ index: Int) -> String {
+        var n = index + 1
+        var letters: [Character] = []
+        while n > 0 {
+            let rem = (n - 1) % 26
+            letters.append(Character(UnicodeScalar(UInt8(65 + rem))))
+            n = (n - 1) / 26
+        }
+        return String(letters.reversed())
+    }
+
+    /// `AA` → 26; nil for anything but 1–3 ASCII letters within Excel's 16 384 columns.
+    public static func columnIndex(_ letters: Substring) -> Int? {
+        guard (1...3).contains(letters.count) else { return nil }
+        var n = 0
+        for ch in letters.utf8 {
+            let upper = ch & ~0x20
+            guard upper >= 65 && upper <= 90 else { return nil }
+            n = n * 26 + Int(upper - 64)
+        }
+        return n <= Int(CellAddress.maxColumns) ? n - 1 : nil
+    }
+
+    /// Parses `$B$7`, returning the address and which parts are anchored.
+    public static func parseCell(_ text: Substring) -> (address: CellAddress, absoluteColumn: Bool, absoluteRow: Bool)? {
+        var s = text
+        let absoluteColumn = s.first == "$"
+        if absoluteColumn { s = s.dropFirst() }
+        let letters = s.prefix(while: { $0.isASCII && $0.isLetter })
+        guard let column = columnIndex(letters) else { return nil }
+        s = s.dropFirst(letters.count)
+        let absoluteRow = s.first == "$"
+        if absoluteRow { s = s.dropFirst() }
+        guard !s.isEmpty, s.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), s.first != "0",
+              s.count <= 7, let row = Int(s), row >= 1, row <= Int(CellAddress.maxRows) else { return nil }
+        return (CellAddress(row: row - 1, column: column), absoluteColumn, absoluteRow)
+    }
+}

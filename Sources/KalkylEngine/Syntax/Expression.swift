@@ -1,0 +1,95 @@
+/// A parsed formula. References are stored relative to the cell that holds the formula
+/// (see `ReferenceCoordinate`), so the formulas `=A1*2` in B1 and `=A2*2` in B2 are the same
+/// `Expression`: filled-down formulas are compiled and stored once.
+public indirect enum Expression: Hashable, Sendable {
+    case number(Double)
+    case text(String)
+    case boolean(Bool)
+    case error(FormulaError)
+    /// `{1,2;3,4}`: rows of constants.
+    case array([[Expression]])
+    case reference(Reference)
+    /// A defined name such as `Total`.
+    case name(String)
+    case unary(UnaryOperator, Expression)
+    case binary(BinaryOperator, Expression, Expression)
+    /// Postfix `%`.
+    case percent(Expression)
+    /// A function call; the name is upper case without Excel's `_xlfn.` prefix.
+    case call(String, [Expression])
+    /// An omitted argument, as in `IF(A1,,2)`.
+    case missing
+    /// Parentheses the author wrote, kept so the formula prints back as written.
+    case parenthesized(Expression)
+}
+
+public enum UnaryOperator: String, Hashable, Sendable {
+    case minus = "-"
+    case plus = "+"
+}
+
+public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
+    case concatenate = "&"
+    case equal = "=", notEqual = "<>", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    /// `:` between two references that are not both plain cells, e.g. `A1:INDEX(B:B,3)`.
+    case range = ":"
+}
+
+/// One coordinate of a reference: absolute (`$B`, an index) or relative (`B`, an offset from
+/// the formula's own cell).
+public struct ReferenceCoordinate: Hashable, Sendable {
+    public var value: Int32
+    public var isAbsolute: Bool
+
+    public init(_ value: Int32, absolute: Bool) {
+        self.value = value
+        self.isAbsolute = absolute
+    }
+
+    /// The index this coordinate points at from a host index; may be out of the sheet.
+    @inline(__always)
+    public func resolve(from host: Int32) -> Int32 { isAbsolute ? value : host + value }
+}
+
+/// A static reference: a cell, a rectangle, whole columns (`A:C`) or whole rows (`1:3`),
+/// optionally on a named sheet.
+public struct Reference: Hashable, Sendable {
+    public enum Shape: Hashable, Sendable { case cell, area, columns, rows }
+
+    public var sheet: String?
+    public var shape: Shape
+    public var startRow: ReferenceCoordinate
+    public var startColumn: ReferenceCoordinate
+    public var endRow: ReferenceCoordinate
+    public var endColumn: ReferenceCoordinate
+
+    public init(sheet: String?, shape: Shape, startRow: ReferenceCoordinate, startColumn: ReferenceCoordinate,
+                endRow: ReferenceCoordinate, endColumn: ReferenceCoordinate) {
+        self.sheet = sheet
+        self.shape = shape
+        self.startRow = startRow
+        self.startColumn = startColumn
+        self.endRow = endRow
+        self.endColumn = endColumn
+    }
+
+    /// The rectangle this reference covers from a host cell, or nil when it falls off the sheet (#REF!).
+    public func resolve(from host: CellAddress) -> CellRange? {
+        switch shape {
+        case .columns:
+            let c1 = startColumn.resolve(from: host.column), c2 = endColumn.resolve(from: host.column)
+            guard c1 >= 0, c2 >= 0, c1 < CellAddress.maxColumns, c2 < CellAddress.maxColumns else { return nil }
+            return CellRange(CellAddress(row: 0, column: c1), CellAddress(row: CellAddress.maxRows - 1, column: c2))
+        case .rows:
+            let r1 = startRow.resolve(from: host.row), r2 = endRow.resolve(from: host.row)
+            guard r1 >= 0, r2 >= 0, r1 < CellAddress.maxRows, r2 < CellAddress.maxRows else { return nil }
+            return CellRange(CellAddress(row: r1, column: 0), CellAddress(row: r2, column: CellAddress.maxColumns - 1))
+        case .cell, .area:
+            let a = CellAddress(row: startRow.resolve(from: host.row), column: startColumn.resolve(from: host.column))
+            let b = CellAddress(row: endRow.resolve(from: host.row), column: endColumn.resolve(from: host.column))
+            guard a.isValid, b.isValid else { return nil }
+            return CellRange(a, b)
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Prints an `Expression` back as canonical Excel formula text (English names, `,` separators),
+/// resolving relative references from the cell that holds the formula.
+public enum FormulaPrinter {
+    /// The formula with its leading `=`.
+    public static func formula(_ expression: Expression, at host: CellAddress) -> String {
+        var out = "="
+        write(expression, at: host, to: &out)
+        return out
+    }
+
+    public static func write(_ expression: Expression, at host: CellAddress, to out: inout String) {
+        switch expression {
+        case .number(let n): out += NumberLiteral.text(n)
+        case .text(let s): out += quoted(s)
+        case .boolean(let b): out += b ? "TRUE" : "FALSE"
+        case .error(let e): out += e.code
+        case .array(let rows):
+            out += "{"
+            for (r, row) in rows.enumerated() {
+                if r > 0 { out += ";" }
+                for (c, element) in row.enumerated() {
+                    if c > 0 { out += "," }
+                    write(element, at: host, to: &out)
+                }
+            }
+            out += "}"
+        case .reference(let reference): out += text(of: reference, at: host)
+        case .name(let name): out += name
+        case .unary(let op, let operand):
+            out += op.rawValue
+            write(operand, at: host, to: &out)
+        case .binary(let op, let left, let right):
+            write(left, at: host, to: &out)
+            out += op.rawValue
+            write(right, at: host, to: &out)
+        case .percent(let operand):
+            write(operand, at: host, to: &out)
+            out += "%"
+        case .call(let name, let arguments):
+            out += name
+            out += "("
+            for (i, argument) in arguments.enumerated() {
+                if i > 0 { out += "," }
+                write(argument, at: host, to: &out)
+            }
+            out += ")"
+        case .missing: break
+        case .parenthesized(let inner):
+            out += "("
+            write(inner, at: host, to: &out)
+            out += ")"
+        }
+    }
+
+    static func quoted(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// `Sheet2!$A$1:B3`, `'My sheet'!A:A`, or `#REF!` when the reference falls off the sheet.
+    public static func text(of reference: Reference, at host: CellAddress) -> String {
+        guard reference.resolve(from: host) != nil else { return "#REF!" }
+        var out = reference.sheet.map { SheetName.quotedIfNeeded($0) + "!" } ?? ""
+        func column(_ c: ReferenceCoordinate) -> String {
+            (c.isAbsolute ? "$" : "") + A1.columnName(Int(c.resolve(from: host.column)))
+        }
+        func row(_ r: ReferenceCoordinate) -> String {
+            (r.isAbsolute ? "$" : "") + String(r.resolve(from: host.row) + 1)
+        }
+        switch reference.shape {
+        case .cell: out += column(reference.startColumn) + row(reference.startRow)
+        case .area:
+            out += column(reference.startColumn) + row(reference.startRow) + ":"
+            out += column(reference.endColumn) + row(reference.endRow)
+        case .columns: out += column(reference.startColumn) + ":" + column(reference.endColumn)
+        case .rows: out += row(reference.startRow) + ":" + row(reference.endRow)
+        }
+        return out
+    }
+}
+
+/// Numbers in formula text and in .kalk files: integers plainly, others in the shortest
+/// form that reads back as the same Double (`0.1`, `1e+20`).
+public enum NumberLiteral {
+    public static func text(_ n: Double) -> String {
+        if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
+        return "\(n)"
+    }
+}
+
+/// Sheet names in references: quoted when they hold anything but letters, digits, `_` and `.`,
+/// start with a digit, or could be read as a cell reference.
+public enum SheetName {
+    public static func quotedIfNeeded(_ name: String) -> String {
+        needsQuotes(name) ? "'" + name.replacingOccurrences(of: "'", with: "''") + "'" : name
+    }
+
+    static func needsQuotes(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first else { return true }
+        if first.properties.numericType != nil || first == "." { return true }
+        for s in name.unicodeScalars where !(s.properties.isAlphabetic || s == "_" || s == "." || (s.value >= 48 && s.value <= 57)) {
+            return true
+        }
+        if A1.parseCell(Substring(name)) != nil { return true }
+        let upper = name.uppercased()
+        if upper == "TRUE" || upper == "FALSE" { return true }
+        // R1C1-looking names such as R2C3 or C5 are quoted by Excel too.
+        if upper.first == "R" || upper.first == "C",
+           upper.dropFirst().allSatisfy({ $0.isNumber || $0 == "C" || $0 == "R" }) { return true }
+        return false
+    }
+}

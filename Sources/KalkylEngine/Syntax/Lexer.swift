@@ -1,0 +1,131 @@
+/// Splits formula text (without the leading `=`) into tokens.
+struct Lexer {
+    private let scalars: [Unicode.Scalar]
+    private var position = 0
+
+    init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+    }
+
+    static func tokenize(_ text: String) throws(FormulaSyntaxError) -> [Token] {
+        var lexer = Lexer(text)
+        var tokens: [Token] = []
+        while true {
+            let token = try lexer.next()
+            tokens.append(token)
+            if token.kind == .end { return tokens }
+        }
+    }
+
+    private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
+        position + ahead < scalars.count ? scalars[position + ahead] : nil
+    }
+
+    mutating func next() throws(FormulaSyntaxError) -> Token {
+        while let c = peek(), c == " " || c == "\n" || c == "\r" || c == "\t" { position += 1 }
+        let start = position
+        guard let c = peek() else { return Token(kind: .end, start: start, end: start) }
+
+        if isDigit(c) || (c == "." && peek(1).map(isDigit) == true) {
+            return lexNumber()
+        }
+        if c == "\"" { return try lexString() }
+        if c == "'" { return try lexQuotedSheet() }
+        if c == "#" { return try lexError() }
+        if isWordStart(c) {
+            while let d = peek(), isWordPart(d) { position += 1 }
+            let word = String(String.UnicodeScalarView(scalars[start..<position]))
+            if peek() == "!" {
+                position += 1
+                return Token(kind: .sheetPrefix(word), start: start, end: position)
+            }
+            return Token(kind: .word(word), start: start, end: position)
+        }
+        position += 1
+        let two: String? = peek().map { String(c) + String($0) }
+        if let two, two == "<>" || two == "<=" || two == ">=" {
+            position += 1
+            return Token(kind: .symbol(two), start: start, end: position)
+        }
+        if "+-*/^&=<>%(),;{}:".unicodeScalars.contains(c) {
+            return Token(kind: .symbol(String(c)), start: start, end: position)
+        }
+        throw FormulaSyntaxError("unexpected character '\(c)'", at: start)
+    }
+
+    private mutating func lexNumber() -> Token {
+        let start = position
+        while let c = peek(), isDigit(c) { position += 1 }
+        if peek() == "." {
+            position += 1
+            while let c = peek(), isDigit(c) { position += 1 }
+        }
+        if let e = peek(), e == "e" || e == "E" {
+            let sign = peek(1)
+            let digitAt = (sign == "+" || sign == "-") ? 2 : 1
+            if let d = peek(digitAt), isDigit(d) {
+                position += digitAt
+                while let c = peek(), isDigit(c) { position += 1 }
+            }
+        }
+        let text = String(String.UnicodeScalarView(scalars[start..<position]))
+        return Token(kind: .number(Double(text) ?? .nan, text: text), start: start, end: position)
+    }
+
+    private mutating func lexString() throws(FormulaSyntaxError) -> Token {
+        let start = position
+        position += 1
+        var text = String.UnicodeScalarView()
+        while true {
+            guard let c = peek() else { throw FormulaSyntaxError("text has no closing quote", at: start) }
+            position += 1
+            if c == "\"" {
+                if peek() == "\"" { text.append("\""); position += 1 } else { break }
+            } else {
+                text.append(c)
+            }
+        }
+        return Token(kind: .text(String(text)), start: start, end: position)
+    }
+
+    private mutating func lexQuotedSheet() throws(FormulaSyntaxError) -> Token {
+        let start = position
+        position += 1
+        var name = String.UnicodeScalarView()
+        while true {
+            guard let c = peek() else { throw FormulaSyntaxError("sheet name has no closing quote", at: start) }
+            position += 1
+            if c == "'" {
+                if peek() == "'" { name.append("'"); position += 1 } else { break }
+            } else {
+                name.append(c)
+            }
+        }
+        guard peek() == "!" else { throw FormulaSyntaxError("expected '!' after the quoted sheet name", at: position) }
+        position += 1
+        return Token(kind: .sheetPrefix(String(name)), start: start, end: position)
+    }
+
+    private mutating func lexError() throws(FormulaSyntaxError) -> Token {
+        let start = position
+        for error in FormulaError.allCases where error != .cycle {
+            let code = Array(error.code.unicodeScalars)
+            if position + code.count <= scalars.count,
+               zip(code, scalars[position..<position + code.count]).allSatisfy({ $0.properties.uppercaseMapping == $1.properties.uppercaseMapping }) {
+                position += code.count
+                return Token(kind: .error(error), start: start, end: position)
+            }
+        }
+        throw FormulaSyntaxError("unknown error value", at: start)
+    }
+
+    private func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+
+    private func isWordStart(_ c: Unicode.Scalar) -> Bool {
+        c == "_" || c == "$" || c == "\\" || c.properties.isAlphabetic
+    }
+
+    private func isWordPart(_ c: Unicode.Scalar) -> Bool {
+        isWordStart(c) || isDigit(c) || c == "."
+    }
+}

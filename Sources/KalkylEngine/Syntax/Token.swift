@@ -1,0 +1,19 @@
+/// One lexical piece of a formula.
+struct Token: Equatable {
+    enum Kind: Equatable {
+        case number(Double, text: String)
+        case text(String)
+        /// A cell reference, column, row, name, function name, TRUE or FALSE: the parser decides.
+        case word(String)
+        /// `Sheet1!` or `'My sheet'!`.
+        case sheetPrefix(String)
+        case error(FormulaError)
+        case symbol(String)  // + - * / ^ & = <> < <= > >= % ( ) , ; { } :
+        case end
+    }
+
+    var kind: Kind
+    /// Offset of the first scalar, and one past the last.
+    var start: Int
+    var end: Int
+}

@@ -1,0 +1,355 @@
+import Foundation
+
+/// Excel number format codes (`#,##0`, `0.0%`, `yyyy-mm-dd`, `0;(0);"zero"`) applied to values,
+/// for TEXT and for showing cells. Separators are parameters so the same code prints
+/// `1,234.5` in formulas and `1 234,5` for a Swedish reader.
+public struct NumberFormat: Sendable {
+    public struct Separators: Sendable {
+        public var decimal: String
+        public var thousands: String
+        public init(decimal: String, thousands: String) {
+            self.decimal = decimal
+            self.thousands = thousands
+        }
+        public static let english = Separators(decimal: ".", thousands: ",")
+        /// Swedish: decimal comma, a no-break space between thousands.
+        public static let swedish = Separators(decimal: ",", thousands: "\u{00A0}")
+    }
+
+    public let code: String
+    private let sections: [[FormatToken]]
+
+    public init(_ code: String) {
+        self.code = code
+        sections = NumberFormat.split(code).map(FormatToken.tokenize)
+    }
+
+    /// The value formatted; text passes through a text section (`@`) or unchanged.
+    public func format(_ value: Value, separators: Separators = .english) -> String {
+        switch value {
+        case .number(let n): return format(n, separators: separators)
+        case .text(let s):
+            if sections.count >= 4 { return render(text: s, sections[3]) }
+            if let only = sections.first, sections.count == 1, only.contains(.textPlaceholder) { return render(text: s, only) }
+            return s
+        case .empty: return ""
+        default: return value.description
+        }
+    }
+
+    public func format(_ number: Double, separators: Separators = .english) -> String {
+        if code.isEmpty || code.uppercased() == "GENERAL" {
+            return localize(GeneralNumberFormat.string(number), separators)
+        }
+        var section = sections[0]
+        var value = number
+        var showMinus = number < 0
+        if number < 0, sections.count >= 2 {
+            section = sections[1]
+            value = -number
+            showMinus = false
+        } else if number == 0, sections.count >= 3 {
+            section = sections[2]
+        }
+        if section.contains(where: \.isDateToken) {
+            return DateFormatting.render(value, section)
+        }
+        if !section.contains(where: \.isDigit) {
+            // Only literals: "zero", or General for an empty section.
+            if section.isEmpty { return "" }
+            return (showMinus ? "-" : "") + section.map(\.literalText).joined()
+        }
+        let body = NumericFormatting.render(abs(value), section, separators: separators)
+        return (showMinus && body.contains(where: { $0.isNumber && $0 != "0" }) ? "-" : "") + body
+    }
+
+    private func render(text: String, _ section: [FormatToken]) -> String {
+        section.map { $0 == .textPlaceholder ? text : $0.literalText }.joined()
+    }
+
+    private func localize(_ s: String, _ separators: Separators) -> String {
+        separators.decimal == "." ? s : s.replacingOccurrences(of: ".", with: separators.decimal)
+    }
+
+    /// Splits at `;` outside quotes and brackets.
+    private static func split(_ code: String) -> [String] {
+        var parts: [String] = [], current = ""
+        var inQuote = false, inBracket = false, escaped = false
+        for ch in code {
+            if escaped { current.append(ch); escaped = false; continue }
+            switch ch {
+            case "\\": escaped = true; current.append(ch)
+            case "\"": inQuote.toggle(); current.append(ch)
+            case "[" where !inQuote: inBracket = true; current.append(ch)
+            case "]" where !inQuote: inBracket = false; current.append(ch)
+            case ";" where !inQuote && !inBracket: parts.append(current); current = ""
+            default: current.append(ch)
+            }
+        }
+        parts.append(current)
+        return parts
+    }
+}
+
+/// A piece of one section of a format code.
+enum FormatToken: Equatable {
+    case literal(String)
+    case digit(Character)  // 0 # ?
+    case point
+    case thousands  // a comma between digit placeholders
+    case scale  // a comma after the last digit placeholder: divide by 1000
+    case percent
+    case exponent(sign: Character, digits: Int)
+    case textPlaceholder
+    case date(String)  // yyyy, mm, d, hh, ss, AM/PM …
+
+    var isDigit: Bool { if case .digit = self { return true }; return false }
+    var isDateToken: Bool { if case .date = self { return true }; return false }
+    var literalText: String {
+        switch self {
+        case .literal(let s): return s
+        case .percent: return "%"
+        case .point: return "."
+        default: return ""
+        }
+    }
+
+    static func tokenize(_ section: String) -> [FormatToken] {
+        var tokens: [FormatToken] = []
+        let chars = Array(section)
+        var i = 0
+        func peekLower(_ k: Int) -> Character? { k < chars.count ? Character(chars[k].lowercased()) : nil }
+        while i < chars.count {
+            let c = chars[i]
+            let lower = Character(c.lowercased())
+            switch c {
+            case "\"":
+                var j = i + 1, text = ""
+                while j < chars.count && chars[j] != "\"" { text.append(chars[j]); j += 1 }
+                tokens.append(.literal(text))
+                i = j + 1
+                continue
+            case "\\":
+                if i + 1 < chars.count { tokens.append(.literal(String(chars[i + 1]))) }
+                i += 2
+                continue
+            case "_":
+                tokens.append(.literal(" "))
+                i += 2
+                continue
+            case "*":
+                i += 2
+                continue
+            case "[":
+                // Colours and conditions are not shown.
+                while i < chars.count && chars[i] != "]" { i += 1 }
+                i += 1
+                continue
+            case "0", "#", "?":
+                tokens.append(.digit(c))
+            case ".":
+                tokens.append(.point)
+            case ",":
+                tokens.append(.thousands)
+            case "%":
+                tokens.append(.percent)
+            case "@":
+                tokens.append(.textPlaceholder)
+            case "E", "e":
+                if let sign = i + 1 < chars.count ? chars[i + 1] : nil, sign == "+" || sign == "-" {
+                    var j = i + 2, digits = 0
+                    while j < chars.count && chars[j] == "0" { digits += 1; j += 1 }
+                    tokens.append(.exponent(sign: sign, digits: max(digits, 1)))
+                    i = j
+                    continue
+                }
+                tokens.append(.date("e"))
+            default:
+                if "ymdhs".contains(lower) {
+                    var j = i
+                    while j < chars.count && Character(chars[j].lowercased()) == lower { j += 1 }
+                    tokens.append(.date(String(repeating: lower, count: j - i)))
+                    i = j
+                    continue
+                }
+                if lower == "a", section.dropFirst(i).uppercased().hasPrefix("AM/PM") {
+                    tokens.append(.date("ampm"))
+                    i += 5
+                    continue
+                }
+                tokens.append(.literal(String(c)))
+            }
+            i += 1
+        }
+        // Commas: thousands between digit placeholders, scaling after the last one.
+        if let lastDigit = tokens.lastIndex(where: \.isDigit) {
+            for k in tokens.indices where tokens[k] == .thousands {
+                if !tokens[..<k].contains(where: \.isDigit) {
+                    tokens[k] = .literal(",")
+                } else if k > lastDigit {
+                    tokens[k] = .scale
+                }
+            }
+        } else {
+            tokens = tokens.map { $0 == .thousands ? .literal(",") : $0 }
+        }
+        return tokens
+    }
+}
+
+/// Placing a number's digits into `0`, `#` and `?` placeholders.
+enum NumericFormatting {
+    static func render(_ magnitude: Double, _ tokens: [FormatToken], separators: NumberFormat.Separators) -> String {
+        var value = magnitude
+        for t in tokens where t == .percent { value *= 100 }
+        for t in tokens where t == .scale { value /= 1000 }
+        let grouped = tokens.contains(.thousands)
+        let pointIndex = tokens.firstIndex(of: .point) ?? tokens.count
+        let exponentIndex = tokens.firstIndex(where: { if case .exponent = $0 { return true }; return false })
+        let fractionEnd = exponentIndex ?? tokens.count
+        let integerPlaceholders = tokens[..<min(pointIndex, fractionEnd)].filter(\.isDigit)
+        let fractionPlaceholders = pointIndex < fractionEnd ? tokens[(pointIndex + 1)..<fractionEnd].filter(\.isDigit) : []
+
+        var exponent = 0
+        if exponentIndex != nil, value != 0 {
+            let integerDigits = max(1, integerPlaceholders.count)
+            exponent = Int((log10(value)).rounded(.down)) - (integerDigits - 1)
+            value /= pow10(exponent)
+        }
+        let rounded = DecimalRounding.round(value, digits: fractionPlaceholders.count)
+        let (integerDigits, fractionDigits) = digits(of: rounded, fractionCount: fractionPlaceholders.count)
+
+        // Integer part: digits right to left into placeholders; extra digits go to the first.
+        var integerText = integerDigits == "0" ? "" : integerDigits
+        let zeros = integerPlaceholders.filter { $0 == .digit("0") }.count
+        while integerText.count < zeros { integerText = "0" + integerText }
+        if grouped { integerText = group(integerText, separators.thousands) }
+
+        // Fraction: `0` always, `#` only up to the last significant digit, `?` as a space.
+        var fractionText = ""
+        let significant = fractionDigits.lastIndex(where: { $0 != "0" }).map { fractionDigits.distance(from: fractionDigits.startIndex, to: $0) + 1 } ?? 0
+        for (k, placeholder) in fractionPlaceholders.enumerated() {
+            let d = fractionDigits[fractionDigits.index(fractionDigits.startIndex, offsetBy: k)]
+            if k < significant || placeholder == .digit("0") { fractionText.append(d) } else if placeholder == .digit("?") { fractionText.append(" ") }
+        }
+
+        var out = ""
+        var integerWritten = false
+        var k = 0
+        while k < tokens.count {
+            let t = tokens[k]
+            switch t {
+            case .digit:
+                if k < pointIndex && k < fractionEnd {
+                    if !integerWritten { out += integerText; integerWritten = true }
+                } else if k > pointIndex && k < fractionEnd {
+                    // Fraction digits are written at the point.
+                }
+            case .point:
+                if !integerWritten { out += integerText; integerWritten = true }
+                if !fractionText.isEmpty || fractionPlaceholders.contains(.digit("0")) { out += separators.decimal }
+                out += fractionText
+            case .exponent(let sign, let count):
+                var e = String(abs(exponent))
+                while e.count < count { e = "0" + e }
+                out += "E" + (exponent < 0 ? "-" : (sign == "+" ? "+" : "")) + e
+            case .literal(let s): out += s
+            case .percent: out += "%"
+            case .thousands, .scale, .textPlaceholder, .date: break
+            }
+            k += 1
+        }
+        return out
+    }
+
+    private static func pow10(_ e: Int) -> Double {
+        var r = 1.0
+        for _ in 0..<abs(e) { r *= 10 }
+        return e < 0 ? 1 / r : r
+    }
+
+    /// The decimal digits of a rounded non-negative number: integer part and exactly
+    /// `fractionCount` fraction digits.
+    static func digits(of value: Double, fractionCount: Int) -> (String, String) {
+        let text = String(format: "%.\(fractionCount)f", value)
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+    }
+
+    static func group(_ digits: String, _ separator: String) -> String {
+        guard digits.count > 3 else { return digits }
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += separator }
+            out.append(ch)
+        }
+        return out
+    }
+}
+
+/// Dates and times in format codes: `yyyy-mm-dd`, `d mmm yyyy`, `hh:mm:ss`.
+enum DateFormatting {
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                             "September", "October", "November", "December"]
+    static let dayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+
+    static func render(_ serial: Double, _ tokens: [FormatToken]) -> String {
+        guard serial >= 0, serial < 2_958_466 else { return String(repeating: "#", count: 8) }
+        let day = Int(serial.rounded(.down))
+        var seconds = Int(((serial - Double(day)) * 86400).rounded())
+        var dayNumber = day
+        if seconds >= 86400 { seconds -= 86400; dayNumber += 1 }
+        let (y, m, d) = DateSerial.date(fromSerial: dayNumber)
+        let hour = seconds / 3600, minute = (seconds % 3600) / 60, second = seconds % 60
+        let twelveHour = tokens.contains(.date("ampm"))
+        var out = ""
+        for (k, t) in tokens.enumerated() {
+            switch t {
+            case .date(let code):
+                switch code.first! {
+                case "y": out += code.count <= 2 ? pad(y % 100, 2) : String(y)
+                case "m":
+                    // `m` right after an hour or before seconds means minutes.
+                    let previous = tokens[..<k].last(where: \.isDateToken)
+                    let next = tokens[(k + 1)...].first(where: \.isDateToken)
+                    let isMinute = code.count <= 2 && (previous.map { if case .date(let p) = $0 { return p.first == "h" }; return false } ?? false
+                        || next.map { if case .date(let n) = $0 { return n.first == "s" }; return false } ?? false)
+                    if isMinute {
+                        out += code.count == 2 ? pad(minute, 2) : String(minute)
+                    } else {
+                        switch code.count {
+                        case 1: out += String(m)
+                        case 2: out += pad(m, 2)
+                        case 3: out += String(monthNames[m - 1].prefix(3))
+                        case 5: out += String(monthNames[m - 1].prefix(1))
+                        default: out += monthNames[m - 1]
+                        }
+                    }
+                case "d":
+                    switch code.count {
+                    case 1: out += String(d)
+                    case 2: out += pad(d, 2)
+                    case 3: out += String(dayNames[DateSerial.dayOfWeek(dayNumber)].prefix(3))
+                    default: out += dayNames[DateSerial.dayOfWeek(dayNumber)]
+                    }
+                case "h":
+                    let h = twelveHour ? (hour % 12 == 0 ? 12 : hour % 12) : hour
+                    out += code.count >= 2 ? pad(h, 2) : String(h)
+                case "s": out += code.count >= 2 ? pad(second, 2) : String(second)
+                case "a": out += hour < 12 ? "AM" : "PM"
+                default: out += String(y)
+                }
+            case .point: out += "."
+            case .digit(let c): out.append(c)
+            default: out += t.literalText
+            }
+        }
+        return out
+    }
+
+    private static func pad(_ n: Int, _ width: Int) -> String {
+        var s = String(n)
+        while s.count < width { s = "0" + s }
+        return s
+    }
+}

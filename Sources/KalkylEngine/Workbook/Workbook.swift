@@ -1,0 +1,298 @@
+import Foundation
+
+/// A workbook: sheets of cells, defined names, and the dependency graph that keeps computed
+/// values current. Edits go through `set(_:at:)`; `recalculate()` then recomputes only the
+/// cells the edits can reach and reports which values changed.
+public final class Workbook {
+    public internal(set) var sheets: [Sheet] = []
+    public private(set) var names: [DefinedName] = []
+    /// Parameters of a template (empty for an ordinary workbook).
+    public var parameters: [TemplateParameter] = []
+    /// Comment lines of the workbook's file, kept so a load and save gives the same text.
+    public var comments: [CommentAnchor: [String]] = [:]
+    /// The time NOW() and TODAY() see, as a serial; replaceable for tests.
+    public var clock: () -> Double = { Date().timeIntervalSince1970 / 86400 + 25569 }
+
+    /// Compiled formulas, shared by every cell whose formula is the same relative to its position.
+    var formulas: [CompiledFormula] = []
+    private var formulaIDs: [FormulaKey: Int32] = [:]
+    var graph = DependencyGraph()
+    /// Cells with RAND, NOW, OFFSET …: recomputed by every recalculation.
+    var volatileCells: Set<Int> = []
+    /// Cells edited since the last recalculation, with their values before the edit.
+    var pendingEdits: [Int: Value] = [:]
+    /// The evaluator keeps its stack between recalculations.
+    var evaluator = Evaluator()
+
+    private struct FormulaKey: Hashable {
+        var expression: Expression
+        /// The host sheet when the formula uses defined names (sheet scope may differ), else -1.
+        var sheet: Int32
+    }
+
+    public init() {}
+
+    // MARK: Sheets
+
+    @discardableResult
+    public func addSheet(named name: String) throws(WorkbookError) -> Int {
+        try Workbook.validateSheetName(name)
+        guard sheetIndex(named: name) == nil else { throw WorkbookError.duplicateSheet(name) }
+        sheets.append(Sheet(name: name))
+        // Formulas that referred to this sheet before it existed (#REF!) can now resolve.
+        if !formulas.isEmpty { rebuildFormulas() }
+        return sheets.count - 1
+    }
+
+    public static func validateSheetName(_ name: String) throws(WorkbookError) {
+        if name.isEmpty { throw WorkbookError.invalidSheetName(name, reason: "it is empty") }
+        if name.count > 31 { throw WorkbookError.invalidSheetName(name, reason: "it is longer than 31 characters") }
+        if let bad = name.first(where: { "[]:*?/\\".contains($0) }) {
+            throw WorkbookError.invalidSheetName(name, reason: "it contains '\(bad)'")
+        }
+        if name.hasPrefix("'") || name.hasSuffix("'") {
+            throw WorkbookError.invalidSheetName(name, reason: "it starts or ends with an apostrophe")
+        }
+    }
+
+    /// The index of a sheet, matching the name case-insensitively as Excel does.
+    public func sheetIndex(named name: String) -> Int? {
+        if let exact = sheets.firstIndex(where: { $0.name == name }) { return exact }
+        let lower = name.lowercased()
+        return sheets.firstIndex(where: { $0.name.lowercased() == lower })
+    }
+
+    public var sheetNames: [String] { sheets.map(\.name) }
+
+    // MARK: Names
+
+    /// Defines or redefines a name; `formula` is its definition (`=Parametrar!$B$1` or `=0.25`).
+    public func defineName(_ name: String, formula: String, scope: Int? = nil) throws(WorkbookError) {
+        guard DefinedName.isValid(name) else { throw WorkbookError.invalidName(name) }
+        let expression: Expression
+        do {
+            expression = try FormulaParser.parse(formula, at: CellAddress(row: 0, column: 0))
+        } catch {
+            throw WorkbookError.formula(error, in: formula)
+        }
+        let upper = name.uppercased()
+        names.removeAll(where: { $0.name.uppercased() == upper && $0.scope == scope })
+        names.append(DefinedName(name: name, scope: scope, expression: expression))
+        if !formulas.isEmpty { rebuildFormulas() }
+    }
+
+    public func removeName(_ name: String, scope: Int? = nil) {
+        let upper = name.uppercased()
+        names.removeAll(where: { $0.name.uppercased() == upper && $0.scope == scope })
+        if !formulas.isEmpty { rebuildFormulas() }
+    }
+
+    /// The expression a name stands for from a sheet: the sheet's own name first, then the workbook's.
+    public func definedName(_ name: String, fromSheet sheet: Int) -> Expression? {
+        let upper = name.uppercased()
+        return (names.first(where: { $0.scope == sheet && $0.name.uppercased() == upper })
+            ?? names.first(where: { $0.scope == nil && $0.name.uppercased() == upper }))?.expression
+    }
+
+    // MARK: Cells
+
+    /// Sets a cell's input. A formula is parsed now (a syntax error changes nothing); values are
+    /// computed by the next `recalculate()`.
+    public func set(_ input: CellInput, at location: CellLocation) throws(WorkbookError) {
+        precondition(Int(location.sheet) < sheets.count, "no sheet \(location.sheet)")
+        let key = location.key
+        let oldValue = value(at: location)
+        let oldFormula = sheets[Int(location.sheet)].formula(row: location.address.row, column: location.address.column)
+        var newFormula = Column.noFormula
+        var newValue = oldValue
+        switch input {
+        case .constant(let v):
+            newValue = v
+        case .formula(let text):
+            let expression: Expression
+            do {
+                expression = try FormulaParser.parse(text, at: location.address)
+            } catch {
+                throw WorkbookError.formula(error, in: text)
+            }
+            newFormula = intern(expression, sheet: Int(location.sheet))
+        }
+        if oldFormula != Column.noFormula { unregister(formula: oldFormula, at: location) }
+        sheets[Int(location.sheet)].set(newValue, formula: newFormula, at: location.address)
+        if newFormula != Column.noFormula { register(formula: newFormula, at: location) }
+        if pendingEdits[key] == nil { pendingEdits[key] = oldValue }
+    }
+
+    /// Sets a cell from a compiled expression, for loaders that parse themselves.
+    public func set(expression: Expression, at location: CellLocation) {
+        let oldFormula = sheets[Int(location.sheet)].formula(row: location.address.row, column: location.address.column)
+        if oldFormula != Column.noFormula { unregister(formula: oldFormula, at: location) }
+        let id = intern(expression, sheet: Int(location.sheet))
+        let old = value(at: location)
+        sheets[Int(location.sheet)].set(old, formula: id, at: location.address)
+        register(formula: id, at: location)
+        if pendingEdits[location.key] == nil { pendingEdits[location.key] = old }
+    }
+
+    /// The cell's current value (as of the last recalculation for formulas).
+    public func value(at location: CellLocation) -> Value {
+        guard Int(location.sheet) < sheets.count else { return .empty }
+        return sheets[Int(location.sheet)].value(row: location.address.row, column: location.address.column)
+    }
+
+    /// The cell's formula, or nil when it holds a constant or nothing.
+    public func formula(at location: CellLocation) -> CompiledFormula? {
+        guard Int(location.sheet) < sheets.count else { return nil }
+        let id = sheets[Int(location.sheet)].formula(row: location.address.row, column: location.address.column)
+        return id == Column.noFormula ? nil : formulas[Int(id)]
+    }
+
+    /// The formula as canonical text (`=SUM(A1:A3)`), or nil.
+    public func formulaText(at location: CellLocation) -> String? {
+        formula(at: location).map { FormulaPrinter.formula($0.expression, at: location.address) }
+    }
+
+    /// What was put into the cell: the formula text, or the constant value.
+    public func input(at location: CellLocation) -> CellInput {
+        if let text = formulaText(at: location) { return .formula(text) }
+        return .constant(value(at: location))
+    }
+
+    /// Every non-empty cell of a sheet in row order, with its formula if any.
+    public func cells(inSheet sheet: Int) -> [(address: CellAddress, value: Value, formula: CompiledFormula?)] {
+        var result: [(CellAddress, Value, CompiledFormula?)] = []
+        sheets[sheet].forEachUsedCell { address, value, id in
+            result.append((address, value, id == Column.noFormula ? nil : formulas[Int(id)]))
+        }
+        return result.sorted { $0.0 < $1.0 }
+    }
+
+    /// Parses `B7`, `$B$7`, `Sheet2!B7` or `'My sheet'!B7`; unqualified addresses are on `defaultSheet`.
+    public func location(of text: String, defaultSheet: Int = 0) throws(WorkbookError) -> CellLocation {
+        let (sheet, rest) = try splitSheet(text, defaultSheet: defaultSheet)
+        guard let address = A1.parseCell(Substring(rest))?.address else { throw WorkbookError.invalidReference(text) }
+        return CellLocation(sheet: sheet, address: address)
+    }
+
+    /// Parses a range such as `A1:B3` or `Sheet2!A1:B3` (a single cell is a range too).
+    public func range(of text: String, defaultSheet: Int = 0) throws(WorkbookError) -> (sheet: Int, range: CellRange) {
+        let (sheet, rest) = try splitSheet(text, defaultSheet: defaultSheet)
+        let stripped = rest.replacingOccurrences(of: "$", with: "")
+        guard let range = CellRange(stripped) else { throw WorkbookError.invalidReference(text) }
+        return (sheet, range)
+    }
+
+    private func splitSheet(_ text: String, defaultSheet: Int) throws(WorkbookError) -> (Int, String) {
+        guard let bang = text.lastIndex(of: "!") else { return (defaultSheet, text) }
+        var name = String(text[..<bang])
+        if name.hasPrefix("'") && name.hasSuffix("'") && name.count >= 2 {
+            name = String(name.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
+        }
+        guard let sheet = sheetIndex(named: name) else { throw WorkbookError.noSuchSheet(name) }
+        return (sheet, String(text[text.index(after: bang)...]))
+    }
+
+    /// `Sheet!A1` with the sheet quoted when needed.
+    public func name(of location: CellLocation) -> String {
+        SheetName.quotedIfNeeded(sheets[Int(location.sheet)].name) + "!" + location.address.description
+    }
+
+    // MARK: Formula table and graph registration
+
+    private func intern(_ expression: Expression, sheet: Int) -> Int32 {
+        let key = FormulaKey(expression: expression, sheet: FormulaCompiler.usesNames(expression) ? Int32(sheet) : -1)
+        if let id = formulaIDs[key] { return id }
+        let compiled = FormulaCompiler.compile(expression, hostSheet: sheet, environment: self)
+        let id = Int32(formulas.count)
+        formulas.append(compiled)
+        formulaIDs[key] = id
+        return id
+    }
+
+    private func register(formula id: Int32, at location: CellLocation) {
+        let formula = formulas[Int(id)]
+        let key = location.key
+        forEachPrecedent(of: formula, at: location) { sheet, range in
+            if range.isSingleCell {
+                graph.addCellEdge(from: CellLocation(sheet: sheet, row: range.start.row, column: range.start.column).key, to: key)
+            } else {
+                graph.addRangeEdge(sheet: sheet, range: range, to: key)
+            }
+        }
+        if formula.isVolatile { volatileCells.insert(key) }
+    }
+
+    private func unregister(formula id: Int32, at location: CellLocation) {
+        let formula = formulas[Int(id)]
+        let key = location.key
+        forEachPrecedent(of: formula, at: location) { sheet, range in
+            if range.isSingleCell {
+                graph.removeCellEdge(from: CellLocation(sheet: sheet, row: range.start.row, column: range.start.column).key, to: key)
+            } else {
+                graph.removeRangeEdge(sheet: sheet, range: range, to: key)
+            }
+        }
+        volatileCells.remove(key)
+    }
+
+    /// The static references of a formula resolved from a cell (references off the sheet are skipped).
+    func forEachPrecedent(of formula: CompiledFormula, at location: CellLocation, _ body: (Int32, CellRange) -> Void) {
+        for reference in formula.references {
+            guard let range = reference.reference.resolve(from: location.address) else { continue }
+            body(reference.sheet < 0 ? location.sheet : reference.sheet, range)
+        }
+    }
+
+    /// Recompiles every formula and rebuilds the graph, after sheets or names change.
+    func rebuildFormulas() {
+        var cells: [(CellLocation, Expression)] = []
+        for (s, sheet) in sheets.enumerated() {
+            sheet.forEachUsedCell { address, _, id in
+                if id != Column.noFormula { cells.append((CellLocation(sheet: s, address: address), formulas[Int(id)].expression)) }
+            }
+        }
+        formulas.removeAll()
+        formulaIDs.removeAll()
+        graph.removeAll()
+        volatileCells.removeAll()
+        for (location, expression) in cells {
+            let id = intern(expression, sheet: Int(location.sheet))
+            sheets[Int(location.sheet)].set(value(at: location), formula: id, at: location.address)
+            register(formula: id, at: location)
+            if pendingEdits[location.key] == nil { pendingEdits[location.key] = value(at: location) }
+        }
+    }
+
+    // MARK: Precedents and dependents
+
+    /// The cells and ranges a cell's formula refers to directly.
+    public func precedents(of location: CellLocation) -> [(sheet: Int, range: CellRange)] {
+        guard let formula = formula(at: location) else { return [] }
+        var result: [(Int, CellRange)] = []
+        forEachPrecedent(of: formula, at: location) { sheet, range in
+            if !result.contains(where: { $0.0 == Int(sheet) && $0.1 == range }) { result.append((Int(sheet), range)) }
+        }
+        return result
+    }
+
+    /// The formula cells that refer to this cell directly, or through a range that contains it.
+    public func dependents(of location: CellLocation) -> [CellLocation] {
+        var result = Set<Int>()
+        graph.forEachSuccessor(of: location.key) { node in
+            if node >= 0 { result.insert(node) } else { for d in graph.rangeNode(of: node).dependents { result.insert(d) } }
+        }
+        return result.map { CellLocation(key: $0) }.sorted()
+    }
+}
+
+extension Workbook: CompilationEnvironment {}
+
+/// Where a comment line of a workbook file stands: before which item.
+public enum CommentAnchor: Hashable, Sendable {
+    case header
+    case sheet(String)
+    case cell(sheet: String, address: CellAddress)
+    case name(String)
+    case parameter(String)
+    case end
+}
