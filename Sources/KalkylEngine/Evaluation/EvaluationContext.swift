@@ -33,24 +33,36 @@ public final class EvaluationContext {
         if blockedOn == nil && isPending(key) { blockedOn = key }
     }
 
-    /// Calls `body` with each stored cell of the range that is not empty, column by column;
-    /// empty cells beyond a column's last used row are not visited.
+    /// Calls `body` with each stored value of the range, row by row as Excel reads ranges
+    /// (CONCAT and TEXTJOIN depend on the order). Cells beyond a column's last used row are
+    /// empty and not visited, so whole-column references cost only the used rows.
     @inline(__always)
     func forEachStoredValue(sheet: Int32, range: CellRange, _ body: (Value) throws(FormulaError) -> Void) throws(FormulaError) {
         let columns = workbook.sheets[Int(sheet)].columns
         let lastColumn = min(Int(range.end.column), columns.count - 1)
-        guard Int(range.start.column) <= lastColumn else { return }
-        for c in Int(range.start.column)...lastColumn {
-            let values = columns[c].values
-            let lastRow = min(Int(range.end.row), values.count - 1)
-            guard Int(range.start.row) <= lastRow else { continue }
-            if checksPendingReads {
-                for r in Int(range.start.row)...lastRow {
+        let firstColumn = Int(range.start.column)
+        guard firstColumn <= lastColumn else { return }
+        if checksPendingReads {
+            for c in firstColumn...lastColumn where Int(range.start.row) < columns[c].count {
+                for r in Int(range.start.row)...min(Int(range.end.row), columns[c].count - 1) {
                     notePendingRead(CellLocation(sheet: sheet, row: Int32(r), column: Int32(c)).key)
                 }
             }
-            for r in Int(range.start.row)...lastRow {
-                try body(values[r])
+        }
+        if firstColumn == lastColumn {
+            let values = columns[firstColumn].values
+            let lastRow = min(Int(range.end.row), values.count - 1)
+            guard Int(range.start.row) <= lastRow else { return }
+            for r in Int(range.start.row)...lastRow { try body(values[r]) }
+            return
+        }
+        var lastRow = -1
+        for c in firstColumn...lastColumn { lastRow = max(lastRow, columns[c].count - 1) }
+        lastRow = min(lastRow, Int(range.end.row))
+        guard Int(range.start.row) <= lastRow else { return }
+        for r in Int(range.start.row)...lastRow {
+            for c in firstColumn...lastColumn {
+                try body(columns[c].value(at: r))
             }
         }
     }

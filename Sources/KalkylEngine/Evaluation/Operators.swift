@@ -20,6 +20,7 @@ enum Operators {
 
     static func binary(_ op: BinaryOperator, _ left: Operand, _ right: Operand, context: EvaluationContext) -> Operand {
         if op == .range { return rangeUnion(left, right) }
+        if op == .intersection { return intersection(left, right) }
         if !left.isMultiCell && !right.isMultiCell {
             return .value(apply(op, Arguments.scalar(of: left, context: context), Arguments.scalar(of: right, context: context)))
         }
@@ -49,6 +50,19 @@ enum Operators {
             CellAddress(row: max(r1.end.row, r2.end.row), column: max(r1.end.column, r2.end.column))))
     }
 
+    /// `A1:A5 A3:A8`: the cells both references cover, #NULL! when they share none.
+    private static func intersection(_ left: Operand, _ right: Operand) -> Operand {
+        guard case .reference(let s1, let r1) = left, case .reference(let s2, let r2) = right else {
+            if case .value(.error(let e)) = left { return .error(e) }
+            if case .value(.error(let e)) = right { return .error(e) }
+            return .error(.value)
+        }
+        let top = max(r1.start.row, r2.start.row), bottom = min(r1.end.row, r2.end.row)
+        let left = max(r1.start.column, r2.start.column), right = min(r1.end.column, r2.end.column)
+        guard s1 == s2, top <= bottom, left <= right else { return .error(.null) }
+        return .reference(sheet: s1, range: CellRange(CellAddress(row: top, column: left), CellAddress(row: bottom, column: right)))
+    }
+
     /// One operator on two values; errors propagate left first.
     static func apply(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Value {
         if case .error(let e) = a { return .error(e) }
@@ -76,7 +90,7 @@ enum Operators {
         case .lessOrEqual: return .boolean(ValueComparison.compare(a, b) <= 0)
         case .greater: return .boolean(ValueComparison.compare(a, b) > 0)
         case .greaterOrEqual: return .boolean(ValueComparison.compare(a, b) >= 0)
-        case .range: return .error(.value)
+        case .range, .intersection: return .error(.value)
         }
     }
 

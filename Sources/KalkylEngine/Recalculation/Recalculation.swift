@@ -16,19 +16,21 @@ struct Recalculation {
     private var successorStart: [Int32] = []
     private var successors: [Int32] = []
     private var result = RecalculationResult()
+    private let reportsChanges: Bool
 
-    init(workbook: Workbook) {
+    init(workbook: Workbook, reportsChanges: Bool) {
         self.workbook = workbook
+        self.reportsChanges = reportsChanges
     }
 
-    /// Runs with `roots` as the changed cells (keys) and `touchedRoots` marking which of them
-    /// must be evaluated or counted as changed.
-    static func run(_ workbook: Workbook, roots: [Int]) -> RecalculationResult {
-        var recalculation = Recalculation(workbook: workbook)
+    /// Runs with `roots` as the edited cells (keys); `reportsChanges` false skips the list of
+    /// changed values (a full calculation after loading would list every formula).
+    static func run(_ workbook: Workbook, roots: [Int], reportsChanges: Bool) -> RecalculationResult {
+        var recalculation = Recalculation(workbook: workbook, reportsChanges: reportsChanges)
         let clock = ContinuousClock()
         let start = clock.now
-        recalculation.buildCone(from: roots)
-        recalculation.evaluateInOrder(rootCount: roots.count)
+        let rootCount = recalculation.buildCone(from: roots)
+        recalculation.evaluateInOrder(rootCount: rootCount)
         var result = recalculation.result
         result.changes.sort { $0.location < $1.location }
         result.duration = clock.now - start
@@ -45,9 +47,11 @@ struct Recalculation {
         return i
     }
 
-    private mutating func buildCone(from roots: [Int]) {
+    /// Returns the number of distinct roots, which come first in `nodes`.
+    private mutating func buildCone(from roots: [Int]) -> Int {
         nodes.reserveCapacity(roots.count)
         for root in roots { _ = visit(root) }
+        let rootCount = nodes.count
         var head = 0
         var pending: [Int] = []
         while head < nodes.count {
@@ -59,6 +63,7 @@ struct Recalculation {
             head += 1
         }
         successorStart.append(Int32(successors.count))
+        return rootCount
     }
 
     @inline(__always)
@@ -119,16 +124,16 @@ struct Recalculation {
                             changed = true
                         }
                         if let edited = workbook.pendingEdits[node] {
-                            if edited != newValue { result.changes.append(.init(location: location, oldValue: edited, newValue: newValue)) }
+                            if edited != newValue { record(.init(location: location, oldValue: edited, newValue: newValue)) }
                         } else if changed {
-                            result.changes.append(.init(location: location, oldValue: oldValue, newValue: newValue))
+                            record(.init(location: location, oldValue: oldValue, newValue: newValue))
                         }
                     } else {
                         // An edited constant (or a cleared cell).
                         let newValue = workbook.value(at: location)
                         let oldValue = workbook.pendingEdits[node] ?? newValue
                         changed = oldValue != newValue
-                        if changed { result.changes.append(.init(location: location, oldValue: oldValue, newValue: newValue)) }
+                        if changed { record(.init(location: location, oldValue: oldValue, newValue: newValue)) }
                     }
                 }
                 done.flags[i] = true
@@ -178,6 +183,10 @@ struct Recalculation {
         workbook.evaluator = evaluator
     }
 
+    private mutating func record(_ change: RecalculationResult.Change) {
+        if reportsChanges { result.changes.append(change) }
+    }
+
     private mutating func markCycle(_ i: Int) {
         let node = nodes[i]
         guard node >= 0 else { return }
@@ -186,7 +195,7 @@ struct Recalculation {
         let oldValue = workbook.pendingEdits[node] ?? workbook.value(at: location)
         let newValue = Value.error(.cycle)
         workbook.sheets[Int(location.sheet)].setComputedValue(newValue, at: location.address)
-        if oldValue != newValue { result.changes.append(.init(location: location, oldValue: oldValue, newValue: newValue)) }
+        if oldValue != newValue { record(.init(location: location, oldValue: oldValue, newValue: newValue)) }
     }
 
     // MARK: 3. Cycles
@@ -290,21 +299,29 @@ extension Workbook {
         var roots = Array(pendingEdits.keys).sorted()
         let edited = Set(roots)
         for key in volatileCells.sorted() where !edited.contains(key) { roots.append(key) }
-        let result = Recalculation.run(self, roots: roots)
+        let result = Recalculation.run(self, roots: roots, reportsChanges: true)
         pendingEdits.removeAll()
         return result
     }
 
-    /// Recomputes every formula, as after loading a workbook.
+    /// Recomputes every formula, as after loading a workbook. Pending edits are absorbed (every
+    /// formula runs anyway); changed values are listed only when `reportingChanges` is set.
     @discardableResult
-    public func recalculateAll() -> RecalculationResult {
+    public func recalculateAll(reportingChanges: Bool = false) -> RecalculationResult {
+        var roots: [Int] = []
         for (s, sheet) in sheets.enumerated() {
             sheet.forEachUsedCell { address, _, id in
-                let key = CellLocation(sheet: s, address: address).key
-                if id != Column.noFormula && pendingEdits[key] == nil { pendingEdits[key] = value(at: CellLocation(key: key)) }
+                if id != Column.noFormula { roots.append(CellLocation(sheet: s, address: address).key) }
             }
         }
-        return recalculate()
+        if reportingChanges {
+            for key in pendingEdits.keys where formula(at: CellLocation(key: key)) == nil { roots.append(key) }
+        } else {
+            pendingEdits.removeAll()
+        }
+        let result = Recalculation.run(self, roots: roots, reportsChanges: reportingChanges)
+        pendingEdits.removeAll()
+        return result
     }
 
     /// Sets several cells, then recalculates once.

@@ -34,6 +34,8 @@ public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
     case equal = "=", notEqual = "<>", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
     /// `:` between two references that are not both plain cells, e.g. `A1:INDEX(B:B,3)`.
     case range = ":"
+    /// A space between two references: the cells they share, e.g. `A1:A5 A3:A8` is A3:A5.
+    case intersection = " "
 }
 
 /// One coordinate of a reference: absolute (`$B`, an index) or relative (`B`, an offset from

@@ -133,11 +133,33 @@ public struct FormulaParser {
 
     private mutating func parseRange() throws(FormulaSyntaxError) -> Expression {
         var left = try parsePrimary()
-        while isSymbol(current, ":") {
-            advance()
-            left = .binary(.range, left, try parsePrimary())
+        while true {
+            if isSymbol(current, ":") {
+                advance()
+                left = .binary(.range, left, try parsePrimary())
+            } else if current.followsSpace && startsReference(current) && isReferenceLike(left) {
+                left = .binary(.intersection, left, try parsePrimary())
+            } else {
+                return left
+            }
         }
-        return left
+    }
+
+    private func startsReference(_ token: Token) -> Bool {
+        switch token.kind {
+        case .sheetPrefix: return true
+        case .word(let w): return !isSymbol(lookahead(1), "(") && w.uppercased() != "TRUE" && w.uppercased() != "FALSE"
+        default: return false
+        }
+    }
+
+    private func isReferenceLike(_ expression: Expression) -> Bool {
+        switch expression {
+        case .reference, .name: return true
+        case .binary(let op, _, _): return op == .range || op == .intersection
+        case .parenthesized(let inner): return isReferenceLike(inner)
+        default: return false
+        }
     }
 
     // MARK: Operands

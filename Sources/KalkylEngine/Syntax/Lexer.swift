@@ -22,7 +22,14 @@ struct Lexer {
     }
 
     mutating func next() throws(FormulaSyntaxError) -> Token {
+        let before = position
         while let c = peek(), c == " " || c == "\n" || c == "\r" || c == "\t" { position += 1 }
+        var token = try nextAfterSpace()
+        token.followsSpace = position > before && token.start > before
+        return token
+    }
+
+    private mutating func nextAfterSpace() throws(FormulaSyntaxError) -> Token {
         let start = position
         guard let c = peek() else { return Token(kind: .end, start: start, end: start) }
 

@@ -16,4 +16,6 @@ struct Token: Equatable {
     /// Offset of the first scalar, and one past the last.
     var start: Int
     var end: Int
+    /// Whitespace came before it: between two references that is Excel's intersection operator.
+    var followsSpace = false
 }

@@ -64,6 +64,11 @@ public final class Workbook {
 
     public var sheetNames: [String] { sheets.map(\.name) }
 
+    /// Changes how a sheet is shown (column widths, number formats); its cells change only through `set`.
+    public func updateLayout(ofSheet index: Int, _ body: (inout Sheet) -> Void) {
+        body(&sheets[index])
+    }
+
     // MARK: Names
 
     /// Defines or redefines a name; `formula` is its definition (`=Parametrar!$B$1` or `=0.25`).

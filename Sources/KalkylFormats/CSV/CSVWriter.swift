@@ -1,0 +1,50 @@
+import KalkylEngine
+
+/// Writes one sheet's computed values as CSV (RFC 4180: quoted fields where needed, CRLF line
+/// ends). By default numbers are written in full precision; `formatted` applies each cell's
+/// number format instead, as a person would see it.
+public struct CSVWriter: Sendable {
+    public var delimiter: Character = ","
+    public var separators: NumberFormat.Separators = .english
+    public var formatted = false
+
+    public init(delimiter: Character = ",", separators: NumberFormat.Separators = .english, formatted: Bool = false) {
+        self.delimiter = delimiter
+        self.separators = separators
+        self.formatted = formatted
+    }
+
+    /// Swedish CSV, as Excel writes it in a Swedish locale: `;` between fields, decimal comma.
+    public static let swedish = CSVWriter(delimiter: ";", separators: NumberFormat.Separators(decimal: ",", thousands: " "))
+
+    public func text(of workbook: Workbook, sheet: Int) -> String {
+        let s = workbook.sheets[sheet]
+        var out = ""
+        for row in 0..<s.usedRowCount {
+            var fields: [String] = []
+            for column in 0..<s.usedColumnCount {
+                let location = CellLocation(sheet: sheet, address: CellAddress(row: row, column: column))
+                let value = workbook.value(at: location)
+                fields.append(escape(text(of: value, format: formatted ? s.numberFormat(at: location.address) : nil)))
+            }
+            out += fields.joined(separator: String(delimiter)) + "\r\n"
+        }
+        return out
+    }
+
+    func text(of value: Value, format: String?) -> String {
+        switch value {
+        case .number(let n):
+            if let format { return NumberFormat(format).format(n, separators: separators) }
+            let plain = NumberLiteral.text(n)
+            return separators.decimal == "." ? plain : plain.replacingOccurrences(of: ".", with: separators.decimal)
+        default:
+            return value.description
+        }
+    }
+
+    private func escape(_ field: String) -> String {
+        guard field.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

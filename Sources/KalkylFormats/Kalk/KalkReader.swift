@@ -1,0 +1,302 @@
+import Foundation
+import KalkylEngine
+
+/// Reads .kalk text into a workbook. Reading is all or nothing: the first malformed line
+/// stops it with `file:line:column` and what was expected, and no workbook is returned.
+public struct KalkReader {
+    private let file: String
+    private var pendingComments: [String] = []
+    private var comments: [CommentAnchor: [String]] = [:]
+    private var parameters: [TemplateParameter] = []
+    private var names: [(name: String, formula: String, sheet: Int?, line: Int, column: Int)] = []
+    private var sheets: [SheetLines] = []
+
+    private struct SheetLines {
+        var name: String
+        var line: Int
+        var widths: [Int32: Double] = [:]
+        var formats: [(CellRange, String)] = []
+        var cells: [CellLine] = []
+        var seen: [CellAddress: Int] = [:]
+    }
+
+    private struct CellLine {
+        var address: CellAddress
+        var value: Substring
+        var line: Int
+        var column: Int
+    }
+
+    /// Reads a workbook file.
+    public static func load(path: String) throws -> Workbook {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw FileError.unreadable(path: path, reason: (error as NSError).localizedDescription)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw FileError.notUTF8(path: path)
+        }
+        return try read(text, file: path)
+    }
+
+    /// Reads .kalk text; `file` names it in error messages.
+    public static func read(_ text: String, file: String = "<text>") throws(KalkSyntaxError) -> Workbook {
+        var reader = KalkReader(file: file)
+        try reader.parse(text)
+        return try reader.build()
+    }
+
+    private init(file: String) {
+        self.file = file
+    }
+
+    private func error(_ line: Int, _ column: Int, _ message: String) -> KalkSyntaxError {
+        KalkSyntaxError(file: file, line: line, column: column, message: message)
+    }
+
+    // MARK: Lines
+
+    private mutating func parse(_ text: String) throws(KalkSyntaxError) {
+        var sawHeader = false
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            if line.first == "#" {
+                pendingComments.append(String(line))
+                continue
+            }
+            if !sawHeader {
+                let words = line.split(separator: " ")
+                guard words.count == 2, words[0] == "kalkyl", let version = Int(words[1]) else {
+                    throw error(lineNumber, 1, "expected the header '\(KalkFormat.header)' before anything else")
+                }
+                guard version == KalkFormat.version else {
+                    throw error(lineNumber, 8, "this is format version \(version); Kalkyl reads version \(KalkFormat.version)")
+                }
+                attachComments(to: .header)
+                sawHeader = true
+                continue
+            }
+            try parseItem(line, lineNumber)
+        }
+        guard sawHeader else { throw error(max(lineNumber, 1), 1, "the file is empty: expected the header '\(KalkFormat.header)'") }
+        attachComments(to: .end)
+    }
+
+    private mutating func attachComments(to anchor: CommentAnchor) {
+        guard !pendingComments.isEmpty else { return }
+        comments[anchor, default: []].append(contentsOf: pendingComments)
+        pendingComments.removeAll()
+    }
+
+    private mutating func parseItem(_ line: Substring, _ n: Int) throws(KalkSyntaxError) {
+        let keyword = line.prefix(while: { $0 != " " })
+        let rest = line.dropFirst(keyword.count).drop(while: { $0 == " " })
+        let restColumn = line.distance(from: line.startIndex, to: rest.startIndex) + 1
+        switch keyword {
+        case "sheet":
+            let name = String(rest).trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { throw error(n, restColumn, "expected a sheet name after 'sheet'") }
+            if let earlier = sheets.first(where: { $0.name.lowercased() == name.lowercased() }) {
+                throw error(n, restColumn, "sheet '\(name)' is already defined on line \(earlier.line)")
+            }
+            attachComments(to: .sheet(name))
+            sheets.append(SheetLines(name: name, line: n))
+        case "name":
+            guard let equals = rest.range(of: " = ") else {
+                throw error(n, restColumn, "expected 'name NAME = FORMULA'")
+            }
+            let name = String(rest[..<equals.lowerBound])
+            let formula = String(rest[equals.upperBound...])
+            let column = restColumn + rest.distance(from: rest.startIndex, to: equals.upperBound)
+            attachComments(to: .name(name))
+            names.append((name, formula, sheets.isEmpty ? nil : sheets.count - 1, n, column))
+        case "param":
+            let parameter = try parseParameter(rest, n, restColumn)
+            attachComments(to: .parameter(parameter.name))
+            parameters.append(parameter)
+        case "width":
+            guard !sheets.isEmpty else { throw error(n, 1, "expected a 'sheet' line before 'width'") }
+            let parts = rest.split(separator: " ")
+            guard parts.count == 2, let column = A1.columnIndex(parts[0]) else {
+                throw error(n, restColumn, "expected 'width COLUMN CHARACTERS', e.g. 'width A 28'")
+            }
+            guard let width = Double(parts[1]), width >= 0, width <= 255 else {
+                throw error(n, restColumn + parts[0].count + 1, "expected a width from 0 to 255 characters")
+            }
+            sheets[sheets.count - 1].widths[Int32(column)] = width
+        case "format":
+            guard !sheets.isEmpty else { throw error(n, 1, "expected a 'sheet' line before 'format'") }
+            let rangeText = rest.prefix(while: { $0 != " " })
+            guard let range = CellRange(rangeText) else {
+                throw error(n, restColumn, "expected a cell range such as C2:C22 after 'format'")
+            }
+            let codeText = rest.dropFirst(rangeText.count).drop(while: { $0 == " " })
+            let codeColumn = restColumn + rest.distance(from: rest.startIndex, to: codeText.startIndex)
+            guard let (code, end) = try unquote(codeText, n, codeColumn), end == codeText.endIndex else {
+                throw error(n, codeColumn, "expected the number format in double quotes, e.g. \"#,##0\"")
+            }
+            sheets[sheets.count - 1].formats.append((range, code))
+        default:
+            guard let address = CellAddress(keyword), !keyword.contains("$") else {
+                throw error(n, 1, "expected a cell (A1 …), 'sheet', 'name', 'param', 'width' or 'format', found '\(keyword)'")
+            }
+            guard !sheets.isEmpty else { throw error(n, 1, "expected a 'sheet' line before the first cell") }
+            guard !rest.isEmpty else { throw error(n, restColumn, "expected a value or formula after \(keyword)") }
+            if let first = sheets[sheets.count - 1].seen[address] {
+                throw error(n, 1, "cell \(address) is given twice (first on line \(first))")
+            }
+            attachComments(to: .cell(sheet: sheets[sheets.count - 1].name, address: address))
+            sheets[sheets.count - 1].seen[address] = n
+            sheets[sheets.count - 1].cells.append(CellLine(address: address, value: rest, line: n, column: restColumn))
+        }
+    }
+
+    /// A double-quoted string at the start of `text`: its content and where it ends.
+    private func unquote(_ text: Substring, _ n: Int, _ column: Int) throws(KalkSyntaxError) -> (String, Substring.Index)? {
+        guard text.first == "\"" else { return nil }
+        var out = ""
+        var i = text.index(after: text.startIndex)
+        while i < text.endIndex {
+            let ch = text[i]
+            if ch == "\"" { return (out, text.index(after: i)) }
+            if ch == "\\" {
+                let next = text.index(after: i)
+                guard next < text.endIndex else { break }
+                switch text[next] {
+                case "n": out.append("\n")
+                case "t": out.append("\t")
+                case "r": out.append("\r")
+                case "\"": out.append("\"")
+                case "\\": out.append("\\")
+                default:
+                    throw error(n, column + text.distance(from: text.startIndex, to: i), "unknown escape '\\\(text[next])' (use \\\" \\\\ \\n \\t \\r)")
+                }
+                i = text.index(after: next)
+                continue
+            }
+            out.append(ch)
+            i = text.index(after: i)
+        }
+        throw error(n, column, "text has no closing quote")
+    }
+
+    private func parseParameter(_ text: Substring, _ n: Int, _ column: Int) throws(KalkSyntaxError) -> TemplateParameter {
+        // Words, key=value pairs (values may be quoted) and a final quoted description.
+        var words: [(String, Int, quoted: Bool)] = []
+        var i = text.startIndex
+        while i < text.endIndex {
+            if text[i] == " " { i = text.index(after: i); continue }
+            let start = text.distance(from: text.startIndex, to: i) + column
+            var word = ""
+            var quoted = false
+            while i < text.endIndex && text[i] != " " {
+                if text[i] == "\"" {
+                    guard let (inner, end) = try unquote(text[i...], n, start) else { break }
+                    word += inner
+                    quoted = true
+                    i = end
+                } else {
+                    word.append(text[i])
+                    i = text.index(after: i)
+                }
+            }
+            words.append((word, start, quoted))
+        }
+        guard words.count >= 3, let kind = TemplateParameter.Kind(rawValue: words[1].0) else {
+            let kinds = TemplateParameter.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw error(n, words.count > 1 ? words[1].1 : column, "expected 'param NAME TYPE [key=value …] \"description\"' with TYPE one of \(kinds)")
+        }
+        guard let description = words.last, description.quoted, !description.0.contains("=") || words.count > 2 else {
+            throw error(n, column, "expected the parameter's description in double quotes at the end")
+        }
+        var parameter = TemplateParameter(name: words[0].0, kind: kind, description: description.0)
+        for (word, start, _) in words[2..<(words.count - 1)] {
+            if word == "required" { parameter.isRequired = true; continue }
+            guard let eq = word.firstIndex(of: "=") else { throw error(n, start, "expected key=value, found '\(word)'") }
+            let key = word[..<eq], value = String(word[word.index(after: eq)...])
+            switch key {
+            case "cell": parameter.cell = value
+            case "default": parameter.defaultValue = value
+            case "min", "max":
+                guard let number = Double(value) else { throw error(n, start, "expected a number after \(key)=") }
+                if key == "min" { parameter.minimum = number } else { parameter.maximum = number }
+            default: throw error(n, start, "unknown parameter setting '\(key)' (cell, default, min, max, required)")
+            }
+        }
+        return parameter
+    }
+
+    // MARK: Workbook
+
+    private func build() throws(KalkSyntaxError) -> Workbook {
+        let workbook = Workbook()
+        workbook.comments = comments
+        workbook.parameters = parameters
+        for sheet in sheets {
+            do {
+                try workbook.addSheet(named: sheet.name)
+            } catch {
+                throw self.error(sheet.line, 7, error.description)
+            }
+        }
+        for name in names {
+            do {
+                try workbook.defineName(name.name, formula: name.formula, scope: name.sheet)
+            } catch {
+                if case .formula(let syntax, _) = error {
+                    throw self.error(name.line, name.column + syntax.offset, syntax.message)
+                }
+                throw self.error(name.line, 6, error.description)
+            }
+        }
+        for (index, sheet) in sheets.enumerated() {
+            workbook.updateLayout(ofSheet: index) {
+                $0.columnWidths = sheet.widths
+                $0.numberFormats = sheet.formats.map { (range: $0.0, format: $0.1) }
+            }
+            for cell in sheet.cells {
+                let location = CellLocation(sheet: index, address: cell.address)
+                let input = try self.input(cell)
+                do {
+                    try workbook.set(input, at: location)
+                } catch {
+                    if case .formula(let syntax, _) = error {
+                        throw self.error(cell.line, cell.column + syntax.offset, syntax.message)
+                    }
+                    throw self.error(cell.line, cell.column, error.description)
+                }
+            }
+        }
+        workbook.recalculateAll()
+        return workbook
+    }
+
+    private func input(_ cell: CellLine) throws(KalkSyntaxError) -> CellInput {
+        let text = cell.value
+        if text.first == "=" { return .formula(String(text)) }
+        if text.first == "\"" {
+            guard let (value, end) = try unquote(text, cell.line, cell.column) else { fatalError("unreachable") }
+            guard end == text.endIndex else {
+                throw error(cell.line, cell.column + text.distance(from: text.startIndex, to: end), "unexpected text after the closing quote")
+            }
+            return .constant(.text(value))
+        }
+        if text == "TRUE" { return .constant(.boolean(true)) }
+        if text == "FALSE" { return .constant(.boolean(false)) }
+        if text.first == "#" {
+            guard let e = FormulaError(code: String(text)), e != .cycle else {
+                throw error(cell.line, cell.column, "unknown error value '\(text)'")
+            }
+            return .constant(.error(e))
+        }
+        if let n = Double(text), n.isFinite, text.allSatisfy({ "0123456789.eE+-".contains($0) }) {
+            return .constant(.number(n))
+        }
+        throw error(cell.line, cell.column, "expected a number, \"text\", TRUE, FALSE, an error such as #N/A, or a formula starting with '=', found '\(text)'")
+    }
+}

@@ -1,0 +1,82 @@
+import KalkylEngine
+
+/// Writes a workbook as canonical .kalk text: the same workbook always gives the same bytes,
+/// and reading that text back gives the same workbook.
+public enum KalkWriter {
+    public static func text(of workbook: Workbook) -> String {
+        var out = ""
+        func comments(_ anchor: CommentAnchor) {
+            for line in workbook.comments[anchor] ?? [] { out += line + "\n" }
+        }
+        comments(.header)
+        out += KalkFormat.header + "\n"
+        for parameter in workbook.parameters {
+            comments(.parameter(parameter.name))
+            out += line(for: parameter) + "\n"
+        }
+        for name in workbook.names where name.scope == nil {
+            comments(.name(name.name))
+            out += line(for: name) + "\n"
+        }
+        for (index, sheet) in workbook.sheets.enumerated() {
+            out += "\n"
+            comments(.sheet(sheet.name))
+            out += "sheet \(sheet.name)\n"
+            for column in sheet.columnWidths.keys.sorted() {
+                out += "width \(A1.columnName(Int(column))) \(NumberLiteral.text(sheet.columnWidths[column]!))\n"
+            }
+            for (range, format) in sheet.numberFormats {
+                out += "format \(range) \(KalkFormat.quote(format))\n"
+            }
+            for name in workbook.names where name.scope == index {
+                comments(.name(name.name))
+                out += line(for: name) + "\n"
+            }
+            for cell in workbook.cells(inSheet: index) {
+                comments(.cell(sheet: sheet.name, address: cell.address))
+                out += cell.address.description + " "
+                if let formula = cell.formula {
+                    out += FormulaPrinter.formula(formula.expression, at: cell.address)
+                } else {
+                    out += constant(cell.value)
+                }
+                out += "\n"
+            }
+        }
+        if let end = workbook.comments[.end], !end.isEmpty {
+            out += "\n"
+            comments(.end)
+        }
+        return out
+    }
+
+    static func constant(_ value: Value) -> String {
+        switch value {
+        case .empty: return "\"\""
+        case .number(let n): return NumberLiteral.text(n)
+        case .text(let s): return KalkFormat.quote(s)
+        case .boolean(let b): return b ? "TRUE" : "FALSE"
+        case .error(let e): return e.code
+        }
+    }
+
+    static func line(for name: DefinedName) -> String {
+        "name \(name.name) = " + String(name.formula.dropFirst())
+    }
+
+    static func line(for p: TemplateParameter) -> String {
+        var parts = ["param", p.name, p.kind.rawValue]
+        if let cell = p.cell { parts.append("cell=" + word(cell)) }
+        if let d = p.defaultValue { parts.append("default=" + word(d)) }
+        if let min = p.minimum { parts.append("min=" + NumberLiteral.text(min)) }
+        if let max = p.maximum { parts.append("max=" + NumberLiteral.text(max)) }
+        if p.isRequired { parts.append("required") }
+        parts.append(KalkFormat.quote(p.description))
+        return parts.joined(separator: " ")
+    }
+
+    /// A bare word when it has no spaces or quotes, else quoted.
+    private static func word(_ s: String) -> String {
+        s.isEmpty || s.contains(where: { $0 == " " || $0 == "\"" || $0 == "\\" || $0 == "=" }) ? KalkFormat.quote(s) : s
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import KalkylEngine
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Print the value of a formula computed against a workbook.",
+        discussion: """
+            The workbook is not changed. Unqualified references are on the first sheet (or --sheet).
+            Exit status 1 when the value is an error such as #DIV/0!.
+            Example: kalkyl eval Workbooks/exempel.kalk 'SUM(Fördelning!F2:F4)'
+            """
+    )
+
+    @Argument(help: "The workbook (.kalk).") var workbook: String
+    @Argument(help: "The formula, with or without a leading '='.") var formula: String
+    @Option(help: "The sheet unqualified references point to.") var sheet: String?
+
+    func run() throws {
+        let book = try WorkbookFile.load(workbook)
+        let sheetIndex = try WorkbookFile.sheet(sheet, in: book)
+        let value: Value
+        do {
+            value = try book.evaluate(formula, sheet: sheetIndex)
+        } catch {
+            throw CommandFailure.input(error.description)
+        }
+        Output.write(value.description + "\n")
+        if value.isError { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import KalkylEngine
+import KalkylFormats
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a workbook's computed values as CSV (one sheet) or JSON (every cell).",
+        discussion: """
+            CSV follows RFC 4180 with full-precision numbers; --formatted applies the cells' number
+            formats, --swedish writes ';'-separated fields with decimal commas as Swedish Excel does.
+            JSON lists every non-empty cell with sheet, cell, type, value and formula.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
+    @Argument(help: "The workbook (.kalk).") var workbook: String
+    @Option(help: "Output format: csv or json.") var format: Format
+    @Option(help: "The sheet to export (CSV: default the first; JSON: default all).") var sheet: String?
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.") var output: String?
+    @Flag(help: "CSV: show numbers with the cells' number formats.") var formatted = false
+    @Flag(help: "CSV: ';' between fields and decimal commas.") var swedish = false
+
+    func run() throws {
+        let book = try WorkbookFile.load(workbook)
+        let text: String
+        switch format {
+        case .csv:
+            var writer = swedish ? CSVWriter.swedish : CSVWriter()
+            writer.formatted = formatted
+            text = writer.text(of: book, sheet: try WorkbookFile.sheet(sheet, in: book))
+        case .json:
+            text = JSONExporter.text(of: book, sheet: try sheet.map { try WorkbookFile.sheet($0, in: book) })
+        }
+        if let output {
+            do { try AtomicFile.write(text, to: output) } catch { throw CommandFailure.input("\(error)") }
+        } else {
+            Output.write(text)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import KalkylEngine
+
+struct SetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set",
+        abstract: "Set cells from a script, recalculate, print what changed and save.",
+        discussion: """
+            Each edit is CELL=INPUT, typed as in a cell: 'B2=7000000', 'C2==B2/SUM($B$2:$B$22)',
+            "Fördelning!A1='Region", "'My sheet'!B1=TRUE". The workbook is saved atomically, to
+            --output if given; if any edit is invalid nothing is saved.
+            """
+    )
+
+    @Argument(help: "The workbook (.kalk).") var workbook: String
+    @Argument(help: "Edits as CELL=INPUT.") var edits: [String]
+    @Option(help: "The sheet of unqualified cells (default: the first).") var sheet: String?
+    @Option(name: .shortAndLong, help: "Save to this file instead of the workbook itself.") var output: String?
+
+    func run() throws {
+        let book = try WorkbookFile.load(workbook)
+        let defaultSheet = try WorkbookFile.sheet(sheet, in: book)
+        for edit in edits {
+            guard let equals = edit.firstIndex(of: "="), equals != edit.startIndex else {
+                throw CommandFailure.input("'\(edit)' is not CELL=INPUT")
+            }
+            let reference = String(edit[..<equals])
+            let input = String(edit[edit.index(after: equals)...])
+            do {
+                let location = try book.location(of: reference, defaultSheet: defaultSheet)
+                try book.set(.typed(input), at: location)
+            } catch {
+                throw CommandFailure.input("\(reference): \(error)")
+            }
+        }
+        let result = book.recalculate()
+        for change in result.changes {
+            Output.write("\(book.name(of: change.location)): \(change.oldValue) → \(change.newValue)\n")
+        }
+        try WorkbookFile.save(book, to: output ?? workbook)
+    }
+}
