@@ -35,6 +35,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KalkylFormatsTests", dependencies: ["KalkylEngine", "KalkylFormats"]),
-        .testTarget(name: "KalkylEndToEndTests", dependencies: ["KalkylEngine", "KalkylFormats"]),
+        // Runs the built `kalkyl` binary as a user would; depending on it makes `swift test` build it.
+        .testTarget(name: "KalkylEndToEndTests", dependencies: ["kalkyl"]),
     ]
 )

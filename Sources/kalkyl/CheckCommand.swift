@@ -14,7 +14,9 @@ struct CheckCommand: ParsableCommand {
         let book = try WorkbookFile.load(workbook)
         let result = book.recalculateAll()
         var problems = 0
+        var inCycles = Set<CellLocation>()
         for path in result.cycles {
+            for case .cell(let location) in path { inCycles.insert(location) }
             let steps = path.map { step -> String in
                 switch step {
                 case .cell(let location): return book.name(of: location)
@@ -31,9 +33,10 @@ struct CheckCommand: ParsableCommand {
                 let location = CellLocation(sheet: index, address: cell.address)
                 if cell.formula != nil { formulas += 1 }
                 guard case .error(let error) = cell.value else { continue }
-                if error == .cycle { continue }  // listed with its cycle
+                if error == .cycle && inCycles.contains(location) { continue }  // listed with its cycle
                 var line = "\(book.name(of: location)): \(error.code)"
                 if let text = book.formulaText(at: location) { line += "  \(text)" }
+                if error == .cycle { line += "  (depends on a circular reference)" }
                 if let notes = cell.formula?.diagnostics, !notes.isEmpty { line += "  (\(notes.joined(separator: "; ")))" }
                 Output.write(line + "\n")
                 problems += 1

@@ -25,7 +25,8 @@ public struct CSVWriter: Sendable {
             for column in 0..<s.usedColumnCount {
                 let location = CellLocation(sheet: sheet, address: CellAddress(row: row, column: column))
                 let value = workbook.value(at: location)
-                fields.append(escape(text(of: value, format: formatted ? s.numberFormat(at: location.address) : nil)))
+                let format = formatted ? (s.numberFormat(at: location.address) ?? "General") : nil
+                fields.append(escape(text(of: value, format: format)))
             }
             out += fields.joined(separator: String(delimiter)) + "\r\n"
         }

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// The `kalkyl` command as a script or a person uses it: output, messages and exit status
+/// (0 success, 1 the workbook has errors, 2 usage or input error).
+struct CommandLineTests {
+    let example = "Workbooks/exempel-fordelning.kalk"
+
+    @Test func checkPassesOnTheShippedExample() throws {
+        let outcome = try KalkylProcess.run(["check", example])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "ok: 36 cells, 18 formulas, no errors\n")
+    }
+
+    @Test func exportPrintsTheAllocationAsCSV() throws {
+        // 15 000 000 kr beyond the base amounts, by population share of 352 527:
+        // Blekinge 15e6 × 158 876 / 352 527 = 6 760 163.05 → 6 760 163, and so on.
+        let outcome = try KalkylProcess.run(["export", example, "--format", "csv", "--sheet", "Fördelning", "--formatted", "--swedish"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == """
+            Region;Befolkning;Andel;Grundbelopp;Belopp;Totalt\r
+            Region Blekinge;158 876;45,1%;5 000 000;6 760 163;11 760 163\r
+            Region Gotland;61 167;17,4%;5 000 000;2 602 652;7 602 652\r
+            Region Jämtland Härjedalen;132 484;37,6%;5 000 000;5 637 185;10 637 185\r
+            Totalsumma;352 527;100,0%;15 000 000;15 000 000;30 000 000\r
+
+            """)
+    }
+
+    @Test func exportJSONToAFile() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("cells.json").path
+        let outcome = try KalkylProcess.run(["export", example, "--format", "json", "-o", output])
+        #expect(outcome.status == 0 && outcome.stdout.isEmpty)
+        let cells = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [[String: Any]] ?? []
+        let total = cells.first { $0["sheet"] as? String == "Fördelning" && $0["cell"] as? String == "F5" }
+        #expect(total?["value"] as? Int == 30_000_000)
+        #expect(total?["formula"] as? String == "=SUM(F2:F4)")
+    }
+
+    @Test func evalPrintsAValue() throws {
+        let sum = try KalkylProcess.run(["eval", example, "SUM(Fördelning!F2:F4)"])
+        #expect(sum.status == 0 && sum.stdout == "30000000\n")
+        let onSheet = try KalkylProcess.run(["eval", example, "=B2*2", "--sheet", "Fördelning"])
+        #expect(onSheet.stdout == "317752\n")
+        let error = try KalkylProcess.run(["eval", example, "1/0"])
+        #expect(error.status == 1 && error.stdout == "#DIV/0!\n")
+    }
+
+    @Test func malformedInputIsAOneLineErrorWithExitStatus2() throws {
+        let formula = try KalkylProcess.run(["eval", example, "SUM(1,"])
+        #expect(formula.status == 2)
+        #expect(formula.stderr == "kalkyl: expected a value, reference or function, found the end of the formula at position 7 of SUM(1,\n")
+
+        let missing = try KalkylProcess.run(["check", "no-such.kalk"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("kalkyl: no-such.kalk: cannot read:"))
+        #expect(missing.stderr.filter { $0 == "\n" }.count == 1)
+
+        let usage = try KalkylProcess.run(["export", example, "--format", "xml"])
+        #expect(usage.status == 2)
+        #expect(usage.stderr.filter { $0 == "\n" }.count == 1)
+
+        let unknown = try KalkylProcess.run(["frobnicate"])
+        #expect(unknown.status == 2)
+
+        let sheet = try KalkylProcess.run(["export", example, "--format", "csv", "--sheet", "Nope"])
+        #expect(sheet.status == 2 && sheet.stderr == "kalkyl: no sheet named 'Nope' (sheets: Parametrar, Fördelning)\n")
+    }
+
+    @Test func aMalformedWorkbookNamesFileLineAndColumn() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("bad.kalk").path
+        try "kalkyl 1\nsheet S\nA1 5\nB1 =A1*(2\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let outcome = try KalkylProcess.run(["check", path])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == "kalkyl: \(path):4:10: expected ')', found the end of the formula\n")
+    }
+
+    @Test func checkListsErrorsAndCycles() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("errors.kalk").path
+        try "kalkyl 1\nsheet S\nA1 =B1+1\nB1 =A1\nC1 =1/0\nD1 =NOSUCH()\nE1 7\nF1 =A1*2\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let outcome = try KalkylProcess.run(["check", path])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout == """
+            cycle: S!A1 → S!B1 → S!A1
+            S!C1: #DIV/0!  =1/0
+            S!D1: #NAME?  =NOSUCH()  (unknown function NOSUCH)
+            S!F1: #CYCLE!  =A1*2  (depends on a circular reference)
+
+            """)
+        #expect(outcome.stderr == "kalkyl: \(path): 4 problems in 6 cells\n")
+    }
+
+    @Test func setEditsRecalculatesAndSavesAtomically() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = directory.appendingPathComponent("copy.kalk").path
+        try FileManager.default.copyItem(atPath: KalkylProcess.packageRoot.appendingPathComponent(example).path, toPath: copy)
+
+        let outcome = try KalkylProcess.run(["set", copy, "Parametrar!B1=33000000", "Fördelning!A2='Region Blekinge län"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("Fördelning!F5: 30000000 → 33000000\n"))
+        #expect(outcome.stdout.contains("Fördelning!A2: Region Blekinge → Region Blekinge län\n"))
+        #expect(try String(contentsOfFile: copy, encoding: .utf8).contains("B1 33000000\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["copy.kalk"])
+        let eval = try KalkylProcess.run(["eval", copy, "Fördelning!F5"])
+        #expect(eval.stdout == "33000000\n")
+
+        // A bad edit saves nothing.
+        let before = try String(contentsOfFile: copy, encoding: .utf8)
+        let bad = try KalkylProcess.run(["set", copy, "B1=7", "C1==1+"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("kalkyl: C1: "))
+        #expect(try String(contentsOfFile: copy, encoding: .utf8) == before)
+
+        // -o writes elsewhere and leaves the original.
+        let other = directory.appendingPathComponent("other.kalk").path
+        #expect(try KalkylProcess.run(["set", copy, "Parametrar!B2=1", "-o", other]).status == 0)
+        #expect(try String(contentsOfFile: copy, encoding: .utf8) == before)
+        #expect(try KalkylProcess.run(["eval", other, "Parametrar!B2"]).stdout == "1\n")
+    }
+
+    @Test func helpIsAvailableForEveryCommand() throws {
+        for command in ["eval", "export", "set", "check"] {
+            let outcome = try KalkylProcess.run([command, "--help"])
+            #expect(outcome.status == 0)
+            #expect(outcome.stdout.contains("USAGE: kalkyl \(command)"))
+        }
+        #expect(try KalkylProcess.run(["--help"]).stdout.contains("SUBCOMMANDS"))
+    }
+}

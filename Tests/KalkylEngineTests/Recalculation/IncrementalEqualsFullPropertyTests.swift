@@ -1,0 +1,46 @@
+import PropertyBased
+import Testing
+@testable import KalkylEngine
+
+/// After any sequence of edits, the values that incremental recalculation keeps are the ones
+/// a workbook built from the final inputs computes from scratch.
+struct IncrementalEqualsFullPropertyTests {
+    /// A 4×4 grid, A1:D4.
+    static let cells = (0..<16).map { CellAddress(row: $0 / 4, column: $0 % 4) }
+
+    /// Inputs mixing constants, single references, ranges, conditions, lookups and dynamic
+    /// references; some edits make cycles, and later edits may break them.
+    static let inputs = [
+        "1", "2", "-3", "7.5", "", "text", "TRUE",
+        "=A1+1", "=B2*2", "=C3-A1", "=D4/B1", "=A1+B1+C1", "=SUM(A1:B2)", "=SUM($A$1:A4)", "=SUM(A:A)",
+        "=IF(A1>2,B2,C3)", "=MAX(A1:D1)", "=COUNT(A1:D4)", "=AVERAGE(B1:B4)", "=ROUND(C2/3,2)",
+        "=VLOOKUP(A1,A1:D4,2,FALSE)", "=INDEX(A1:D4,2,2)", "=OFFSET(A1,1,1)", "=INDIRECT(\"C\"&2)",
+        "=SUMIF(A1:A4,\">1\",B1:B4)", "=D1&\"x\"", "=IFERROR(1/A2,0)", "=A2", "=B3+C4",
+    ]
+
+    @Test func incrementalRecalculationMatchesAFreshCalculation() async {
+        let edit = zip(Gen.int(in: 0...15), Gen.int(in: 0...(Self.inputs.count - 1)))
+        await propertyCheck(count: 300, input: edit.array(of: 1...30)) { edits in
+            let incremental = Workbook()
+            _ = try? incremental.addSheet(named: "S")
+            var finalInputs: [CellAddress: String] = [:]
+            for (cell, input) in edits {
+                let address = Self.cells[cell]
+                try? incremental.set(.typed(Self.inputs[input]), at: CellLocation(sheet: 0, address: address))
+                incremental.recalculate()
+                finalInputs[address] = Self.inputs[input]
+            }
+            let fresh = Workbook()
+            _ = try? fresh.addSheet(named: "S")
+            for (address, input) in finalInputs.sorted(by: { $0.key < $1.key }) {
+                try? fresh.set(.typed(input), at: CellLocation(sheet: 0, address: address))
+            }
+            fresh.recalculateAll()
+            for address in Self.cells {
+                let location = CellLocation(sheet: 0, address: address)
+                #expect(incremental.value(at: location) == fresh.value(at: location),
+                        "\(address) after edits \(edits.map { "\(Self.cells[$0.0])=\(Self.inputs[$0.1])" })")
+            }
+        }
+    }
+}

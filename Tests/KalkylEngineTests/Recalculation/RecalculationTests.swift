@@ -1,0 +1,157 @@
+import Testing
+@testable import KalkylEngine
+
+/// The dependency graph: only the dirty cone is recomputed, unchanged values stop the
+/// propagation, cycles are reported and contained, and long chains need no deep stack.
+struct RecalculationTests {
+    @Test func anEditRecomputesOnlyItsDependents() throws {
+        // Two independent columns: editing A1 must not touch column C.
+        let workbook = try makeWorkbook([
+            "A1": "1", "B1": "=A1*2", "B2": "=B1+1",
+            "C1": "5", "D1": "=C1*2", "D2": "=D1+1",
+        ])
+        try workbook.set(.typed("10"), at: try workbook.location(of: "A1"))
+        let result = workbook.recalculate()
+        #expect(result.recomputedCount == 2)
+        #expect(result.changes.map { $0.location.address.description } == ["A1", "B1", "B2"])
+        #expect(try workbook.value("B2") == .number(21))
+        #expect(try workbook.value("D2") == .number(11))
+    }
+
+    @Test func changesListOldAndNewValues() throws {
+        let workbook = try makeWorkbook(["A1": "1", "B1": "=A1*2"])
+        try workbook.set(.typed("4"), at: try workbook.location(of: "A1"))
+        let changes = workbook.recalculate().changes
+        #expect(changes.count == 2)
+        #expect(changes[1].oldValue == .number(2) && changes[1].newValue == .number(8))
+    }
+
+    @Test func anUnchangedValueStopsThePropagation() throws {
+        // B1 is the sign of A1: changing A1 from 5 to 7 leaves B1 at 1, so C1 is not recomputed.
+        let workbook = try makeWorkbook(["A1": "5", "B1": "=SIGN(A1)", "C1": "=B1*100"])
+        try workbook.set(.typed("7"), at: try workbook.location(of: "A1"))
+        let result = workbook.recalculate()
+        #expect(result.recomputedCount == 1)
+        #expect(result.changes.map { $0.location.address.description } == ["A1"])
+    }
+
+    @Test func rangesAreSharedNodes() throws {
+        // Every row's SUM($A$1:A{i}) is one range node; the graph holds n ranges, not n² edges.
+        var cells: [String: String] = [:]
+        for i in 1...200 { cells["A\(i)"] = "\(i)"; cells["B\(i)"] = "=SUM($A$1:A\(i))" }
+        let workbook = try makeWorkbook(cells)
+        #expect(workbook.graph.ranges.count == 199)  // B1 refers to the single cell A1:A1
+        #expect(try workbook.value("B200") == .number(20100))
+        try workbook.set(.typed("0"), at: try workbook.location(of: "A100"))
+        let result = workbook.recalculate()
+        #expect(result.recomputedCount == 101)  // B100 … B200
+        #expect(try workbook.value("B200") == .number(20000))
+        #expect(try workbook.value("B99") == .number(4950))
+    }
+
+    @Test func editingAnAbsoluteRangeRecomputesEveryShareOnce() throws {
+        // The alloc shape: C{i}=B{i}/SUM($B$1:$B$4); one edit in B changes all four shares.
+        var cells: [String: String] = [:]
+        for i in 1...4 { cells["B\(i)"] = "\(i * 10)"; cells["C\(i)"] = "=B\(i)/SUM($B$1:$B$4)" }
+        let workbook = try makeWorkbook(cells)
+        #expect(try workbook.value("C4") == .number(0.4))
+        try workbook.set(.typed("60"), at: try workbook.location(of: "B4"))
+        let result = workbook.recalculate()
+        #expect(result.recomputedCount == 4)
+        #expect(try workbook.value("C4") == .number(0.5))
+    }
+
+    @Test func cyclesGetAnErrorAndAPath() throws {
+        let workbook = try makeWorkbook(["A1": "=B1+1", "B1": "=A1+1", "C1": "=A1*2", "D1": "=7"])
+        #expect(try workbook.value("A1") == .error(.cycle))
+        #expect(try workbook.value("B1") == .error(.cycle))
+        #expect(try workbook.value("C1") == .error(.cycle))  // depends on the cycle
+        #expect(try workbook.value("D1") == .number(7))  // the rest still calculates
+        let result = workbook.recalculateAll()
+        #expect(result.cycles.count == 1)
+        let path = result.cycles[0].map { step -> String in
+            if case .cell(let location) = step { return location.address.description }
+            return "range"
+        }
+        #expect(path == ["A1", "B1", "A1"])
+        // Breaking the cycle brings the values back.
+        try workbook.set(.typed("1"), at: try workbook.location(of: "B1"))
+        workbook.recalculate()
+        #expect(try workbook.value("A1") == .number(2))
+        #expect(try workbook.value("C1") == .number(4))
+    }
+
+    @Test func aSelfReferenceThroughARangeIsACycle() throws {
+        let workbook = try makeWorkbook(["A1": "1", "A2": "2", "A3": "=SUM(A1:A3)"])
+        #expect(try workbook.value("A3") == .error(.cycle))
+        let path = workbook.recalculateAll().cycles.first ?? []
+        #expect(path.count == 3)  // A3 → A1:A3 → A3
+        #expect(path.first == path.last)
+    }
+
+    @Test func aSyntaxErrorChangesNothing() throws {
+        let workbook = try makeWorkbook(["A1": "5"])
+        #expect(throws: WorkbookError.self) { try workbook.set(.formula("=1+"), at: try workbook.location(of: "A1")) }
+        #expect(try workbook.value("A1") == .number(5))
+        #expect(workbook.recalculate().changes.isEmpty)
+    }
+
+    @Test func dynamicReferencesWaitForTheCellsTheyRead() throws {
+        // OFFSET reads A3 although no static reference says so; A3 must be computed first.
+        let workbook = try makeWorkbook(["A1": "1", "A2": "=A1+1", "A3": "=A2+1", "B1": "=OFFSET(A1,2,0)*10", "C1": "=INDIRECT(\"A\"&3)"])
+        #expect(try workbook.value("B1") == .number(30))
+        try workbook.set(.typed("5"), at: try workbook.location(of: "A1"))
+        workbook.recalculate()
+        #expect(try workbook.value("B1") == .number(70))
+        #expect(try workbook.value("C1") == .number(7))
+    }
+
+    @Test func namesAndSheetsResolveWhenTheyAppearLater() throws {
+        let workbook = try makeWorkbook(["A1": "=Rate*100", "A2": "=Later!A1+1"])
+        #expect(try workbook.value("A1") == .error(.name))
+        #expect(try workbook.value("A2") == .error(.reference))
+        try workbook.defineName("Rate", formula: "=0.25")
+        try workbook.addSheet(named: "Later")
+        try workbook.set(.typed("41"), at: try workbook.location(of: "Later!A1"))
+        workbook.recalculate()
+        #expect(try workbook.value("A1") == .number(25))
+        #expect(try workbook.value("A2") == .number(42))
+    }
+
+    @Test func sheetScopedNamesWinOverWorkbookNames() throws {
+        let workbook = try makeWorkbook(["A1": "=Rate", "Other!A1": "=Rate"], sheets: ["Sheet1", "Other"])
+        try workbook.defineName("Rate", formula: "=1")
+        try workbook.defineName("Rate", formula: "=2", scope: 1)
+        workbook.recalculate()
+        #expect(try workbook.value("A1") == .number(1))
+        #expect(try workbook.value("Other!A1") == .number(2))
+    }
+
+    @Test func precedentsAndDependents() throws {
+        let workbook = try makeWorkbook(["A1": "1", "A2": "2", "B1": "=SUM(A1:A2)+A1", "C1": "=A2"])
+        let precedents = workbook.precedents(of: try workbook.location(of: "B1")).map { $0.range.description }
+        #expect(precedents == ["A1:A2", "A1"])
+        let dependents = workbook.dependents(of: try workbook.location(of: "A2")).map { $0.address.description }
+        #expect(dependents == ["B1", "C1"])
+    }
+
+    @Test func aMillionLongChainNeedsNoDeepStack() throws {
+        // A2=A1+1 … A1000000=A999999+1: recursion would overflow the stack long before the end.
+        let workbook = Workbook()
+        try workbook.addSheet(named: "Chain")
+        let n = 1_000_000
+        try workbook.set(.constant(.number(1)), at: CellLocation(sheet: 0, address: CellAddress(row: 0, column: 0)))
+        let expression = try FormulaParser.parse("=A1+1", at: CellAddress(row: 1, column: 0))
+        for row in 1..<n {
+            workbook.set(expression: expression, at: CellLocation(sheet: 0, address: CellAddress(row: row, column: 0)))
+        }
+        workbook.recalculateAll()
+        #expect(workbook.value(at: CellLocation(sheet: 0, address: CellAddress(row: n - 1, column: 0))) == .number(Double(n)))
+        #expect(workbook.formulas.count == 1)  // one shared formula for the whole column
+        // An edit at the top runs down the whole chain, again without recursion.
+        try workbook.set(.constant(.number(0)), at: CellLocation(sheet: 0, address: CellAddress(row: 0, column: 0)))
+        let result = workbook.recalculate()
+        #expect(result.recomputedCount == n - 1)
+        #expect(workbook.value(at: CellLocation(sheet: 0, address: CellAddress(row: n - 1, column: 0))) == .number(Double(n - 1)))
+    }
+}
