@@ -27,6 +27,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Times the engine on generated workloads: `swift run -c release kalkyl-benchmark`.
+        .executableTarget(name: "kalkyl-benchmark", dependencies: ["KalkylEngine", "KalkylFormats"], path: "Sources/KalkylBenchmarks"),
         .testTarget(
             name: "KalkylEngineTests",
             dependencies: [

@@ -94,6 +94,13 @@ struct Recalculation {
         }
         var evaluator = workbook.evaluator
 
+        // Members of cyclic components get #CYCLE! together, once every precedent outside
+        // the component is done; -1 for nodes on no cycle.
+        var component = [Int32](repeating: -1, count: count)
+        var componentMembers: [[Int32]] = []
+        // Per component: members still waiting for a precedent outside it.
+        var componentWaiting: [Int] = []
+
         while remaining > 0 {
             var head = 0
             while head < queue.count {
@@ -102,9 +109,14 @@ struct Recalculation {
                 if done.flags[i] { continue }
                 var changed = false
                 let node = nodes[i]
-                if node < 0 {
+                if component[i] >= 0 {
+                    markCycle(i)
+                    changed = true
+                } else if node < 0 {
                     changed = touched[i]
-                } else if touched[i] {
+                } else if touched[i] || workbook.value(at: CellLocation(key: node)) == .error(.cycle) {
+                    // A cell left at #CYCLE! by a cycle this edit may have broken is evaluated
+                    // again even if no precedent's value changed.
                     let location = CellLocation(key: node)
                     if let formula = workbook.formula(at: location) {
                         context.sheet = location.sheet
@@ -140,9 +152,18 @@ struct Recalculation {
                 remaining -= 1
                 for k in successorRange(i) {
                     let s = Int(successors[k])
+                    // Edges inside a cyclic component were taken out when it was found.
+                    if component[i] >= 0 && component[s] == component[i] { continue }
                     if changed { touched[s] = true }
                     indegree[s] -= 1
-                    if indegree[s] == 0 { queue.append(Int32(s)) }
+                    guard indegree[s] == 0 else { continue }
+                    let c = Int(component[s])
+                    if c < 0 {
+                        queue.append(Int32(s))
+                    } else {
+                        componentWaiting[c] -= 1
+                        if componentWaiting[c] == 0 { queue.append(contentsOf: componentMembers[c]) }
+                    }
                 }
                 if let waiters = waiting.removeValue(forKey: Int32(i)) { queue.append(contentsOf: waiters) }
             }
@@ -150,34 +171,36 @@ struct Recalculation {
             if remaining == 0 { break }
 
             // 3. Stuck: what is left lies on or behind a cycle.
-            let cyclic = cyclicComponents(done: done.flags, waiting: waiting)
-            var released: [Int32] = []
+            // Nodes of components found before count as done here: they wait only for precedents outside.
+            let settled = (0..<count).map { done.flags[$0] || component[$0] >= 0 }
+            let cyclic = cyclicComponents(done: settled)
             if cyclic.isEmpty {
                 // Only cells waiting on each other through OFFSET/INDIRECT: a cycle no static edge shows.
-                released = waiting.values.flatMap { $0 }
+                var stuck = waiting.values.flatMap { $0 }
                 waiting.removeAll()
-                if released.isEmpty { released = (0..<count).filter { !done.flags[$0] }.map(Int32.init) }
-            } else {
-                for component in cyclic {
-                    result.cycles.append(path(through: component))
-                    released.append(contentsOf: component)
+                if stuck.isEmpty { stuck = (0..<count).filter { !settled[$0] }.map(Int32.init) }
+                for i32 in stuck where component[Int(i32)] < 0 {
+                    component[Int(i32)] = Int32(componentMembers.count)
+                    componentMembers.append([i32])
+                    componentWaiting.append(0)
+                    indegree[Int(i32)] = 0
+                    queue.append(i32)
                 }
+                continue
             }
-            for i32 in released {
-                let i = Int(i32)
-                guard !done.flags[i] else { continue }
-                markCycle(i)
-                done.flags[i] = true
-                remaining -= 1
-            }
-            for i32 in released {
-                for k in successorRange(Int(i32)) {
-                    let s = Int(successors[k])
-                    touched[s] = true
-                    indegree[s] -= 1
-                    if indegree[s] == 0 && !done.flags[s] { queue.append(Int32(s)) }
+            for members in cyclic {
+                result.cycles.append(path(through: members))
+                let c = Int32(componentMembers.count)
+                for m in members { component[Int(m)] = c }
+                for m in members {
+                    for k in successorRange(Int(m)) where component[Int(successors[k])] == c {
+                        indegree[Int(successors[k])] -= 1
+                    }
                 }
-                if let waiters = waiting.removeValue(forKey: i32) { queue.append(contentsOf: waiters) }
+                let waitingMembers = members.filter { indegree[Int($0)] > 0 }.count
+                componentMembers.append(members)
+                componentWaiting.append(waitingMembers)
+                if waitingMembers == 0 { queue.append(contentsOf: members) }
             }
         }
         workbook.evaluator = evaluator
@@ -187,6 +210,7 @@ struct Recalculation {
         if reportsChanges { result.changes.append(change) }
     }
 
+    /// Gives a cell on a cycle the #CYCLE! error (range nodes on it have nothing to set).
     private mutating func markCycle(_ i: Int) {
         let node = nodes[i]
         guard node >= 0 else { return }
@@ -202,7 +226,7 @@ struct Recalculation {
 
     /// Tarjan's strongly connected components over the nodes not done, without recursion;
     /// returns the components that contain a cycle (more than one node, or a self-edge).
-    private func cyclicComponents(done: [Bool], waiting: [Int32: [Int32]]) -> [[Int32]] {
+    private func cyclicComponents(done: [Bool]) -> [[Int32]] {
         let count = nodes.count
         var order = [Int32](repeating: -1, count: count)
         var low = [Int32](repeating: 0, count: count)

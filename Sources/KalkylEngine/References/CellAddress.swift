@@ -63,18 +63,29 @@ public enum A1 {
         return n <= Int(CellAddress.maxColumns) ? n - 1 : nil
     }
 
-    /// Parses `$B$7`, returning the address and which parts are anchored.
+    /// Parses `$B$7`, returning the address and which parts are anchored. Works on the
+    /// UTF-8 bytes: it runs for every reference of every formula loaded.
     public static func parseCell(_ text: Substring) -> (address: CellAddress, absoluteColumn: Bool, absoluteRow: Bool)? {
-        var s = text
-        let absoluteColumn = s.first == "$"
-        if absoluteColumn { s = s.dropFirst() }
-        let letters = s.prefix(while: { $0.isASCII && $0.isLetter })
-        guard let column = columnIndex(letters) else { return nil }
-        s = s.dropFirst(letters.count)
-        let absoluteRow = s.first == "$"
-        if absoluteRow { s = s.dropFirst() }
-        guard !s.isEmpty, s.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), s.first != "0",
-              s.count <= 7, let row = Int(s), row >= 1, row <= Int(CellAddress.maxRows) else { return nil }
-        return (CellAddress(row: row - 1, column: column), absoluteColumn, absoluteRow)
+        var bytes = text.utf8[...]
+        let dollar = UInt8(ascii: "$")
+        let absoluteColumn = bytes.first == dollar
+        if absoluteColumn { bytes = bytes.dropFirst() }
+        var column = 0, letters = 0
+        while letters < 4, let b = bytes.first, case let upper = b & ~0x20, upper >= 65 && upper <= 90 {
+            column = column * 26 + Int(upper - 64)
+            letters += 1
+            bytes = bytes.dropFirst()
+        }
+        guard letters >= 1 && letters <= 3 && column <= Int(CellAddress.maxColumns) else { return nil }
+        let absoluteRow = bytes.first == dollar
+        if absoluteRow { bytes = bytes.dropFirst() }
+        guard let first = bytes.first, first >= 49 && first <= 57, bytes.count <= 7 else { return nil }
+        var row = 0
+        for b in bytes {
+            guard b >= 48 && b <= 57 else { return nil }
+            row = row * 10 + Int(b - 48)
+        }
+        guard row <= Int(CellAddress.maxRows) else { return nil }
+        return (CellAddress(row: row - 1, column: column - 1), absoluteColumn, absoluteRow)
     }
 }

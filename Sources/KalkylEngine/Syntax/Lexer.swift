@@ -49,13 +49,17 @@ struct Lexer {
             return Token(kind: .word(word), start: start, end: position)
         }
         position += 1
-        let two: String? = peek().map { String(c) + String($0) }
-        if let two, two == "<>" || two == "<=" || two == ">=" {
-            position += 1
-            return Token(kind: .symbol(two), start: start, end: position)
-        }
-        if "+-*/^&=<>%(),;{}:".unicodeScalars.contains(c) {
-            return Token(kind: .symbol(String(c)), start: start, end: position)
+        switch c {
+        case "<", ">":
+            if let next = peek(), next == "=" || (c == "<" && next == ">") {
+                position += 1
+                return Token(kind: .symbol(c == "<" ? (next == "=" ? "<=" : "<>") : ">="), start: start, end: position)
+            }
+            return Token(kind: .symbol(c == "<" ? "<" : ">"), start: start, end: position)
+        case "+", "-", "*", "/", "^", "&", "=", "%", "(", ")", ",", ";", "{", "}", ":":
+            return Token(kind: .symbol(String(Character(c))), start: start, end: position)
+        default:
+            break
         }
         throw FormulaSyntaxError("unexpected character '\(c)'", at: start)
     }
@@ -129,7 +133,12 @@ struct Lexer {
     private func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
 
     private func isWordStart(_ c: Unicode.Scalar) -> Bool {
-        c == "_" || c == "$" || c == "\\" || c.properties.isAlphabetic
+        let v = c.value
+        if v < 128 {
+            // ASCII first: Unicode properties are slow to look up and formulas are mostly ASCII.
+            return (v | 0x20) >= 97 && (v | 0x20) <= 122 || c == "_" || c == "$" || c == "\\"
+        }
+        return c.properties.isAlphabetic
     }
 
     private func isWordPart(_ c: Unicode.Scalar) -> Bool {

@@ -22,9 +22,12 @@ public struct KalkReader {
 
     private struct CellLine {
         var address: CellAddress
+        /// The value text, a slice of `text`, the whole line.
         var value: Substring
+        var text: Substring
         var line: Int
-        var column: Int
+        /// 1-based column of the value, counted only when an error needs it.
+        var column: Int { text.distance(from: text.startIndex, to: value.startIndex) + 1 }
     }
 
     /// Reads a workbook file.
@@ -61,11 +64,17 @@ public struct KalkReader {
     private mutating func parse(_ text: String) throws(KalkSyntaxError) {
         var sawHeader = false
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines are split on the bytes: splitting a String by Character would run grapheme
+        // breaking over the whole file.
+        var lineStart = text.utf8.startIndex
+        while lineStart < text.utf8.endIndex || lineNumber == 0 {
+            let lineEnd = text.utf8[lineStart...].firstIndex(of: 10) ?? text.utf8.endIndex
+            let rawLine = text[lineStart..<lineEnd]
+            lineStart = lineEnd < text.utf8.endIndex ? text.utf8.index(after: lineEnd) : lineEnd
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            if line.first == "#" {
+            let line = rawLine.utf8.last == 13 ? rawLine.dropLast() : rawLine
+            if line.utf8.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+            if line.utf8.first == UInt8(ascii: "#") {
                 pendingComments.append(String(line))
                 continue
             }
@@ -94,9 +103,13 @@ public struct KalkReader {
     }
 
     private mutating func parseItem(_ line: Substring, _ n: Int) throws(KalkSyntaxError) {
-        let keyword = line.prefix(while: { $0 != " " })
-        let rest = line.dropFirst(keyword.count).drop(while: { $0 == " " })
-        let restColumn = line.distance(from: line.startIndex, to: rest.startIndex) + 1
+        // Split at the first space on the bytes: this runs once per cell of the file.
+        let space = line.utf8.firstIndex(of: 32) ?? line.endIndex
+        let keyword = line[..<space]
+        var restStart = space
+        while restStart < line.endIndex && line.utf8[restStart] == 32 { restStart = line.utf8.index(after: restStart) }
+        let rest = line[restStart...]
+        var restColumn: Int { line.distance(from: line.startIndex, to: rest.startIndex) + 1 }
         switch keyword {
         case "sheet":
             let name = String(rest).trimmingCharacters(in: .whitespaces)
@@ -142,7 +155,7 @@ public struct KalkReader {
             }
             sheets[sheets.count - 1].formats.append((range, code))
         default:
-            guard let address = CellAddress(keyword), !keyword.contains("$") else {
+            guard let address = CellAddress(keyword), !keyword.utf8.contains(UInt8(ascii: "$")) else {
                 throw error(n, 1, "expected a cell (A1 …), 'sheet', 'name', 'param', 'width' or 'format', found '\(keyword)'")
             }
             guard !sheets.isEmpty else { throw error(n, 1, "expected a 'sheet' line before the first cell") }
@@ -150,9 +163,9 @@ public struct KalkReader {
             if let first = sheets[sheets.count - 1].seen[address] {
                 throw error(n, 1, "cell \(address) is given twice (first on line \(first))")
             }
-            attachComments(to: .cell(sheet: sheets[sheets.count - 1].name, address: address))
+            if !pendingComments.isEmpty { attachComments(to: .cell(sheet: sheets[sheets.count - 1].name, address: address)) }
             sheets[sheets.count - 1].seen[address] = n
-            sheets[sheets.count - 1].cells.append(CellLine(address: address, value: rest, line: n, column: restColumn))
+            sheets[sheets.count - 1].cells.append(CellLine(address: address, value: rest, text: line, line: n))
         }
     }
 

@@ -20,7 +20,7 @@ struct IncrementalEqualsFullPropertyTests {
 
     @Test func incrementalRecalculationMatchesAFreshCalculation() async {
         let edit = zip(Gen.int(in: 0...15), Gen.int(in: 0...(Self.inputs.count - 1)))
-        await propertyCheck(count: 300, input: edit.array(of: 1...30)) { edits in
+        await propertyCheck(count: 500, input: edit.array(of: 1...30)) { edits in
             let incremental = Workbook()
             _ = try? incremental.addSheet(named: "S")
             var finalInputs: [CellAddress: String] = [:]

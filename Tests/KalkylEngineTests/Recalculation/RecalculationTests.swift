@@ -89,6 +89,28 @@ struct RecalculationTests {
         #expect(path.first == path.last)
     }
 
+    @Test func breakingACycleRecomputesCellsLeftAtCycleError() throws {
+        // Found by the property test: A1 and A2 form a cycle; the edit of A2 breaks it but A2's
+        // value stays an error (#CYCLE! from C2), so pruning alone would leave A1 stale.
+        let workbook = try makeWorkbook(["A2": "=A1+1", "C2": "=ROUND(C2/3,2)", "A1": "=IFERROR(1/A2,0)"])
+        #expect(try workbook.value("A1") == .error(.cycle))
+        try workbook.set(.typed("=ROUND(C2/3,2)"), at: try workbook.location(of: "A2"))
+        workbook.recalculate()
+        #expect(try workbook.value("A2") == .error(.cycle))
+        #expect(try workbook.value("A1") == .number(0))
+    }
+
+    @Test func aCycleThroughARangeWaitsForTheRestOfTheRange() throws {
+        // Found by the property test: B2 and the range B1:B4 form a cycle, and B3 in that range
+        // is computed outside it; C1 over B1:B4 must see B3 and B2 final.
+        let workbook = try makeWorkbook(["A1": "=A1+1", "A3": "=B2*2", "B2": "=SUMIF(A1:A4,\">1\",B1:B4)", "B3": "=SUM(A1:A2)", "C1": "=AVERAGE(B1:B4)"])
+        #expect(try workbook.value("B2") == .error(.cycle))
+        #expect(try workbook.value("C1") == .error(.cycle))
+        let fresh = workbook.recalculateAll()
+        #expect(fresh.cycles.count == 2)
+        #expect(try workbook.value("C1") == .error(.cycle))
+    }
+
     @Test func aSyntaxErrorChangesNothing() throws {
         let workbook = try makeWorkbook(["A1": "5"])
         #expect(throws: WorkbookError.self) { try workbook.set(.formula("=1+"), at: try workbook.location(of: "A1")) }
