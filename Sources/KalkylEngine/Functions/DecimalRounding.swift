@@ -63,7 +63,6 @@ public enum DecimalRounding {
         case .towardZero: roundUp = false
         }
         var newExponent = exponent
-        var position = max(keep, 0)
         if roundUp {
             if keep < 0 {
                 // The number is smaller than one unit of the last kept digit: it becomes that unit.
@@ -73,10 +72,9 @@ public enum DecimalRounding {
             while i >= 0 {
                 if kept[i] == 9 { kept[i] = 0; i -= 1 } else { kept[i] += 1; break }
             }
-            if i < 0 { kept.insert(1, at: 0); newExponent += 1; position += 1 }
+            if i < 0 { kept.insert(1, at: 0); newExponent += 1 }
         }
         if kept.isEmpty || kept.allSatisfy({ $0 == 0 }) { return 0 }
-        _ = position
         return Double(decimalText(negative, kept, newExponent))!
     }
 

@@ -215,29 +215,28 @@ public final class Workbook {
     }
 
     private func register(formula id: Int32, at location: CellLocation) {
-        let formula = formulas[Int(id)]
-        let key = location.key
-        forEachPrecedent(of: formula, at: location) { sheet, range in
-            if range.isSingleCell {
-                graph.addCellEdge(from: CellLocation(sheet: sheet, row: range.start.row, column: range.start.column).key, to: key)
-            } else {
-                graph.addRangeEdge(sheet: sheet, range: range, to: key)
-            }
-        }
-        if formula.isVolatile { volatileCells.insert(key) }
+        updateEdges(of: id, at: location, adding: true)
     }
 
     private func unregister(formula id: Int32, at location: CellLocation) {
+        updateEdges(of: id, at: location, adding: false)
+    }
+
+    /// Adds or removes the graph edges from a formula's precedents to its cell.
+    private func updateEdges(of id: Int32, at location: CellLocation, adding: Bool) {
         let formula = formulas[Int(id)]
         let key = location.key
         forEachPrecedent(of: formula, at: location) { sheet, range in
             if range.isSingleCell {
-                graph.removeCellEdge(from: CellLocation(sheet: sheet, row: range.start.row, column: range.start.column).key, to: key)
+                let precedent = CellLocation(sheet: sheet, row: range.start.row, column: range.start.column).key
+                if adding { graph.addCellEdge(from: precedent, to: key) } else { graph.removeCellEdge(from: precedent, to: key) }
             } else {
-                graph.removeRangeEdge(sheet: sheet, range: range, to: key)
+                if adding { graph.addRangeEdge(sheet: sheet, range: range, to: key) } else { graph.removeRangeEdge(sheet: sheet, range: range, to: key) }
             }
         }
-        volatileCells.remove(key)
+        if formula.isVolatile {
+            if adding { volatileCells.insert(key) } else { volatileCells.remove(key) }
+        }
     }
 
     /// The static references of a formula resolved from a cell (references off the sheet are skipped).
