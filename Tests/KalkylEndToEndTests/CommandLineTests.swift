@@ -126,7 +126,7 @@ struct CommandLineTests {
     }
 
     @Test func helpIsAvailableForEveryCommand() throws {
-        for command in ["eval", "export", "set", "check"] {
+        for command in ["eval", "export", "set", "check", "new"] {
             let outcome = try KalkylProcess.run([command, "--help"])
             #expect(outcome.status == 0)
             #expect(outcome.stdout.contains("USAGE: kalkyl \(command)"))

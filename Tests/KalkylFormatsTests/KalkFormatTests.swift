@@ -8,6 +8,7 @@ struct KalkFormatTests {
     static let full = """
         # Fördelning av bidrag
         kalkyl 1
+        title "Fördelning, exempel"
         param total number cell=Parametrar!B1 default=400000000 min=0 required "Totalt belopp att fördela"
         param datum date cell=Parametrar!B3 default=2022-11-01 "Befolkning per"
         # workbook name
@@ -70,10 +71,11 @@ struct KalkFormatTests {
         #expect(again.sheets[1].columnWidths[1] == 12.5)
     }
 
-    @Test func shippedWorkbooksRoundTripByteForByte() throws {
-        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Workbooks")
+    @Test(arguments: ["Workbooks", "Templates"])
+    func shippedFilesRoundTripByteForByte(folder: String) throws {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../\(folder)")
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".kalk") }
-        #expect(!files.isEmpty)
+        #expect(files.count >= 3)
         for file in files {
             let path = directory.appendingPathComponent(file).path
             let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -89,7 +91,7 @@ struct KalkFormatTests {
         ("kalkyl 1\nsheet S\nA1 12abc\n", 3, 4, "expected a number, \"text\", TRUE, FALSE, an error such as #N/A, or a formula starting with '=', found '12abc'"),
         ("kalkyl 1\nsheet S\nA1 \"open\n", 3, 4, "text has no closing quote"),
         ("kalkyl 1\nsheet S\nA1 1\nA1 2\n", 4, 1, "cell A1 is given twice (first on line 3)"),
-        ("kalkyl 1\nsheet S\nfoo 1\n", 3, 1, "expected a cell (A1 …), 'sheet', 'name', 'param', 'width' or 'format', found 'foo'"),
+        ("kalkyl 1\nsheet S\nfoo 1\n", 3, 1, "expected a cell (A1 …), 'sheet', 'name', 'param', 'title', 'width' or 'format', found 'foo'"),
         ("kalkyl 1\nsheet S\nwidth A wide\n", 3, 9, "expected a width from 0 to 255 characters"),
         ("kalkyl 1\nsheet S\nformat A1 0.0\n", 3, 11, "expected the number format in double quotes, e.g. \"#,##0\""),
         ("kalkyl 1\nsheet S\nsheet s\n", 3, 7, "sheet 's' is already defined on line 2"),

@@ -2,7 +2,7 @@
 public enum FunctionRegistry {
     static let definitions: [FunctionDefinition] =
         mathFunctions + statisticalFunctions + logicalFunctions + lookupFunctions
-        + textFunctions + informationFunctions + dateFunctions
+        + textFunctions + informationFunctions + dateFunctions + allocationFunctions
 
     private static let ids: [String: Int32] = {
         var map: [String: Int32] = [:]
@@ -17,6 +17,8 @@ public enum FunctionRegistry {
     private static let aliases: [String: String] = [
         "RANK.EQ": "RANK", "STDEV.S": "STDEV", "VAR.S": "VAR", "STDEV.P": "STDEVP", "VAR.P": "VARP",
         "CEILING.MATH": "CEILING", "FLOOR.MATH": "FLOOR",
+        // Swedish names of Kalkyl's own functions.
+        "FÖRDELA": "ALLOCATE",
     ]
 
     static func id(of name: String) -> Int32? {

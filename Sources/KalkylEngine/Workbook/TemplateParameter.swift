@@ -13,7 +13,7 @@ public struct TemplateParameter: Hashable, Sendable {
     public var defaultValue: String?
     public var minimum: Double?
     public var maximum: Double?
-    /// Whether a value must be given (no default).
+    /// Whether the parameter must have a value: given, or its default.
     public var isRequired: Bool
 
     public init(name: String, kind: Kind, description: String, cell: String? = nil, defaultValue: String? = nil,

@@ -6,6 +6,8 @@ import Foundation
 public final class Workbook {
     public internal(set) var sheets: [Sheet] = []
     public private(set) var names: [DefinedName] = []
+    /// A one-line title, shown by `kalkyl new --list` for templates.
+    public var title: String?
     /// Parameters of a template (empty for an ordinary workbook).
     public var parameters: [TemplateParameter] = []
     /// Comment lines of the workbook's file, kept so a load and save gives the same text.

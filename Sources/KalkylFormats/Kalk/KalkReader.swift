@@ -8,6 +8,7 @@ public struct KalkReader {
     private var pendingComments: [String] = []
     private var comments: [CommentAnchor: [String]] = [:]
     private var parameters: [TemplateParameter] = []
+    private var title: String?
     private var names: [(name: String, formula: String, sheet: Int?, line: Int, column: Int)] = []
     private var sheets: [SheetLines] = []
 
@@ -111,6 +112,11 @@ public struct KalkReader {
         let rest = line[restStart...]
         var restColumn: Int { line.distance(from: line.startIndex, to: rest.startIndex) + 1 }
         switch keyword {
+        case "title":
+            guard let (text, end) = try unquote(rest, n, restColumn), end == rest.endIndex else {
+                throw error(n, restColumn, "expected the title in double quotes")
+            }
+            title = text
         case "sheet":
             let name = String(rest).trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else { throw error(n, restColumn, "expected a sheet name after 'sheet'") }
@@ -156,7 +162,7 @@ public struct KalkReader {
             sheets[sheets.count - 1].formats.append((range, code))
         default:
             guard let address = CellAddress(keyword), !keyword.utf8.contains(UInt8(ascii: "$")) else {
-                throw error(n, 1, "expected a cell (A1 …), 'sheet', 'name', 'param', 'width' or 'format', found '\(keyword)'")
+                throw error(n, 1, "expected a cell (A1 …), 'sheet', 'name', 'param', 'title', 'width' or 'format', found '\(keyword)'")
             }
             guard !sheets.isEmpty else { throw error(n, 1, "expected a 'sheet' line before the first cell") }
             guard !rest.isEmpty else { throw error(n, restColumn, "expected a value or formula after \(keyword)") }
@@ -250,6 +256,7 @@ public struct KalkReader {
         let workbook = Workbook()
         workbook.comments = comments
         workbook.parameters = parameters
+        workbook.title = title
         for sheet in sheets {
             do {
                 try workbook.addSheet(named: sheet.name)

@@ -10,6 +10,7 @@ public enum KalkWriter {
         }
         comments(.header)
         out += KalkFormat.header + "\n"
+        if let title = workbook.title { out += "title \(KalkFormat.quote(title))\n" }
         for parameter in workbook.parameters {
             comments(.parameter(parameter.name))
             out += line(for: parameter) + "\n"

@@ -1,0 +1,104 @@
+/// Filling a template's parameters: reading each given text as the parameter's type,
+/// checking it, and putting it into the parameter's cell.
+extension TemplateParameter {
+    /// The value `text` stands for, or what is wrong with it (without the parameter's name).
+    /// Numbers may be written as a Swede writes them: `400 000 000`, `12,5`.
+    public func value(from text: String) -> Result<Value, ParameterProblem> {
+        let trimmed = text.trimmingCharacters(in: " ")
+        switch kind {
+        case .text:
+            guard !trimmed.isEmpty else { return .failure(problem("must not be empty")) }
+            return .success(.text(String(trimmed)))
+        case .boolean:
+            switch trimmed.lowercased() {
+            case "true", "ja", "sant", "1": return .success(.boolean(true))
+            case "false", "nej", "falskt", "0": return .success(.boolean(false))
+            default: return .failure(problem("must be TRUE or FALSE (ja/nej), got '\(text)'"))
+            }
+        case .date:
+            guard let serial = NumberText.parseISODate(trimmed) else {
+                return .failure(problem("must be a date written yyyy-mm-dd, got '\(text)'"))
+            }
+            return checkRange(serial, shown: String(trimmed))
+        case .number, .integer:
+            var digits = String(trimmed).replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
+            if !digits.contains("."), digits.filter({ $0 == "," }).count == 1 { digits = digits.replacingOccurrences(of: ",", with: ".") }
+            guard !digits.contains(","), let number = Double(digits), number.isFinite,
+                  digits.allSatisfy({ "0123456789.eE+-".contains($0) }) else {
+                return .failure(problem("must be a number, got '\(text)'"))
+            }
+            if kind == .integer && number != number.rounded() {
+                return .failure(problem("must be a whole number, got '\(text)'"))
+            }
+            return checkRange(number, shown: String(text))
+        }
+    }
+
+    private func checkRange(_ number: Double, shown: String) -> Result<Value, ParameterProblem> {
+        if let minimum, number < minimum {
+            return .failure(problem("must be at least \(display(minimum)), got \(shown)"))
+        }
+        if let maximum, number > maximum {
+            return .failure(problem("must be at most \(display(maximum)), got \(shown)"))
+        }
+        return .success(.number(number))
+    }
+
+    private func display(_ bound: Double) -> String {
+        kind == .date ? NumberFormat("yyyy-mm-dd").format(bound) : NumberLiteral.text(bound)
+    }
+
+    private func problem(_ message: String) -> ParameterProblem {
+        ParameterProblem(parameter: name, about: description, message: message)
+    }
+}
+
+/// What is wrong with one parameter's value.
+public struct ParameterProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    public var parameter: String
+    /// The parameter's own description, so the message says what it is for.
+    public var about: String
+    public var message: String
+
+    public var description: String { "parameter '\(parameter)' (\(about)): \(message)" }
+}
+
+extension Workbook {
+    /// Puts parameter values into their cells: `given` by name, the rest from their defaults
+    /// (a required parameter with no default must be given). Checks everything first and changes nothing unless every value is right; the problems are
+    /// all returned at once (unknown names, missing required values, bad values).
+    public func fillParameters(_ given: [String: String]) -> [ParameterProblem] {
+        var problems: [ParameterProblem] = []
+        let known = Set(parameters.map { $0.name.lowercased() })
+        for name in given.keys.sorted() where !known.contains(name.lowercased()) {
+            problems.append(ParameterProblem(parameter: name, about: "unknown",
+                                             message: "no such parameter (the template has \(parameters.map(\.name).joined(separator: ", ")))"))
+        }
+        var edits: [(CellLocation, Value)] = []
+        for parameter in parameters {
+            let text = given.first(where: { $0.key.lowercased() == parameter.name.lowercased() })?.value ?? parameter.defaultValue
+            guard let text else {
+                // Without a value or default: an error if required, else the cell is left as it is.
+                if parameter.isRequired {
+                    problems.append(ParameterProblem(parameter: parameter.name, about: parameter.description, message: "is required"))
+                }
+                continue
+            }
+            switch parameter.value(from: text) {
+            case .failure(let problem): problems.append(problem)
+            case .success(let value):
+                guard let cell = parameter.cell else { continue }
+                do {
+                    edits.append((try location(of: cell), value))
+                } catch {
+                    problems.append(ParameterProblem(parameter: parameter.name, about: parameter.description,
+                                                     message: "its cell \(cell) is not in the workbook: \(error)"))
+                }
+            }
+        }
+        guard problems.isEmpty else { return problems }
+        for (location, value) in edits { try? set(.constant(value), at: location) }
+        recalculate()
+        return []
+    }
+}

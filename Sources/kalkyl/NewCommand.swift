@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import KalkylEngine
+import KalkylFormats
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Make a workbook from a template, filling in its parameters.",
+        discussion: """
+            Every parameter not given with --set takes its default; a parameter without a default
+            must be given. All problems are listed at once and nothing is written unless every
+            value is right.
+            Examples:
+              kalkyl new --list
+              kalkyl new grundbelopp-befolkningsandel --parameters
+              kalkyl new grundbelopp-befolkningsandel -o bilaga1.kalk --set grundbelopp=7000000
+            """
+    )
+
+    @Argument(help: "The template: a name from --list, or a path to a .kalk template.") var template: String?
+    @Option(name: .shortAndLong, help: "The workbook to write.") var output: String?
+    @Option(name: .customLong("set"), help: "A parameter value, NAME=VALUE (repeatable).") var values: [String] = []
+    @Flag(help: "List the templates with their titles.") var list = false
+    @Flag(help: "List the template's parameters.") var parameters = false
+    @Flag(help: "Overwrite the output file if it exists.") var force = false
+    @Option(help: "The folder of templates (default: $KALKYL_TEMPLATES, ./Templates, or the one beside kalkyl).") var templates: String?
+
+    func run() throws {
+        guard let library = TemplateLibrary.locate(templates) else {
+            throw CommandFailure.input("no Templates folder found (give one with --templates)")
+        }
+        if list { return try listTemplates(library) }
+        guard let template else { throw CommandFailure.input("name a template (see 'kalkyl new --list')") }
+        let workbook: Workbook
+        do {
+            workbook = try library.load(template)
+        } catch let error as KalkSyntaxError {
+            throw CommandFailure.input(error.description)
+        } catch FileError.unreadable {
+            throw CommandFailure.input("no template '\(template)' in \(library.directory.path) (see 'kalkyl new --list')")
+        }
+        if parameters { return describe(workbook) }
+        guard let output else { throw CommandFailure.input("give the workbook to write with -o FILE") }
+        if !force && FileManager.default.fileExists(atPath: output) {
+            throw CommandFailure.input("\(output) exists (use --force to overwrite it)")
+        }
+        var given: [String: String] = [:]
+        for assignment in values {
+            guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
+                throw CommandFailure.input("'\(assignment)' is not NAME=VALUE")
+            }
+            given[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
+        }
+        let problems = workbook.fillParameters(given)
+        guard problems.isEmpty else {
+            throw CommandFailure.input(problems.map(\.description).joined(separator: "\nkalkyl: "))
+        }
+        try WorkbookFile.save(workbook, to: output)
+        Output.write("wrote \(output) from \(template)\n")
+    }
+
+    private func listTemplates(_ library: TemplateLibrary) throws {
+        let names: [String]
+        do { names = try library.names() } catch { throw CommandFailure.input("cannot read \(library.directory.path): \(error)") }
+        for name in names {
+            let title = (try? library.load(name))?.title ?? ""
+            Output.write(name.padding(toLength: max(32, name.count + 2), withPad: " ", startingAt: 0) + title + "\n")
+        }
+    }
+
+    private func describe(_ workbook: Workbook) {
+        if let title = workbook.title { Output.write(title + "\n\n") }
+        for p in workbook.parameters {
+            var facts = [p.kind.rawValue]
+            if let d = p.defaultValue { facts.append("default \(d)") } else { facts.append("required") }
+            if let min = p.minimum { facts.append("min \(NumberLiteral.text(min))") }
+            if let max = p.maximum { facts.append("max \(NumberLiteral.text(max))") }
+            if let cell = p.cell { facts.append("cell \(cell)") }
+            Output.write("  \(p.name.padding(toLength: max(24, p.name.count + 1), withPad: " ", startingAt: 0))\(p.description) (\(facts.joined(separator: ", ")))\n")
+        }
+    }
+}
