@@ -19,11 +19,15 @@ let package = Package(
         .target(name: "KalkylEngine"),
         // The .kalk text format, CSV and JSON.
         .target(name: "KalkylFormats", dependencies: ["KalkylEngine"]),
+        // GNU readline, from Debian's libreadline-dev.
+        .systemLibrary(name: "CReadline", pkgConfig: nil, providers: [.apt(["libreadline-dev"])]),
+        // The interactive session: commands, display, undo, explain; readline at the edge.
+        .target(name: "KalkylREPL", dependencies: ["KalkylEngine", "KalkylFormats", "CReadline"]),
         // The `kalkyl` command line tool.
         .executableTarget(
             name: "kalkyl",
             dependencies: [
-                "KalkylEngine", "KalkylFormats",
+                "KalkylEngine", "KalkylFormats", "KalkylREPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +41,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KalkylFormatsTests", dependencies: ["KalkylEngine", "KalkylFormats"]),
+        .testTarget(name: "KalkylREPLTests", dependencies: ["KalkylEngine", "KalkylFormats", "KalkylREPL"]),
         // Runs the built `kalkyl` binary as a user would; depending on it makes `swift test` build it.
         .testTarget(name: "KalkylEndToEndTests", dependencies: ["kalkyl"]),
     ]

@@ -1,0 +1,6 @@
+#ifndef KALKYL_CREADLINE_SHIM_H
+#define KALKYL_CREADLINE_SHIM_H
+#include <stdio.h>
+#include <readline/readline.h>
+#include <readline/history.h>
+#endif

@@ -1,0 +1,33 @@
+/// The REPL's commands with their syntax and one line of help each.
+enum HelpText {
+    static let commands: [(name: String, syntax: String, summary: String)] = [
+        ("=", "CELL = INPUT | RANGE = INPUT", "set a cell (B2 = 7000000, C2 = =B2*2, Fördelning!A1 = 'text); on a range, a formula is filled with relative references adjusted"),
+        ("show", "show [CELL | RANGE | SHEET]", "a cell's input, value and format; a range or a whole sheet as a table"),
+        ("why", "why CELL", "the tree of precedents with their values, down to the inputs"),
+        ("deps", "deps CELL", "the cells that depend on a cell"),
+        ("eval", "eval FORMULA", "compute a formula without changing the workbook"),
+        ("undo", "undo [N]", "undo the last edit (or N edits)"),
+        ("redo", "redo [N]", "redo what undo undid"),
+        ("use", "use SHEET", "make a sheet the current one (unqualified cells are on it)"),
+        ("sheets", "sheets", "list the sheets"),
+        ("names", "names", "list the defined names"),
+        ("save", "save | save as FILE", "save the workbook (atomically)"),
+        ("export", "export csv|json [--sheet S] [--swedish] [--formatted] [-o FILE]", "export as the export command does"),
+        ("open", "open FILE", "open another workbook"),
+        ("new", "new TEMPLATE [NAME=VALUE …]", "a new workbook from a template"),
+        ("help", "help [COMMAND]", "this list, or one command"),
+        ("quit", "quit", "leave (warns once about unsaved changes)"),
+    ]
+
+    static var overview: String {
+        let width = commands.map(\.syntax.count).max() ?? 0
+        return commands.map { "  " + $0.syntax.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.summary }
+            .joined(separator: "\n") + "\n"
+    }
+
+    static func help(for name: String) -> String? {
+        commands.first { $0.name == name.lowercased() }.map { "\($0.syntax)\n  \($0.summary)\n" }
+    }
+
+    static var commandNames: [String] { commands.map(\.name).filter { $0 != "=" } + ["exit", "clear"] }
+}

@@ -1,0 +1,131 @@
+@preconcurrency import CReadline
+import Foundation
+import KalkylEngine
+import KalkylFormats
+
+/// Reads commands and runs them: with GNU readline (editing, Ctrl-R, history in
+/// `~/.kalkyl_history` or `$KALKYL_HISTORY`, Tab completion) on a terminal, or plain lines
+/// without prompt or colour when standard input is a pipe.
+public enum REPLLoop {
+    /// Runs until `quit` or the end of input; returns the exit status: 1 if any command failed.
+    public static func run(_ session: REPLSession) -> Int32 {
+        let interactive = isatty(STDIN_FILENO) != 0
+        var anyFailed = false
+        if interactive {
+            Completion.session = session
+            setUpReadline()
+            print("Kalkyl — \(session.path ?? "new workbook"); 'help' lists the commands.")
+        }
+        defer { if interactive { saveHistory() } }
+        while let line = interactive ? readInteractive() : readLine(strippingNewline: true) {
+            let outcome = session.execute(line)
+            FileHandle.standardOutput.write(Data(outcome.output.utf8))
+            if let error = outcome.error {
+                anyFailed = true
+                let text = interactive ? "\u{1B}[31m\(error)\u{1B}[0m\n" : error + "\n"
+                FileHandle.standardError.write(Data(text.utf8))
+            }
+            if outcome.quit { break }
+        }
+        return anyFailed ? 1 : 0
+    }
+
+    // MARK: readline
+
+    static var historyPath: String {
+        if let path = ProcessInfo.processInfo.environment["KALKYL_HISTORY"] { return path }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".kalkyl_history").path
+    }
+
+    private static func setUpReadline() {
+        rl_readline_name = UnsafePointer(strdup("kalkyl"))
+        rl_attempted_completion_function = { text, start, _ in
+            rl_attempted_completion_over = 1
+            Completion.prepare(line: rl_line_buffer.map { String(cString: $0) } ?? "", word: text.map { String(cString: $0) } ?? "", start: Int(start))
+            // `SUM(`, `Fördelning!` and `total=` go on without a space.
+            rl_completion_append_character = Completion.continuesWord ? 0 : 32
+            return rl_completion_matches(text) { _, state in Completion.next(state: state) }
+        }
+        // Characters that end a word for completion: spaces and formula punctuation, so
+        // `=SU` + Tab completes the function name.
+        rl_completer_word_break_characters = UnsafePointer(strdup(" \t=(),+-*/&<>;:"))
+        using_history()
+        read_history(historyPath)
+        signal(SIGINT) { _ in
+            // Ctrl-C clears the line instead of ending the session.
+            FileHandle.standardOutput.write(Data("\n".utf8))
+            rl_replace_line("", 0)
+            rl_on_new_line()
+            rl_redisplay()
+        }
+    }
+
+    private static func readInteractive() -> String? {
+        guard let raw = readline("kalkyl> ") else {
+            print("")
+            return nil
+        }
+        defer { free(raw) }
+        let line = String(cString: raw)
+        if !line.trimmingCharacters(in: .whitespaces).isEmpty { add_history(raw) }
+        return line
+    }
+
+    private static func saveHistory() {
+        write_history(historyPath)
+        history_truncate_file(historyPath, 1000)
+    }
+}
+
+/// Tab completion: commands at the start of a line; function names, sheet names and defined
+/// names inside; template names and their parameters after `new`.
+enum Completion {
+    nonisolated(unsafe) static var session: REPLSession?
+    nonisolated(unsafe) private static var candidates: [String] = []
+    nonisolated(unsafe) private static var index = 0
+
+    static func prepare(line: String, word: String, start: Int) {
+        candidates = matches(line: line, word: word, start: start)
+        index = 0
+    }
+
+    /// Whether every candidate ends where the text goes on directly: `(`, `!` or `=`.
+    static var continuesWord: Bool {
+        !candidates.isEmpty && candidates.allSatisfy { $0.hasSuffix("(") || $0.hasSuffix("!") || $0.hasSuffix("=") }
+    }
+
+    static func next(state: Int32) -> UnsafeMutablePointer<CChar>? {
+        if state == 0 { index = 0 }
+        guard index < candidates.count else { return nil }
+        defer { index += 1 }
+        return strdup(candidates[index])
+    }
+
+    /// What `word` may complete to, given the line before it.
+    static func matches(line: String, word: String, start: Int) -> [String] {
+        let before = String(line.prefix(start)).trimmingCharacters(in: .whitespaces)
+        let lowerWord = word.lowercased()
+        if before.isEmpty {
+            return HelpText.commandNames.filter { $0.hasPrefix(lowerWord) }.sorted()
+        }
+        let words = before.split(separator: " ").map(String.init)
+        if words.first?.lowercased() == "new" {
+            let library = session?.templates ?? TemplateLibrary.locate()
+            if words.count == 1 { return ((try? library?.names()) ?? []).filter { $0.hasPrefix(word) } }
+            if let template = try? library?.load(words[1]) {
+                return template.parameters.map { $0.name + "=" }.filter { $0.hasPrefix(lowerWord) }
+            }
+            return []
+        }
+        if ["use", "show"].contains(words.first?.lowercased() ?? "") && words.count == 1 {
+            return (session?.workbook.sheetNames ?? []).filter { $0.lowercased().hasPrefix(lowerWord) }
+        }
+        let upper = word.uppercased()
+        var result = FunctionRegistry.names.filter { $0.hasPrefix(upper) }.map { $0 + "(" }
+        if let workbook = session?.workbook {
+            result += workbook.sheetNames.filter { $0.lowercased().hasPrefix(lowerWord) }.map { SheetName.quotedIfNeeded($0) + "!" }
+            result += workbook.names.map(\.name).filter { $0.lowercased().hasPrefix(lowerWord) }
+        }
+        return result
+    }
+}

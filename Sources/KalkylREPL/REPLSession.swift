@@ -1,0 +1,375 @@
+import Foundation
+import KalkylEngine
+import KalkylFormats
+
+/// One interactive session: a workbook, the current sheet, the undo history, and the commands.
+/// `execute` takes one line and returns what to print; the terminal side (readline, prompt,
+/// colour) is `REPLLoop`'s, so the session runs the same from a terminal, a pipe or a test.
+public final class REPLSession {
+    public struct Outcome {
+        public var output = ""
+        /// A message for standard error; the command failed.
+        public var error: String?
+        public var quit = false
+        public var failed: Bool { error != nil }
+    }
+
+    public private(set) var workbook: Workbook
+    public private(set) var path: String?
+    public private(set) var currentSheet = 0
+    /// How many changed cells an edit lists before it says how many more there are.
+    public var changeLimit = 20
+    /// Where `new` finds templates.
+    public var templates: TemplateLibrary?
+    var history = EditHistory()
+    var isDirty = false
+    private var warnedAboutUnsavedChanges = false
+
+    public init(workbook: Workbook, path: String?) {
+        self.workbook = workbook
+        self.path = path
+    }
+
+    /// Opens a .kalk file, or starts with an empty workbook of one sheet when `path` is nil.
+    public static func open(_ path: String?) throws -> REPLSession {
+        guard let path else {
+            let workbook = Workbook()
+            try workbook.addSheet(named: "Blad1")
+            return REPLSession(workbook: workbook, path: nil)
+        }
+        return REPLSession(workbook: try KalkReader.load(path: path), path: path)
+    }
+
+    public func execute(_ line: String) -> Outcome {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed.hasPrefix("#") { return Outcome() }
+        if let assignment = assignment(in: line) { return assign(assignment.target, assignment.input, line: line, inputColumn: assignment.column) }
+        let word = trimmed.prefix(while: { $0 != " " }).lowercased()
+        let rest = trimmed.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
+        do {
+            switch word {
+            case "help", "?": return help(rest)
+            case "show": return try show(rest)
+            case "why": return try why(rest)
+            case "deps": return try deps(rest)
+            case "eval": return evaluate(rest, line: line, column: line.count - line.drop(while: { $0 == " " }).count + (trimmed.count - rest.count))
+            case "undo": return try undo(rest, redo: false)
+            case "redo": return try undo(rest, redo: true)
+            case "use": return try use(rest)
+            case "sheets": return sheets()
+            case "names": return names()
+            case "save": return try save(rest)
+            case "export": return try export(rest)
+            case "open": return try open(rest)
+            case "new": return try new(rest)
+            case "clear": return try clear(rest)
+            case "quit", "exit": return quit()
+            default:
+                return failure("unknown command '\(word)' (type 'help'; to set a cell write CELL = VALUE)")
+            }
+        } catch let error as WorkbookError {
+            return failure(error.description)
+        } catch {
+            return failure("\(error)")
+        }
+    }
+
+    func failure(_ message: String) -> Outcome { Outcome(error: message) }
+
+    // MARK: Editing
+
+    /// `CELL = INPUT` or `RANGE = INPUT`: the target and where the input starts (for carets).
+    private func assignment(in line: String) -> (target: String, input: String, column: Int)? {
+        guard let equals = line.firstIndex(of: "=") else { return nil }
+        let target = line[..<equals].trimmingCharacters(in: .whitespaces)
+        guard !target.isEmpty, !target.contains(" ") || target.hasPrefix("'"),
+              (try? workbook.range(of: target, defaultSheet: currentSheet)) != nil else { return nil }
+        var inputStart = line.index(after: equals)
+        while inputStart < line.endIndex && line[inputStart] == " " { inputStart = line.index(after: inputStart) }
+        return (target, String(line[inputStart...]), line.distance(from: line.startIndex, to: inputStart))
+    }
+
+    private func assign(_ target: String, _ input: String, line: String, inputColumn: Int) -> Outcome {
+        let sheet: Int, range: CellRange
+        do {
+            (sheet, range) = try workbook.range(of: target, defaultSheet: currentSheet)
+        } catch {
+            return failure(error.description)
+        }
+        let typed = CellInput.typed(input)
+        var after: [(CellLocation, CellInput)] = []
+        for address in range.addresses {
+            let location = CellLocation(sheet: sheet, address: address)
+            switch typed {
+            case .constant:
+                after.append((location, typed))
+            case .formula(let text):
+                // Parsed at the first cell and printed at each: relative references move along.
+                let expression: KalkylEngine.Expression
+                do {
+                    expression = try FormulaParser.parse(text, at: range.start)
+                } catch let error as FormulaSyntaxError {
+                    return failure(caret(in: line, at: inputColumn + error.offset, error.message))
+                }
+                after.append((location, .formula(FormulaPrinter.formula(expression, at: address))))
+            }
+        }
+        return apply(after, description: "\(target) = \(input)")
+    }
+
+    private func clear(_ target: String) throws -> Outcome {
+        let (sheet, range) = try workbook.range(of: target, defaultSheet: currentSheet)
+        return apply(range.addresses.map { (CellLocation(sheet: sheet, address: $0), .constant(.empty)) }, description: "clear \(target)")
+    }
+
+    /// Applies inputs as one undoable step and reports what changed.
+    private func apply(_ inputs: [(CellLocation, CellInput)], description: String, recording: Bool = true) -> Outcome {
+        let before = inputs.map { ($0.0, workbook.input(at: $0.0)) }
+        for (location, input) in inputs {
+            do {
+                try workbook.set(input, at: location)
+            } catch {
+                // Put back what was set so far: a failed edit changes nothing.
+                for (l, i) in before { try? workbook.set(i, at: l) }
+                workbook.recalculate()
+                return failure(error.description)
+            }
+        }
+        let result = workbook.recalculate()
+        if recording { history.record(.init(description: description, before: before, after: inputs)) }
+        isDirty = true
+        warnedAboutUnsavedChanges = false
+        return Outcome(output: report(result))
+    }
+
+    /// The changed cells, old → new, at most `changeLimit` lines, then the count and the time.
+    func report(_ result: RecalculationResult) -> String {
+        var out = ""
+        for change in result.changes.prefix(changeLimit) {
+            let format = workbook.sheets[Int(change.location.sheet)].numberFormat(at: change.location.address)
+            out += "  \(workbook.name(of: change.location))  \(SwedishDisplay.change(change.oldValue, format: format)) → \(SwedishDisplay.change(change.newValue, format: format))\n"
+        }
+        if result.changes.count > changeLimit { out += "  … and \(result.changes.count - changeLimit) more\n" }
+        for cycle in result.cycles {
+            let steps = cycle.map { step -> String in
+                switch step {
+                case .cell(let location): return workbook.name(of: location)
+                case .range(let sheet, let range): return workbook.name(of: CellLocation(sheet: Int(sheet), address: range.start)) + ":" + range.end.description
+                }
+            }
+            out += "  circular reference: " + steps.joined(separator: " → ") + "\n"
+        }
+        let milliseconds = Double(result.duration.components.attoseconds) / 1e15 + Double(result.duration.components.seconds) * 1000
+        out += "\(result.changes.count) changed, \(result.recomputedCount) recalculated in \(String(format: "%.2f", milliseconds)) ms\n"
+        return out
+    }
+
+    private func undo(_ argument: String, redo: Bool) throws -> Outcome {
+        let steps = argument.isEmpty ? 1 : (Int(argument) ?? 0)
+        guard steps >= 1 else { return failure("expected a number of steps, found '\(argument)'") }
+        var output = ""
+        for _ in 0..<steps {
+            guard let step = redo ? history.popRedo() : history.popUndo() else {
+                if output.isEmpty { return failure("nothing to \(redo ? "redo" : "undo")") }
+                break
+            }
+            output += (redo ? "redo: " : "undo: ") + step.description + "\n"
+            output += apply(redo ? step.after : step.before, description: step.description, recording: false).output
+        }
+        return Outcome(output: output)
+    }
+
+    /// The line with a caret under the position of a syntax error, then the message.
+    private func caret(in line: String, at column: Int, _ message: String) -> String {
+        "  " + line + "\n  " + String(repeating: " ", count: max(0, column)) + "^ " + message
+    }
+
+    // MARK: Looking
+
+    private func show(_ argument: String) throws -> Outcome {
+        if argument.isEmpty { return Outcome(output: table(sheet: currentSheet)) }
+        if let sheet = workbook.sheetIndex(named: argument) { return Outcome(output: table(sheet: sheet)) }
+        let (sheet, range) = try workbook.range(of: argument, defaultSheet: currentSheet)
+        if range.isSingleCell {
+            let location = CellLocation(sheet: sheet, address: range.start)
+            let value = workbook.value(at: location)
+            let format = workbook.sheets[sheet].numberFormat(at: range.start)
+            var out = workbook.name(of: location) + "\n"
+            if let formula = workbook.formulaText(at: location) { out += "  formula: \(formula)\n" }
+            out += "  value:   \(SwedishDisplay.text(value, format: format)) (\(value.kindName))\n"
+            if let format { out += "  format:  \(format)\n" }
+            if let notes = workbook.formula(at: location)?.diagnostics, !notes.isEmpty { out += "  note:    \(notes.joined(separator: "; "))\n" }
+            return Outcome(output: out)
+        }
+        return Outcome(output: TableView.render(workbook, sheet: sheet, range: range))
+    }
+
+    private func table(sheet: Int) -> String {
+        let s = workbook.sheets[sheet]
+        guard s.usedRowCount > 0 else { return "(\(s.name) is empty)\n" }
+        let range = CellRange(CellAddress(row: 0, column: 0), CellAddress(row: s.usedRowCount - 1, column: s.usedColumnCount - 1))
+        return s.name + "\n" + TableView.render(workbook, sheet: sheet, range: range)
+    }
+
+    private func why(_ argument: String) throws -> Outcome {
+        Outcome(output: PrecedentTree.render(workbook, from: try workbook.location(of: argument, defaultSheet: currentSheet)))
+    }
+
+    private func deps(_ argument: String) throws -> Outcome {
+        let location = try workbook.location(of: argument, defaultSheet: currentSheet)
+        let dependents = workbook.dependents(of: location)
+        guard !dependents.isEmpty else { return Outcome(output: "no cell depends on \(workbook.name(of: location))\n") }
+        return Outcome(output: dependents.map { "  " + PrecedentTree.describe($0, in: workbook) + "\n" }.joined())
+    }
+
+    private func evaluate(_ formula: String, line: String, column: Int) -> Outcome {
+        do {
+            let value = try workbook.evaluate(formula, sheet: currentSheet)
+            return Outcome(output: SwedishDisplay.text(value) + "\n")
+        } catch let WorkbookError.formula(error, _) {
+            return failure(caret(in: line, at: column + error.offset, error.message))
+        } catch {
+            return failure("\(error)")
+        }
+    }
+
+    private func use(_ name: String) throws -> Outcome {
+        guard let sheet = workbook.sheetIndex(named: name) else { throw WorkbookError.noSuchSheet(name) }
+        currentSheet = sheet
+        return Outcome(output: "current sheet: \(workbook.sheets[sheet].name)\n")
+    }
+
+    private func sheets() -> Outcome {
+        var out = ""
+        for (i, sheet) in workbook.sheets.enumerated() {
+            out += (i == currentSheet ? "* " : "  ") + sheet.name + "  (\(sheet.usedRowCount) rows × \(sheet.usedColumnCount) columns)\n"
+        }
+        return Outcome(output: out)
+    }
+
+    private func names() -> Outcome {
+        guard !workbook.names.isEmpty else { return Outcome(output: "no defined names\n") }
+        return Outcome(output: workbook.names.map { name in
+            let scope = name.scope.map { " (\(workbook.sheets[$0].name))" } ?? ""
+            return "  \(name.name)\(scope) \(name.formula)\n"
+        }.joined())
+    }
+
+    // MARK: Files
+
+    private func save(_ argument: String) throws -> Outcome {
+        var target = path
+        if argument.lowercased().hasPrefix("as ") || argument.lowercased() == "as" {
+            let file = argument.dropFirst(2).trimmingCharacters(in: .whitespaces)
+            guard !file.isEmpty else { return failure("save as needs a file name") }
+            target = file
+        } else if !argument.isEmpty {
+            return failure("expected 'save' or 'save as FILE'")
+        }
+        guard let target else { return failure("the workbook has no file yet: use 'save as FILE'") }
+        try KalkWriter.save(workbook, to: target)
+        path = target
+        isDirty = false
+        return Outcome(output: "saved \(target)\n")
+    }
+
+    private func export(_ argument: String) throws -> Outcome {
+        var words = argument.split(separator: " ").map(String.init)
+        guard let format = words.first?.lowercased(), format == "csv" || format == "json" else {
+            return failure("expected 'export csv' or 'export json'")
+        }
+        words.removeFirst()
+        var sheet: Int? = nil, output: String? = nil, swedish = false, formatted = false
+        while let word = words.first {
+            words.removeFirst()
+            switch word {
+            case "--sheet":
+                guard let name = words.first, let index = workbook.sheetIndex(named: name) else { return failure("--sheet needs a sheet name") }
+                sheet = index
+                words.removeFirst()
+            case "-o", "--output":
+                guard let file = words.first else { return failure("\(word) needs a file name") }
+                output = file
+                words.removeFirst()
+            case "--swedish": swedish = true
+            case "--formatted": formatted = true
+            default: return failure("unknown export option '\(word)'")
+            }
+        }
+        let text: String
+        if format == "csv" {
+            var writer = swedish ? CSVWriter.swedish : CSVWriter()
+            writer.formatted = formatted
+            text = writer.text(of: workbook, sheet: sheet ?? currentSheet)
+        } else {
+            text = JSONExporter.text(of: workbook, sheet: sheet)
+        }
+        guard let output else { return Outcome(output: text) }
+        try AtomicFile.write(text, to: output)
+        return Outcome(output: "wrote \(output)\n")
+    }
+
+    /// Opening or making another workbook drops unsaved changes: say so once first.
+    private func unsavedChangesWarning() -> Outcome? {
+        guard isDirty && !warnedAboutUnsavedChanges else { return nil }
+        warnedAboutUnsavedChanges = true
+        return failure("the workbook has unsaved changes: save it, or repeat the command to discard them")
+    }
+
+    private func open(_ file: String) throws -> Outcome {
+        guard !file.isEmpty else { return failure("open needs a file name") }
+        if let warning = unsavedChangesWarning() { return warning }
+        do {
+            workbook = try KalkReader.load(path: file)
+        } catch let error as KalkSyntaxError {
+            return failure(error.description)
+        }
+        path = file
+        resetState()
+        return Outcome(output: "opened \(file): \(workbook.sheetNames.joined(separator: ", "))\n")
+    }
+
+    private func new(_ argument: String) throws -> Outcome {
+        var words = argument.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard !words.isEmpty else { return failure("new needs a template name (see 'kalkyl new --list')") }
+        guard let library = templates ?? TemplateLibrary.locate() else { return failure("no Templates folder found") }
+        if let warning = unsavedChangesWarning() { return warning }
+        let name = words.removeFirst()
+        let template: Workbook
+        do {
+            template = try library.load(name)
+        } catch FileError.unreadable {
+            return failure("no template '\(name)'")
+        }
+        var given: [String: String] = [:]
+        for word in words {
+            guard let equals = word.firstIndex(of: "=") else { return failure("'\(word)' is not NAME=VALUE") }
+            given[String(word[..<equals])] = String(word[word.index(after: equals)...])
+        }
+        let problems = template.fillParameters(given)
+        guard problems.isEmpty else { return failure(problems.map(\.description).joined(separator: "\n")) }
+        workbook = template
+        path = nil
+        resetState()
+        isDirty = true
+        return Outcome(output: "new workbook from \(name): \(workbook.sheetNames.joined(separator: ", ")) (save as FILE to keep it)\n")
+    }
+
+    private func resetState() {
+        history.clear()
+        currentSheet = 0
+        isDirty = false
+        warnedAboutUnsavedChanges = false
+    }
+
+    private func quit() -> Outcome {
+        if let warning = unsavedChangesWarning() { return warning }
+        return Outcome(quit: true)
+    }
+
+    private func help(_ argument: String) -> Outcome {
+        if argument.isEmpty { return Outcome(output: HelpText.overview) }
+        guard let text = HelpText.help(for: argument) else { return failure("no command '\(argument)'") }
+        return Outcome(output: text)
+    }
+}

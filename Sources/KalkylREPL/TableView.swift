@@ -1,0 +1,47 @@
+import KalkylEngine
+
+/// A range of a sheet as an aligned table: column letters above, row numbers at the left,
+/// numbers right-aligned in their number formats, text left-aligned.
+enum TableView {
+    static let maximumWidth = 40
+
+    static func render(_ workbook: Workbook, sheet: Int, range: CellRange) -> String {
+        let layout = workbook.sheets[sheet]
+        var grid: [[String]] = [[""] + (range.start.column...range.end.column).map { A1.columnName(Int($0)) }]
+        var numeric: [[Bool]] = [Array(repeating: false, count: range.columnCount + 1)]
+        for row in range.start.row...range.end.row {
+            var line = [String(row + 1)]
+            var isNumber = [true]
+            for column in range.start.column...range.end.column {
+                let address = CellAddress(row: row, column: column)
+                let value = workbook.value(at: CellLocation(sheet: sheet, address: address))
+                var text = SwedishDisplay.text(value, format: layout.numberFormat(at: address))
+                if text.count > maximumWidth { text = String(text.prefix(maximumWidth - 1)) + "…" }
+                line.append(text)
+                if case .number = value { isNumber.append(true) } else { isNumber.append(false) }
+            }
+            grid.append(line)
+            numeric.append(isNumber)
+        }
+        var widths = Array(repeating: 0, count: range.columnCount + 1)
+        for line in grid { for (i, cell) in line.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        var out = ""
+        for (r, line) in grid.enumerated() {
+            var cells: [String] = []
+            for (i, cell) in line.enumerated() {
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                cells.append(numeric[r][i] ? pad + cell : cell + pad)
+            }
+            out += cells.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+        }
+        return out
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

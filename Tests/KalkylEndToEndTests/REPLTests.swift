@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// `kalkyl repl` as scripts and people use it: commands piped on standard input, and a real
+/// terminal (tmux) for Tab completion and history.
+struct REPLTests {
+    @Test func pipedCommandsRunWithoutPromptAndFailuresSetTheExitStatus() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = directory.appendingPathComponent("b.kalk").path
+        try FileManager.default.copyItem(atPath: KalkylProcess.packageRoot.appendingPathComponent("Workbooks/exempel-fordelning.kalk").path, toPath: copy)
+
+        let ok = try KalkylProcess.run(["repl", copy], stdin: "use Fördelning\nParametrar!B1 = 33000000\nshow F5\nsave\nquit\n")
+        #expect(ok.status == 0)
+        #expect(ok.stderr.isEmpty)
+        #expect(ok.stdout.hasPrefix("current sheet: Fördelning\n  Parametrar!B1  30 000 000 → 33 000 000\n"))
+        #expect(ok.stdout.contains("Fördelning!F5\n  formula: =SUM(F2:F4)\n  value:   33 000 000 (number)\n"))
+        #expect(ok.stdout.hasSuffix("saved \(copy)\n"))
+        #expect(!ok.stdout.contains("kalkyl>"))
+        #expect(try KalkylProcess.run(["eval", copy, "Parametrar!B1"]).stdout == "33000000\n")
+
+        let failing = try KalkylProcess.run(["repl", copy], stdin: "B2 = =SUM(\neval 1+1\n")
+        #expect(failing.status == 1)
+        #expect(failing.stdout == "2\n")
+        #expect(failing.stderr == "  B2 = =SUM(\n            ^ expected a value, reference or function, found the end of the formula\n")
+
+        let missing = try KalkylProcess.run(["repl", "no-such.kalk"], stdin: "")
+        #expect(missing.status == 2)
+    }
+
+    static var tmux: String? {
+        ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    @Test(.enabled(if: tmux != nil, "tmux is not installed (apt-get install tmux): the terminal test is skipped"))
+    func tabCompletionAndHistoryInARealTerminal() throws {
+        let tmux = try #require(Self.tmux)
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let history = directory.appendingPathComponent("history").path
+        let name = "kalkyl-test-\(UUID().uuidString.prefix(8))"
+        /// Runs tmux; only capture-pane's output is read (the server that new-session starts
+        /// would hold a pipe open for ever).
+        func run(_ arguments: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: tmux)
+            process.arguments = arguments
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            guard arguments.first == "capture-pane" else {
+                process.standardOutput = FileHandle.nullDevice
+                try process.run()
+                process.waitUntilExit()
+                return ""
+            }
+            let out = Pipe()
+            process.standardOutput = out
+            try process.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        func screen() throws -> String { try run(["capture-pane", "-p", "-t", name]) }
+        /// Waits until the screen shows `text` (the REPL answers in milliseconds; allow 10 s).
+        func waitFor(_ text: String) throws -> Bool {
+            for _ in 0..<100 {
+                if try screen().contains(text) { return true }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return false
+        }
+        let command = "KALKYL_HISTORY=\(history) \(KalkylProcess.executable.path) repl Workbooks/exempel-fordelning.kalk"
+        _ = try run(["new-session", "-d", "-s", name, "-x", "120", "-y", "30", "-c", KalkylProcess.packageRoot.path, command])
+        defer { _ = try? run(["kill-session", "-t", name]) }
+        #expect(try waitFor("kalkyl>"))  // capture-pane drops trailing spaces
+
+        // Tab completes a command, then a function name inside the formula.
+        _ = try run(["send-keys", "-t", name, "ev", "Tab"])
+        #expect(try waitFor("kalkyl> eval"))
+        _ = try run(["send-keys", "-t", name, "SUMPR", "Tab"])
+        #expect(try waitFor("kalkyl> eval SUMPRODUCT("))
+        _ = try run(["send-keys", "-t", name, "{1,2},{3,4})", "Enter"])
+        #expect(try waitFor("\n11\n"))
+
+        // A sheet name completes too, quoted when it needs quotes.
+        _ = try run(["send-keys", "-t", name, "show Förd", "Tab"])
+        #expect(try waitFor("kalkyl> show Fördelning"))
+        _ = try run(["send-keys", "-t", name, "C-u"])
+
+        // Up recalls the previous command.
+        _ = try run(["send-keys", "-t", name, "Up"])
+        #expect(try waitFor("kalkyl> eval SUMPRODUCT({1,2},{3,4})"))
+        _ = try run(["send-keys", "-t", name, "C-u", "quit", "Enter"])
+        for _ in 0..<50 where FileManager.default.fileExists(atPath: history) == false { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(try String(contentsOfFile: history, encoding: .utf8).contains("eval SUMPRODUCT({1,2},{3,4})"))
+    }
+}

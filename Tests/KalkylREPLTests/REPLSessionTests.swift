@@ -1,0 +1,189 @@
+import Foundation
+import KalkylEngine
+import KalkylFormats
+import KalkylREPL
+import Testing
+
+/// Every REPL command through `REPLSession.execute`, as the loop runs it.
+struct REPLSessionTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func bilaga1() throws -> REPLSession {
+        let session = try REPLSession.open(Self.root.appendingPathComponent("Workbooks/bilaga1-civilt-forsvar-2023.kalk").path)
+        session.templates = TemplateLibrary(directory: Self.root.appendingPathComponent("Templates"))
+        return session
+    }
+
+    func values(_ workbook: Workbook) -> [String] {
+        workbook.sheets.indices.flatMap { sheet in workbook.cells(inSheet: sheet).map { "\(sheet)!\($0.address)=\($0.value)" } }
+    }
+
+    @Test func raisingTheBaseAmountListsTheChangesAndUndoRestoresEverything() throws {
+        let session = try bilaga1()
+        let original = values(session.workbook)
+        session.changeLimit = 100
+        let edit = session.execute("Parametrar!B2 = 7000000")
+        #expect(!edit.failed)
+        let lines = edit.output.split(separator: "\n")
+        // Each region's base amount, amount and total, the remainder, the column totals: 67 cells.
+        #expect(lines.last?.hasPrefix("67 changed, 67 recalculated in ") == true)
+        #expect(lines.contains("  Fördelning!D2  6 500 000 → 7 000 000"))
+        #expect(lines.contains("  Fördelning!E13  61 075 444 → 58 641 698"))
+        #expect(lines.contains("  Fördelning!D23  136 500 000 → 147 000 000"))
+        #expect(!edit.output.contains("Fördelning!F23"))  // the grand total does not move
+        #expect(session.execute("eval Fördelning!F23").output == "400000000\n")  // General format, as Excel
+        let undo = session.execute("undo")
+        #expect(undo.output.hasPrefix("undo: Parametrar!B2 = 7000000\n"))
+        #expect(values(session.workbook) == original)
+        #expect(session.execute("redo").output.contains("Fördelning!D2  6 500 000 → 7 000 000"))
+        #expect(session.execute("undo").output.contains("67 changed"))
+        #expect(session.execute("undo").error == "nothing to undo")
+    }
+
+    @Test func listsAtMostNChangesThenACount() throws {
+        let session = try bilaga1()
+        session.changeLimit = 5
+        let output = session.execute("Parametrar!B1 = 410000000").output
+        #expect(output.split(separator: "\n").count == 7)
+        #expect(output.contains("  … and "))
+    }
+
+    @Test func fillsAFormulaDownARangeWithRelativeReferences() throws {
+        let session = try REPLSession.open(nil)
+        #expect(!session.execute("A1:A3 = 10").failed)
+        #expect(!session.execute("B1:B3 = =A1*2").failed)
+        #expect(session.workbook.formulaText(at: try session.workbook.location(of: "B3")) == "=A3*2")
+        #expect(session.execute("show B3").output == "Blad1!B3\n  formula: =A3*2\n  value:   20 (number)\n")
+        #expect(session.execute("undo").output.contains("Blad1!B3  20 → (tom)"))
+        #expect(session.workbook.formula(at: try session.workbook.location(of: "B1")) == nil)
+    }
+
+    @Test func aSyntaxErrorChangesNothingAndPointsAtThePlace() throws {
+        let session = try bilaga1()
+        let before = values(session.workbook)
+        let outcome = session.execute("C2 = =SUM(B2:B3")
+        #expect(outcome.error == "  C2 = =SUM(B2:B3\n                 ^ expected ',' or ')' in the arguments of SUM, found the end of the formula")
+        #expect(values(session.workbook) == before)
+        #expect(session.execute("undo").error == "nothing to undo")
+        #expect(session.execute("eval 1+").error == "  eval 1+\n         ^ expected a value, reference or function, found the end of the formula")
+    }
+
+    @Test func aCycleShowsItsPathAndTheWorkbookStaysUsable() throws {
+        let session = try REPLSession.open(nil)
+        _ = session.execute("A1 = 1")
+        _ = session.execute("B1 = =A1+1")
+        let cycle = session.execute("A1 = =B1+1")
+        #expect(cycle.output.contains("  circular reference: Blad1!A1 → Blad1!B1 → Blad1!A1\n"))
+        #expect(session.execute("eval A1").output == "#CYCLE!\n")
+        _ = session.execute("C1 = 5")
+        #expect(session.execute("eval C1*2").output == "10\n")
+        _ = session.execute("undo 2")
+        #expect(session.execute("eval B1").output == "2\n")
+    }
+
+    @Test func showsCellsRangesAndSheets() throws {
+        let session = try bilaga1()
+        #expect(session.execute("show Fördelning!C2").output == """
+            Fördelning!C2
+              formula: =B2/$B$23
+              value:   1,5 % (number)
+              format:  0.0%
+
+            """)
+        #expect(session.execute("show Fördelning!A1:C2").output == """
+               A                B           C
+            1  Region           Befolkning  Andel
+            2  Region Blekinge     158 876  1,5 %
+
+            """)
+        let sheet = session.execute("show Parametrar").output
+        #expect(sheet.hasPrefix("Parametrar\n"))
+        #expect(sheet.contains("6  Kontroll: fördelat − totalbelopp (ska v…            0\n"))  // long text is cut at 40
+        #expect(session.execute("use Fördelning").output == "current sheet: Fördelning\n")
+        #expect(session.execute("show F23").output.contains("value:   400 000 000 (number)"))
+        #expect(session.execute("sheets").output == "  Parametrar  (6 rows × 2 columns)\n* Fördelning  (23 rows × 6 columns)\n")
+        #expect(session.execute("names").output == "  Grundbelopp =Parametrar!$B$2\n  Totalbelopp =Parametrar!$B$1\n")
+        #expect(session.execute("use Nope").error == "no sheet named 'Nope'")
+    }
+
+    @Test func whyShowsPrecedentsDownToTheInputsAndDepsTheDependents() throws {
+        let session = try bilaga1()
+        #expect(session.execute("why Fördelning!F2").output == """
+            Fördelning!F2 = 10 481 450   =D2+E2
+            ├─ Fördelning!D2 = 6 500 000   =Grundbelopp
+            │  └─ Parametrar!B2 = 6 500 000
+            └─ Fördelning!E2 = 3 981 450   =ALLOCATE(Parametrar!$B$5,$B$2:$B$22)
+               ├─ Parametrar!B5 = 263 500 000   =Totalbelopp-Grundbelopp*COUNTA(Fördelning!A2:A22)
+               │  ├─ Parametrar!B1 = 400 000 000
+               │  ├─ Parametrar!B2 = 6 500 000
+               │  └─ Fördelning!A2:A22  (21 cells)
+               └─ Fördelning!B2:B22  (21 cells)
+
+            """)
+        let deps = session.execute("deps Parametrar!B5").output
+        #expect(deps.split(separator: "\n").count == 21)
+        #expect(deps.hasPrefix("  Fördelning!E2 = 3 981 450   =ALLOCATE(Parametrar!$B$5,$B$2:$B$22)\n"))
+        #expect(session.execute("deps Fördelning!F23").output == "  Parametrar!B6 = 0   =Fördelning!F23-Totalbelopp\n")
+        #expect(session.execute("deps Fördelning!A1").output == "no cell depends on Fördelning!A1\n")
+    }
+
+    @Test func evalDoesNotChangeTheWorkbook() throws {
+        let session = try bilaga1()
+        #expect(session.execute("eval SUM(Fördelning!E2:E22)/2").output == "131750000\n")
+        #expect(session.execute("eval =Fördelning!C13").output == "0,231785366779654\n")  // 2 437 158 / 10 514 719
+        #expect(session.execute("undo").error == "nothing to undo")
+    }
+
+    @Test func savesAtomicallyAndWarnsOnceAboutUnsavedChanges() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kalkyl-repl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("b.kalk").path
+        let session = try bilaga1()
+        _ = session.execute("Parametrar!B2 = 7000000")
+        #expect(session.execute("quit").error == "the workbook has unsaved changes: save it, or repeat the command to discard them")
+        #expect(session.execute("quit").quit)
+
+        let second = try bilaga1()
+        _ = second.execute("Parametrar!B2 = 7000000")
+        #expect(second.execute("save as \(path)").output == "saved \(path)\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["b.kalk"])
+        #expect(second.execute("quit").quit)  // nothing unsaved now
+        let reopened = try REPLSession.open(path)
+        #expect(reopened.execute("eval Fördelning!D2").output == "7000000\n")
+        _ = reopened.execute("Parametrar!B2 = 6500000")
+        #expect(reopened.execute("save").output == "saved \(path)\n")
+        #expect(try REPLSession.open(nil).execute("save").error == "the workbook has no file yet: use 'save as FILE'")
+    }
+
+    @Test func exportsOpensAndMakesWorkbooks() throws {
+        let session = try bilaga1()
+        let csv = session.execute("export csv --sheet Fördelning --swedish --formatted").output
+        #expect(csv.hasSuffix("Totalsumma;10 514 719;100,0%;136 500 000;263 500 000;400 000 000\r\n"))
+        #expect(session.execute("export json").output.contains(#""cell":"F23","type":"number","value":400000000"#))
+        #expect(session.execute("export xml").error == "expected 'export csv' or 'export json'")
+
+        let opened = session.execute("open \(Self.root.appendingPathComponent("Workbooks/vardkapacitet-2024.kalk").path)")
+        #expect(opened.output.hasSuffix(": Parametrar, Fördelning\n"))
+        #expect(session.execute("eval Fördelning!C25").output == "12000000\n")
+
+        let made = session.execute("new lika-fordelning totalbelopp=13500000")
+        #expect(made.output == "new workbook from lika-fordelning: Parametrar, Fördelning (save as FILE to keep it)\n")
+        #expect(session.execute("eval Fördelning!C2").output == "571429\n")  // 12 000 000 / 21 = 571 428.57…, largest remainder
+        #expect(session.execute("eval SUM(Fördelning!C2:C22)").output == "12000000\n")
+        #expect(session.execute("new nosuch").error == "the workbook has unsaved changes: save it, or repeat the command to discard them")
+        #expect(session.execute("new nosuch").error == "no template 'nosuch'")
+        #expect(session.execute("new lika-fordelning totalbelopp=-1").error?.hasPrefix("parameter 'totalbelopp'") == true)
+    }
+
+    @Test func helpAndUnknownCommands() throws {
+        let session = try REPLSession.open(nil)
+        #expect(session.execute("help").output.contains("why CELL"))
+        #expect(session.execute("help undo").output == "undo [N]\n  undo the last edit (or N edits)\n")
+        #expect(session.execute("help nope").error == "no command 'nope'")
+        #expect(session.execute("frobnicate").error == "unknown command 'frobnicate' (type 'help'; to set a cell write CELL = VALUE)")
+        #expect(session.execute("# a comment").output.isEmpty)
+        #expect(!session.execute("A1 = 1").failed)
+        #expect(session.execute("clear A1").output.contains("Blad1!A1  1 → (tom)"))
+    }
+}
