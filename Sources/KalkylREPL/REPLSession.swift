@@ -108,7 +108,7 @@ public final class REPLSession {
                 let expression: KalkylEngine.Expression
                 do {
                     expression = try FormulaParser.parse(text, at: range.start)
-                } catch let error as FormulaSyntaxError {
+                } catch {
                     return failure(caret(in: line, at: inputColumn + error.offset, error.message))
                 }
                 after.append((location, .formula(FormulaPrinter.formula(expression, at: address))))
