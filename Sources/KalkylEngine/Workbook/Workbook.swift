@@ -106,15 +106,9 @@ public final class Workbook {
     /// Sets a cell's input. A formula is parsed now (a syntax error changes nothing); values are
     /// computed by the next `recalculate()`.
     public func set(_ input: CellInput, at location: CellLocation) throws(WorkbookError) {
-        precondition(Int(location.sheet) < sheets.count, "no sheet \(location.sheet)")
-        let key = location.key
-        let oldValue = value(at: location)
-        let oldFormula = sheets[Int(location.sheet)].formula(row: location.address.row, column: location.address.column)
-        var newFormula = Column.noFormula
-        var newValue = oldValue
         switch input {
-        case .constant(let v):
-            newValue = v
+        case .constant(let value):
+            place(value: value, formula: Column.noFormula, at: location)
         case .formula(let text):
             let expression: Expression
             do {
@@ -122,23 +116,25 @@ public final class Workbook {
             } catch {
                 throw WorkbookError.formula(error, in: text)
             }
-            newFormula = intern(expression, sheet: Int(location.sheet))
+            set(expression: expression, at: location)
         }
-        if oldFormula != Column.noFormula { unregister(formula: oldFormula, at: location) }
-        sheets[Int(location.sheet)].set(newValue, formula: newFormula, at: location.address)
-        if newFormula != Column.noFormula { register(formula: newFormula, at: location) }
-        if pendingEdits[key] == nil { pendingEdits[key] = oldValue }
     }
 
-    /// Sets a cell from a compiled expression, for loaders that parse themselves.
+    /// Sets a cell's formula from an expression parsed at that cell.
     public func set(expression: Expression, at location: CellLocation) {
+        // A formula cell keeps its old value until it is recalculated, so the change can be reported.
+        place(value: value(at: location), formula: intern(expression, sheet: Int(location.sheet)), at: location)
+    }
+
+    private func place(value: Value, formula: Int32, at location: CellLocation) {
+        precondition(Int(location.sheet) < sheets.count, "no sheet \(location.sheet)")
+        let key = location.key
+        let oldValue = self.value(at: location)
         let oldFormula = sheets[Int(location.sheet)].formula(row: location.address.row, column: location.address.column)
         if oldFormula != Column.noFormula { unregister(formula: oldFormula, at: location) }
-        let id = intern(expression, sheet: Int(location.sheet))
-        let old = value(at: location)
-        sheets[Int(location.sheet)].set(old, formula: id, at: location.address)
-        register(formula: id, at: location)
-        if pendingEdits[location.key] == nil { pendingEdits[location.key] = old }
+        sheets[Int(location.sheet)].set(value, formula: formula, at: location.address)
+        if formula != Column.noFormula { register(formula: formula, at: location) }
+        if pendingEdits[key] == nil { pendingEdits[key] = oldValue }
     }
 
     /// The cell's current value (as of the last recalculation for formulas).
