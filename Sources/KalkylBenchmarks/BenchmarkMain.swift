@@ -28,8 +28,6 @@ struct BenchmarkMain {
         emit("workload      rows    cells   load ms   calc ms   edit ms (median)  recalculated/edit  peak MB")
         for n in sizes {
             for (name, make) in makers where only.isEmpty || only.contains(name) {
-                // Quadratic workloads (until issue 8 removes that) are only run where they finish.
-                if name == "lookup" && n > 20_000 && !only.contains(name) { continue }
                 try measure(make(n))
             }
         }

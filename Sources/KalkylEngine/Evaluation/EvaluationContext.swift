@@ -15,6 +15,9 @@ public final class EvaluationContext {
     /// Set while evaluating a formula that reads dynamic references: a read of a cell that is
     /// still waiting to be computed in this recalculation is recorded here.
     var checksPendingReads = false
+    /// Whether range results may be shared between formulas (see `RangeCache`).
+    var cachesRanges = false
+    var rangeCache = RangeCache()
     var blockedOn: Int?
     var isPending: (Int) -> Bool = { _ in false }
 

@@ -206,6 +206,7 @@ struct LookupVector {
             if wildcards, case .text(let s) = needle, Wildcard.hasWildcards(s) { return s }
             return nil
         }()
+        if pattern == nil, !reverse, let answer = indexed(needle) { return answer }
         let indices = reverse ? Array((0..<count).reversed()) : Array(0..<count)
         for i in indices {
             let v = value(i)
@@ -216,6 +217,23 @@ struct LookupVector {
             }
         }
         return nil
+    }
+
+    /// A first-to-last exact match through the recalculation's hash index of a range column or
+    /// row: `.some(nil)` is a definite miss, nil means the index cannot answer (scan instead).
+    private func indexed(_ needle: Value) -> Int?? {
+        let context = grid.context
+        guard context.cachesRanges, case .reference(let sheet, let range) = grid.operand else { return nil }
+        let line: CellRange = vertical
+            ? CellRange(CellAddress(row: range.start.row, column: range.start.column + Int32(self.line)),
+                        CellAddress(row: range.end.row, column: range.start.column + Int32(self.line)))
+            : CellRange(CellAddress(row: range.start.row + Int32(self.line), column: range.start.column),
+                        CellAddress(row: range.start.row + Int32(self.line), column: range.end.column))
+        if let position = context.indexedPosition(of: needle, sheet: sheet, range: line, vertical: vertical) { return .some(position) }
+        // Text and truth values hash exactly as they compare, so a miss is final; a number may
+        // still equal one within 15 digits, which only a scan finds.
+        if case .number = needle { return nil }
+        return .some(nil)
     }
 
     static func exactlyEqual(_ a: Value, _ b: Value) -> Bool {

@@ -3,6 +3,9 @@ import Foundation
 extension FunctionRegistry {
     static let mathFunctions: [FunctionDefinition] = [
         FunctionDefinition("SUM", 0...variadic) { (args) throws(FormulaError) in
+            if args.count == 1, args.context.cachesRanges, case .reference(let sheet, let range) = args[0] {
+                return .number(try args.context.cachedSum(sheet: sheet, range: range))
+            }
             var total = 0.0
             try args.forEachNumber { total += $0 }
             return .number(total)

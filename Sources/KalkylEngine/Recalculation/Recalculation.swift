@@ -122,6 +122,7 @@ struct Recalculation {
                         context.sheet = location.sheet
                         context.host = location.address
                         context.checksPendingReads = formula.readsDynamicReferences
+                        context.cachesRanges = !formula.readsDynamicReferences
                         context.blockedOn = nil
                         let newValue = evaluator.evaluate(formula, in: context)
                         if let blocker = context.blockedOn, let b = index[blocker] {

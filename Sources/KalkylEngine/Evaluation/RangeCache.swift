@@ -1,0 +1,100 @@
+/// Results over ranges that many formulas of one recalculation share: the sum of
+/// `SUM($B$4:$B$N)` asked by every row, the running total of `SUM($A$1:A{i})` down a column,
+/// and a hash index of a lookup column.
+///
+/// It lives for one recalculation and is used only while evaluating formulas without dynamic
+/// references: their ranges are range nodes of the graph, so every cell in them is final
+/// before such a formula runs, and a cached result cannot go stale within the pass.
+struct RangeCache {
+    struct AggregateKey: Hashable {
+        var function: Int32
+        var sheet: Int32
+        var range: CellRange
+    }
+
+    /// A running SUM down a column group: ranges with the same sheet, first row and columns.
+    struct RunKey: Hashable {
+        var sheet: Int32
+        var startRow: Int32
+        var startColumn: Int32
+        var endColumn: Int32
+    }
+
+    struct LookupKey: Hashable {
+        var sheet: Int32
+        var range: CellRange
+    }
+
+    /// A value as an exact-match lookup compares it: numbers by value, text without case.
+    enum LookupValue: Hashable {
+        case number(Double)
+        case text(String)
+        case boolean(Bool)
+
+        init?(_ value: Value) {
+            switch value {
+            case .number(let n): self = .number(n == 0 ? 0 : n)
+            case .text(let s): self = .text(s.lowercased())
+            case .boolean(let b): self = .boolean(b)
+            default: return nil
+            }
+        }
+    }
+
+    var aggregates: [AggregateKey: Operand] = [:]
+    var runs: [RunKey: (endRow: Int32, total: Result<Double, FormulaError>)] = [:]
+    var lookups: [LookupKey: [LookupValue: Int]] = [:]
+}
+
+extension EvaluationContext {
+    /// SUM of one reference, extending the running total of the same column group when the
+    /// range grows downwards. The additions happen in the same order as a fresh SUM's, so the
+    /// result is the same to the last bit.
+    func cachedSum(sheet: Int32, range: CellRange) throws(FormulaError) -> Double {
+        let key = RangeCache.RunKey(sheet: sheet, startRow: range.start.row, startColumn: range.start.column, endColumn: range.end.column)
+        var total: Result<Double, FormulaError> = .success(0)
+        var from = range.start.row
+        if let run = rangeCache.runs[key], run.endRow <= range.end.row {
+            if run.endRow == range.end.row { return try run.total.get() }
+            total = run.total
+            from = run.endRow + 1
+        }
+        if case .success(var sum) = total {
+            do {
+                try forEachStoredValue(sheet: sheet, range: CellRange(CellAddress(row: from, column: range.start.column), range.end)) { (value) throws(FormulaError) in
+                    switch value {
+                    case .number(let n): sum += n
+                    case .error(let e): throw e
+                    default: break
+                    }
+                }
+                total = .success(sum)
+            } catch {
+                total = .failure(error)
+            }
+        }
+        rangeCache.runs[key] = (range.end.row, total)
+        return try total.get()
+    }
+
+    /// The position of the first exact match of `needle` in a lookup column or row, from a hash
+    /// index built once per recalculation; nil when the index has no such value (the caller
+    /// then scans, which also finds numbers equal within Excel's 15 digits).
+    func indexedPosition(of needle: Value, sheet: Int32, range: CellRange, vertical: Bool) -> Int? {
+        guard let wanted = RangeCache.LookupValue(needle) else { return nil }
+        let key = RangeCache.LookupKey(sheet: sheet, range: range)
+        if rangeCache.lookups[key] == nil {
+            var index: [RangeCache.LookupValue: Int] = [:]
+            let count = vertical ? range.rowCount : range.columnCount
+            let used = min(count, vertical ? workbook.sheets[Int(sheet)].usedRowCount - Int(range.start.row) : count)
+            for i in 0..<max(0, used) {
+                let value = vertical
+                    ? value(sheet: sheet, row: range.start.row + Int32(i), column: range.start.column)
+                    : value(sheet: sheet, row: range.start.row, column: range.start.column + Int32(i))
+                if let k = RangeCache.LookupValue(value), index[k] == nil { index[k] = i }
+            }
+            rangeCache.lookups[key] = index
+        }
+        return rangeCache.lookups[key]?[wanted]
+    }
+}
