@@ -19,7 +19,7 @@ struct KalkFormatTests {
         format B1 "#,##0"
         A1 "Totalt \\"belopp\\""
         B1 400000000
-        A2 "rad 1\\nrad 2"
+        A2 "rad 1\\nrad 2\\u0001"
         B2 0.1
         B3 1e+20
         C3 TRUE
@@ -58,7 +58,7 @@ struct KalkFormatTests {
         let workbook = try KalkReader.read(Self.full)
         let again = try KalkReader.read(KalkWriter.text(of: workbook))
         #expect(again.value(at: try again.location(of: "Parametrar!A1")) == .text("Totalt \"belopp\""))
-        #expect(again.value(at: try again.location(of: "Parametrar!A2")) == .text("rad 1\nrad 2"))
+        #expect(again.value(at: try again.location(of: "Parametrar!A2")) == .text("rad 1\nrad 2\u{1}"))
         #expect(again.value(at: try again.location(of: "Parametrar!B3")) == .number(1e20))
         #expect(again.value(at: try again.location(of: "Parametrar!D3")) == .error(.notAvailable))
         let share = 158876.0 / (158876 + 61167)
@@ -90,6 +90,9 @@ struct KalkFormatTests {
         ("kalkyl 1\nsheet S\nA1 =SUM(1,\n", 3, 11, "expected a value, reference or function, found the end of the formula"),
         ("kalkyl 1\nsheet S\nA1 12abc\n", 3, 4, "expected a number, \"text\", TRUE, FALSE, an error such as #N/A, or a formula starting with '=', found '12abc'"),
         ("kalkyl 1\nsheet S\nA1 \"open\n", 3, 4, "text has no closing quote"),
+        ("kalkyl 1\nsheet S\nA1 \"a\\q\"\n", 3, 6, "unknown escape '\\q' (use \\\" \\\\ \\n \\t \\r \\uXXXX)"),
+        ("kalkyl 1\nsheet S\nA1 \"a\\u12\"\n", 3, 6, "expected four hexadecimal digits after '\\u'"),
+        ("kalkyl 1\nsheet S\nA1 \"a\" b\n", 3, 7, "unexpected text after the closing quote"),
         ("kalkyl 1\nsheet S\nA1 1\nA1 2\n", 4, 1, "cell A1 is given twice (first on line 3)"),
         ("kalkyl 1\nsheet S\nfoo 1\n", 3, 1, "expected a cell (A1 …), 'sheet', 'name', 'param', 'title', 'width' or 'format', found 'foo'"),
         ("kalkyl 1\nsheet S\nwidth A wide\n", 3, 9, "expected a width from 0 to 255 characters"),

@@ -15,19 +15,6 @@ public enum KalkFormat {
     public static let version = 1
     public static let header = "kalkyl \(version)"
 
-    /// Text values in double quotes with backslash escapes for `"`, `\`, newline, tab and carriage return.
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for ch in text {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default: out.append(ch)
-            }
-        }
-        return out + "\""
-    }
+    /// Text values in double quotes, escaped as JSON escapes them.
+    static func quote(_ text: String) -> String { QuotedText.quote(text) }
 }

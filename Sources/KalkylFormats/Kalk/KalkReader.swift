@@ -192,8 +192,17 @@ public struct KalkReader {
                 case "r": out.append("\r")
                 case "\"": out.append("\"")
                 case "\\": out.append("\\")
+                case "u":
+                    // \uXXXX: four hexadecimal digits.
+                    let digits = text[text.index(after: next)...].prefix(4)
+                    guard digits.count == 4, let code = UInt32(digits, radix: 16), let scalar = Unicode.Scalar(code) else {
+                        throw error(n, column + text.distance(from: text.startIndex, to: i), "expected four hexadecimal digits after '\\u'")
+                    }
+                    out.unicodeScalars.append(scalar)
+                    i = digits.endIndex
+                    continue
                 default:
-                    throw error(n, column + text.distance(from: text.startIndex, to: i), "unknown escape '\\\(text[next])' (use \\\" \\\\ \\n \\t \\r)")
+                    throw error(n, column + text.distance(from: text.startIndex, to: i), "unknown escape '\\\(text[next])' (use \\\" \\\\ \\n \\t \\r \\uXXXX)")
                 }
                 i = text.index(after: next)
                 continue
@@ -299,8 +308,7 @@ public struct KalkReader {
     private func input(_ cell: CellLine) throws(KalkSyntaxError) -> CellInput {
         let text = cell.value
         if text.first == "=" { return .formula(String(text)) }
-        if text.first == "\"" {
-            guard let (value, end) = try unquote(text, cell.line, cell.column) else { fatalError("unreachable") }
+        if let (value, end) = try unquote(text, cell.line, cell.column) {
             guard end == text.endIndex else {
                 throw error(cell.line, cell.column + text.distance(from: text.startIndex, to: end), "unexpected text after the closing quote")
             }
