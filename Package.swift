@@ -19,6 +19,8 @@ let package = Package(
         .target(name: "KalkylEngine"),
         // The .kalk text format, CSV and JSON.
         .target(name: "KalkylFormats", dependencies: ["KalkylEngine"]),
+        // Bilaga 2 forms: fields, validation, renderers.
+        .target(name: "KalkylForms", dependencies: ["KalkylEngine"]),
         // GNU readline, from Debian's libreadline-dev.
         .systemLibrary(name: "CReadline", pkgConfig: nil, providers: [.apt(["libreadline-dev"])]),
         // The interactive session: commands, display, undo, explain; readline at the edge.
@@ -41,6 +43,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KalkylFormatsTests", dependencies: ["KalkylEngine", "KalkylFormats"]),
+        .testTarget(name: "KalkylFormsTests", dependencies: ["KalkylForms"]),
         .testTarget(name: "KalkylREPLTests", dependencies: ["KalkylEngine", "KalkylFormats", "KalkylREPL"]),
         // Runs the built `kalkyl` binary as a user would; depending on it makes `swift test` build it.
         .testTarget(name: "KalkylEndToEndTests", dependencies: ["kalkyl"]),
