@@ -20,7 +20,7 @@ let package = Package(
         // The .kalk text format, CSV and JSON.
         .target(name: "KalkylFormats", dependencies: ["KalkylEngine"]),
         // Bilaga 2 forms: fields, validation, renderers.
-        .target(name: "KalkylForms", dependencies: ["KalkylEngine"]),
+        .target(name: "KalkylForms", dependencies: ["KalkylEngine", "KalkylFormats"]),
         // GNU readline, from Debian's libreadline-dev.
         .systemLibrary(name: "CReadline", pkgConfig: nil, providers: [.apt(["libreadline-dev"])]),
         // The interactive session: commands, display, undo, explain; readline at the edge.
@@ -29,7 +29,7 @@ let package = Package(
         .executableTarget(
             name: "kalkyl",
             dependencies: [
-                "KalkylEngine", "KalkylFormats", "KalkylREPL",
+                "KalkylEngine", "KalkylFormats", "KalkylForms", "KalkylREPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,7 +43,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KalkylFormatsTests", dependencies: ["KalkylEngine", "KalkylFormats"]),
-        .testTarget(name: "KalkylFormsTests", dependencies: ["KalkylForms"]),
+        .testTarget(name: "KalkylFormsTests", dependencies: ["KalkylEngine", "KalkylFormats", "KalkylForms"]),
         .testTarget(name: "KalkylREPLTests", dependencies: ["KalkylEngine", "KalkylFormats", "KalkylREPL"]),
         // Runs the built `kalkyl` binary as a user would; depending on it makes `swift test` build it.
         .testTarget(name: "KalkylEndToEndTests", dependencies: ["kalkyl"]),

@@ -1,8 +1,8 @@
 /// Text in double quotes with backslash escapes, as JSON writes it: `\"`, `\\`, `\n`, `\t`,
 /// `\r`, and `\u00XX` for other control characters. Both the .kalk format and the JSON export
 /// write text this way.
-enum QuotedText {
-    static func quote(_ text: String) -> String {
+public enum QuotedText {
+    public static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -15,6 +15,8 @@ struct NewCommand: ParsableCommand {
               kalkyl new --list
               kalkyl new grundbelopp-befolkningsandel --parameters
               kalkyl new grundbelopp-befolkningsandel -o bilaga1.kalk --set grundbelopp=7000000
+              kalkyl new rekvisition --with Workbooks/bilaga1-civilt-forsvar-2023.kalk -o rekvisition.kalk \
+                --set bidragsmottagare="Region Västerbotten" …
             """
     )
 
@@ -24,6 +26,7 @@ struct NewCommand: ParsableCommand {
     @Flag(help: "List the templates with their titles.") var list = false
     @Flag(help: "List the template's parameters.") var parameters = false
     @Flag(help: "Overwrite the output file if it exists.") var force = false
+    @Option(help: "A workbook whose sheets the new one includes (a requisition's allocation table, a report's activity table).") var with: String?
     @Option(help: "The folder of templates (default: $KALKYL_TEMPLATES, ./Templates, or the one beside kalkyl).") var templates: String?
 
     func run() throws {
@@ -44,6 +47,13 @@ struct NewCommand: ParsableCommand {
         guard let output else { throw CommandFailure.input("give the workbook to write with -o FILE") }
         if !force && FileManager.default.fileExists(atPath: output) {
             throw CommandFailure.input("\(output) exists (use --force to overwrite it)")
+        }
+        if let with {
+            do {
+                try workbook.include(try WorkbookFile.load(with))
+            } catch let error as WorkbookError {
+                throw CommandFailure.input("\(with): \(error)")
+            }
         }
         var given: [String: String] = [:]
         for assignment in values {

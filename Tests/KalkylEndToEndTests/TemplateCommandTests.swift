@@ -7,7 +7,7 @@ struct TemplateCommandTests {
         let outcome = try KalkylProcess.run(["new", "--list"])
         #expect(outcome.status == 0)
         let names = outcome.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(names == ["aktivitetstabell", "befolkningsandel", "grundbelopp-befolkningsandel", "lika-fordelning"])
+        #expect(names == ["aktivitetstabell", "befolkningsandel", "ekonomisk-redovisning", "grundbelopp-befolkningsandel", "lika-fordelning", "rekvisition"])
         #expect(outcome.stdout.contains("Grundbelopp per region + resten efter befolkningsandel (Bilaga 1, civilt försvar 2023)"))
     }
 

@@ -1,0 +1,112 @@
+import Foundation
+import KalkylEngine
+import KalkylFormats
+@testable import KalkylForms
+import Testing
+
+/// Forms filled from the shipped workbooks through the form templates.
+struct FormTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func make(_ template: String, with workbook: String, _ values: [String: String]) throws -> Workbook {
+        let form = try KalkReader.load(path: root.appendingPathComponent("Templates/\(template).kalk").path)
+        try form.include(try KalkReader.load(path: root.appendingPathComponent("Workbooks/\(workbook).kalk").path))
+        let problems = form.fillParameters(values)
+        #expect(problems.isEmpty, "\(problems)")
+        return form
+    }
+
+    static let contact = [
+        "organisationsnummer": "232100-0164", "kontaktperson": "Anna Andersson", "postadress": "Box 1, 901 89 Umeå",
+        "telefon": "090-785 00 00", "epost": "ekonomi@example.se", "dnr_overenskommelse": "S2022/04257",
+        "dnr_utbetalning": "S2023/01226", "period": "2023-01-01 – 2023-12-31", "datum": "2023-06-01", "namnfortydligande": "Anna Andersson",
+    ]
+
+    static func requisition(_ extra: [String: String] = [:]) throws -> Workbook {
+        try make("rekvisition", with: "bilaga1-civilt-forsvar-2023", contact.merging([
+            "bidragsmottagare": "Region Västerbotten", "benamning": "Civilt försvar – hälso- och sjukvård 2023",
+            "bankgiro": "5555-5551", "betalningsreferens": "Civilt försvar 2023",
+        ]) { $1 }.merging(extra) { $1 })
+    }
+
+    static func report(_ extra: [String: String] = [:]) throws -> Workbook {
+        try make("ekonomisk-redovisning", with: "aktiviteter-jamtland-harjedalen-2025", contact.merging([
+            "bidragsmottagare": "Region Jämtland Härjedalen", "benamning": "Stärkt tillgänglighet 2025",
+            "summa_overenskommelse": "147463000", "summa_utbetalat": "147463000", "granskning": "1",
+            "granskare_namn": "Jennie Eriksson", "granskare_befattning": "Ekonomidirektör",
+            "granskare_telefon": "063-14 75 00", "granskare_epost": "ekonomi@example.se",
+        ]) { $1 }.merging(extra) { $1 })
+    }
+
+    @Test func aRequisitionCarriesTheRegionsAllocatedAmount() throws {
+        let form = FilledForm(.rekvisition, from: try Self.requisition())
+        #expect(form.problems().isEmpty)
+        #expect(form.number("belopp") == 13_419_998)  // Region Västerbotten, Bilaga 1
+        let text = TextFormRenderer.render(form)
+        #expect(text.contains("   Belopp som rekvireras: 13 419 998 kr\n"))
+        // Every label of Bilaga 2's requisition, in order.
+        var position = text.startIndex
+        for field in FormDefinition.rekvisition.fields {
+            guard let found = text.range(of: "   \(field.label):", range: position..<text.endIndex) else {
+                Issue.record("missing or out of order: \(field.label)")
+                continue
+            }
+            position = found.upperBound
+        }
+    }
+
+    @Test func aReportCarriesTheActivityTablesCosts() throws {
+        let workbook = try Self.report()
+        let form = FilledForm(.redovisning, from: workbook)
+        #expect(form.problems().isEmpty)
+        #expect(form.number("summa_kostnader") == 147_463_000)
+        #expect(form.number("ej_forbrukat") == 0)
+        #expect(form.costs.count == 21)
+        // Changing a cost in the workbook changes the form: over-spending shows as such.
+        try workbook.set(.typed("2500000"), at: try workbook.location(of: "Aktiviteter!D22"))
+        workbook.recalculate()
+        let changed = FilledForm(.redovisning, from: workbook)
+        #expect(changed.number("ej_forbrukat") == -500_000)
+        #expect(changed.display(FormDefinition.redovisning.fields.first { $0.key == "ej_forbrukat" }!) == "−500 000 kr (överförbrukning)")
+        #expect(changed.problems().isEmpty)
+    }
+
+    @Test func everyProblemIsNamedAtOnce() throws {
+        let workbook = try Self.requisition(["organisationsnummer": "232100-0165", "epost": "ekonomi", "period": "2023-12-31 – 2023-01-01",
+                                             "bankgiro": "5555-5552", "dnr_utbetalning": "2023/1"])
+        try workbook.set(.typed("14000000"), at: try workbook.location(of: "Rekvisition!B16"))  // more than allocated
+        workbook.recalculate()
+        let problems = FilledForm(.rekvisition, from: workbook).problems().map(\.description)
+        #expect(problems == [
+            "Organisationsnummer: the check digit is wrong (the last digit of 232100-0165 does not match the others)",
+            "E-postadress: must be an e-mail address such as namn@region.se, got 'ekonomi'",
+            "Regeringskansliets diarienummer för regeringsbeslut avseende utbetalning: must be a diarienummer such as S2023/01234, got '2023/1'",
+            "Period som rekvisitionen avser: the period ends (2023-01-01) before it starts (2023-12-31)",
+            "Bankgiro/Plusgiro: is neither a valid bankgiro number (NNN-NNNN or NNNN-NNNN) nor a valid plusgiro number (check digit after a dash), got '5555-5552'",
+            "Belopp som rekvireras: 14 000 000 kr is more than the allocated 13 419 998 kr",
+        ])
+    }
+
+    @Test func alternativeTwoNeedsTheDeviations() throws {
+        let problems = FilledForm(.redovisning, from: try Self.report(["granskning": "2"])).problems().map(\.description)
+        #expect(problems == ["Avvikelser och åtgärder: alternative 2 requires the deviations and measures"])
+        let explained = FilledForm(.redovisning, from: try Self.report(["granskning": "2", "avvikelser": "Två fakturor saknas; kompletteras i april."]))
+        #expect(explained.problems().isEmpty)
+    }
+
+    @Test func renderersCarryEveryField() throws {
+        let form = FilledForm(.redovisning, from: try Self.report())
+        let html = HTMLFormRenderer.render(form)
+        let json = StructuredFormRenderer.json(form)
+        let csv = StructuredFormRenderer.csv(form)
+        for field in FormDefinition.redovisning.fields {
+            #expect(html.contains(HTMLFormRenderer.escape(field.label)), "\(field.label)")
+            if field.kind != .signature { #expect(json.contains("\"key\":\"\(field.key)\""), "\(field.key)") }
+        }
+        #expect(html.contains("@page { size: A4;"))
+        #expect(json.contains(#""key":"summa_kostnader","label":"Summa kostnader","value":147463000"#))
+        #expect(csv.contains("3;Summa kostnader;147463000\r\n"))
+        #expect(csv.contains("3;Kostnad: Förstärkningsplatser kirurgen;2000000\r\n"))
+        #expect(TextFormRenderer.render(form, draft: true).hasPrefix("UTKAST – EKONOMISK REDOVISNING\n"))
+    }
+}
