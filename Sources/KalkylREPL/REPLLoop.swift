@@ -17,7 +17,7 @@ public enum REPLLoop {
             print("Kalkyl — \(session.path ?? "new workbook"); 'help' lists the commands.")
         }
         defer { if interactive { saveHistory() } }
-        while let line = interactive ? readInteractive() : readLine(strippingNewline: true) {
+        while let line = LineInput.read(prompt: "kalkyl> ") {
             let outcome = session.execute(line)
             FileHandle.standardOutput.write(Data(outcome.output.utf8))
             if let error = outcome.error {
@@ -58,17 +58,6 @@ public enum REPLLoop {
             rl_on_new_line()
             rl_redisplay()
         }
-    }
-
-    private static func readInteractive() -> String? {
-        guard let raw = readline("kalkyl> ") else {
-            print("")
-            return nil
-        }
-        defer { free(raw) }
-        let line = String(cString: raw)
-        if !line.trimmingCharacters(in: .whitespaces).isEmpty { add_history(raw) }
-        return line
     }
 
     private static func saveHistory() {

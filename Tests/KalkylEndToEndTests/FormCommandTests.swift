@@ -34,3 +34,143 @@ struct FormCommandTests {
         #expect(draft.status == 0 && draft.stdout.hasPrefix("UTKAST – REKVISITION\n"))
     }
 }
+
+/// `kalkyl fill` with answers piped in, and the batch of all 21 requisitions.
+struct FillAndBatchTests {
+    @Test func fillAsksEachFieldAndAsksAgainWithTheReason() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let book = directory.appendingPathComponent("r.kalk").path
+        let answers = [
+            "Region Västerbotten", "232100-0165", "232100-0164", "Anna Andersson", "Box 1, 901 89 Umeå",
+            "785 00 00", "090-785 00 00", "", "ekonomi@example.se", "S2022/04257", "S2023/01226", "Civilt försvar 2023",
+            "2023-01-01 – 2023-12-31", "5555-5551", "CF 2023", "2023-06-01", "Anna Andersson",
+        ]
+        let outcome = try KalkylProcess.run(["fill", "rekvisition", "--with", "Workbooks/bilaga1-civilt-forsvar-2023.kalk", "-o", book],
+                                            stdin: answers.joined(separator: "\n") + "\n")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.hasPrefix("Bidragsmottagare: Region Västerbotten\nOrganisationsnummer: 232100-0165\nOrganisationsnummer: 232100-0164\n"))
+        #expect(outcome.stderr == """
+            kalkyl: Organisationsnummer: the check digit is wrong (the last digit of 232100-0165 does not match the others)
+            kalkyl: Telefon inkl. riktnummer: must include the area code (starting with 0 or +46) and be 8 to 10 digits, got '785 00 00'
+
+            """)
+        #expect(try KalkylProcess.run(["form", book, "--kind", "rekvisition"]).stdout.contains("   Belopp som rekvireras: 13 419 998 kr\n"))
+
+        // Answers that run out before a required field: a clear error, nothing written.
+        let short = directory.appendingPathComponent("short.kalk").path
+        let cut = try KalkylProcess.run(["fill", "rekvisition", "-o", short], stdin: "Region Gotland\n")
+        #expect(cut.status == 2)
+        #expect(cut.stderr == "kalkyl: no answer for parameter 'organisationsnummer' (Organisationsnummer)\n")
+        #expect(!FileManager.default.fileExists(atPath: short))
+    }
+
+    @Test func oneCommandWritesTheRequisitionsOfAll21Regions() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let book = directory.appendingPathComponent("r.kalk").path
+        let made = try KalkylProcess.run(["new", "rekvisition", "--with", "Workbooks/bilaga1-civilt-forsvar-2023.kalk", "-o", book,
+                                          "--set", "bidragsmottagare=Region Blekinge", "--set", "organisationsnummer=232100-0164",
+                                          "--set", "kontaktperson=Samordnare", "--set", "postadress=Box 1, 101 00 Stockholm",
+                                          "--set", "telefon=08-123 456 78", "--set", "epost=samordning@example.se",
+                                          "--set", "dnr_overenskommelse=S2022/04257", "--set", "dnr_utbetalning=S2023/01226",
+                                          "--set", "benamning=Civilt försvar 2023", "--set", "period=2023-01-01 – 2023-12-31",
+                                          "--set", "bankgiro=5555-5551", "--set", "betalningsreferens=CF 2023",
+                                          "--set", "datum=2023-06-01", "--set", "namnfortydligande=Samordnare"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let folder = directory.appendingPathComponent("rekvisitioner").path
+        let batch = try KalkylProcess.run(["form", book, "--kind", "rekvisition", "--each", "Fördelning!A2:A22", "-o", folder])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        #expect(batch.stdout == "wrote 21 forms to \(folder)\n")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(files.count == 21)
+        let vasterbotten = try String(contentsOfFile: folder + "/Region Västerbotten.txt", encoding: .utf8)
+        #expect(vasterbotten.contains("   Bidragsmottagare: Region Västerbotten\n"))
+        #expect(vasterbotten.contains("   Belopp som rekvireras: 13 419 998 kr\n"))
+        let stockholm = try String(contentsOfFile: folder + "/Region Stockholm.txt", encoding: .utf8)
+        #expect(stockholm.contains("   Belopp som rekvireras: 67 575 444 kr\n"))
+    }
+}
+
+/// The HTML forms printed by a real browser: one A4 page each, with every field label.
+struct FormPrintTests {
+    static let tools = ["/usr/bin/chromium", "/usr/bin/pdfinfo", "/usr/bin/pdftotext"]
+    static var available: Bool { tools.allSatisfy { FileManager.default.isExecutableFile(atPath: $0) } }
+
+    @Test(.enabled(if: available, "chromium and poppler-utils are not installed (apt-get install chromium poppler-utils): the print test is skipped"))
+    func bothFormsPrintAsOneA4PageWithEveryLabel() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let contact = ["organisationsnummer=232100-0164", "kontaktperson=Anna Andersson", "postadress=Box 1, 901 89 Umeå",
+                       "telefon=090-785 00 00", "epost=ekonomi@example.se", "dnr_overenskommelse=S2022/04257",
+                       "dnr_utbetalning=S2023/01226", "benamning=Statsbidrag", "period=2025-01-01 – 2025-12-31",
+                       "datum=2026-03-15", "namnfortydligande=Anna Andersson"]
+        let forms: [(kind: String, template: String, with: String, values: [String])] = [
+            ("rekvisition", "rekvisition", "Workbooks/bilaga1-civilt-forsvar-2023.kalk",
+             contact + ["bidragsmottagare=Region Västerbotten", "bankgiro=5555-5551", "betalningsreferens=SB 2025"]),
+            ("redovisning", "ekonomisk-redovisning", "Workbooks/aktiviteter-jamtland-harjedalen-2025.kalk",
+             contact + ["bidragsmottagare=Region Jämtland Härjedalen", "summa_overenskommelse=147463000", "summa_utbetalat=147463000",
+                        "granskning=1", "granskare_namn=Jennie Eriksson", "granskare_befattning=Ekonomidirektör",
+                        "granskare_telefon=063-14 75 00", "granskare_epost=ekonomi@example.se"]),
+        ]
+        for form in forms {
+            let book = directory.appendingPathComponent("\(form.kind).kalk").path
+            let made = try KalkylProcess.run(["new", form.template, "--with", form.with, "-o", book] + form.values.flatMap { ["--set", $0] })
+            #expect(made.status == 0, "\(made.stderr)")
+            let html = directory.appendingPathComponent("\(form.kind).html").path
+            #expect(try KalkylProcess.run(["form", book, "--kind", form.kind, "--format", "html", "-o", html]).status == 0)
+
+            let png = directory.appendingPathComponent("\(form.kind).png").path
+            let printed = try run("/bin/bash", ["scripts/form-to-png.sh", html, png])
+            #expect(printed.status == 0, "\(form.kind): \(printed.output)")
+            #expect(FileManager.default.fileExists(atPath: png))
+
+            let pdf = directory.appendingPathComponent("\(form.kind).pdf").path
+            // In content order a label that wraps inside its cell stays together; compare with
+            // all white space folded to single spaces.
+            let text = try run("/usr/bin/pdftotext", ["-raw", pdf, "-"]).output
+            let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let labels = (form.kind == "rekvisition" ? FormLabels.rekvisition : FormLabels.redovisning)
+            for label in labels {
+                #expect(words.contains(label), "\(form.kind): \(label)")
+            }
+        }
+    }
+
+    private func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.currentDirectoryURL = KalkylProcess.packageRoot
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// Bilaga 2's labels, as the seed lists them.
+enum FormLabels {
+    static let contact = ["Bidragsmottagare", "Organisationsnummer", "Kontaktperson", "Postadress", "Telefon inkl. riktnummer", "Faxnummer", "E-postadress"]
+    static let rekvisition = contact + [
+        "Regeringskansliets diarienummer för bakomliggande överenskommelse",
+        "Regeringskansliets diarienummer för regeringsbeslut avseende utbetalning",
+        "Överenskommelsens benämning", "Belopp som rekvireras", "Period som rekvisitionen avser",
+        "Bankgiro/Plusgiro", "Önskad betalningsreferens",
+        "Bidragstagaren intygar att lämnade uppgifter är riktiga samt försäkrar att bidraget kommer att användas enligt den gemensamma överenskommelsen.",
+        "Datum", "Underskrift", "Namnförtydligande",
+    ]
+    static let redovisning = contact + [
+        "Regeringskansliets diarienummer för bakomliggande överenskommelse",
+        "Regeringskansliets diarienummer för regeringsbeslut avseende utbetalning",
+        "Överenskommelsens benämning", "Summa bidrag enligt överenskommelsen",
+        "Summa bidrag som utbetalats från Kammarkollegiet", "Period som den ekonomiska redovisningen avser",
+        "Bidrag som erhållits Kammarkollegiet", "Kostnader (specificera större kostnadsposter)", "Summa kostnader",
+        "Medel som inte har förbrukats (Bidrag – kostnader)",
+        "Alt 1: N.N. (ekonomichefen eller motsvarande) intygar att den ekonomiska redovisningen under punkt 3 är korrekt.",
+        "Namn", "Befattning", "Bidragstagaren intygar att lämnade uppgifter är riktiga.", "Datum", "Underskrift", "Namnförtydligande",
+    ]
+}

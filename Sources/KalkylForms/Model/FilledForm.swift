@@ -90,32 +90,12 @@ public struct FilledForm {
     }
 
     private func check(_ field: FormField, text: String, value: Value) -> String? {
-        func message<T>(_ result: Result<T, Invalid>) -> String? {
-            if case .failure(let invalid) = result { return invalid.message }
-            return nil
+        if field.kind == .amount, case .number(let n) = value {
+            // Unspent funds may be negative: over-spending is shown, not hidden.
+            if n < 0 && field.key != "ej_forbrukat" { return "must not be negative, got \(SwedishAmount.text(n))" }
+            return n * 100 == (n * 100).rounded() ? nil : "has more than two decimals (öre)"
         }
-        switch field.kind {
-        case .text, .signature, .costs: return nil
-        case .organisationsnummer: return message(SwedishNumbers.organisationsnummer(text))
-        case .phone: return message(ContactDetails.phone(text))
-        case .email: return message(ContactDetails.email(text))
-        case .diarienummer: return message(FormValues.diarienummer(text))
-        case .period: return message(FormValues.period(text))
-        case .date: return message(FormValues.date(text))
-        case .amount:
-            if case .number(let n) = value {
-                // Unspent funds may be negative: over-spending is shown, not hidden.
-                if n < 0 && field.key != "ej_forbrukat" { return "must not be negative, got \(SwedishAmount.text(n))" }
-                return n * 100 == (n * 100).rounded() ? nil : "has more than two decimals (öre)"
-            }
-            return message(FormValues.amount(text))
-        case .giro:
-            if case .success = SwedishNumbers.bankgiro(text) { return nil }
-            if case .success = SwedishNumbers.plusgiro(text) { return nil }
-            return "is neither a valid bankgiro number (NNN-NNNN or NNNN-NNNN) nor a valid plusgiro number (check digit after a dash), got '\(text)'"
-        case .attestation:
-            return text == "1" || text == "2" ? nil : "must be 1 (the report is correct) or 2 (it is not), got '\(text)'"
-        }
+        return field.problem(with: text)
     }
 
     private func crossChecks() -> [FieldProblem] {

@@ -33,6 +33,37 @@ public struct FormField: Sendable, Equatable {
     }
 }
 
+extension FormField {
+    /// What is wrong with `text` as this field's value, or nil when it is right.
+    public func problem(with text: String) -> String? {
+        func message<T>(_ result: Result<T, Invalid>) -> String? {
+            if case .failure(let invalid) = result { return invalid.message }
+            return nil
+        }
+        switch kind {
+        case .text, .signature, .costs: return nil
+        case .organisationsnummer: return message(SwedishNumbers.organisationsnummer(text))
+        case .phone: return message(ContactDetails.phone(text))
+        case .email: return message(ContactDetails.email(text))
+        case .diarienummer: return message(FormValues.diarienummer(text))
+        case .period: return message(FormValues.period(text))
+        case .date: return message(FormValues.date(text))
+        case .amount: return message(FormValues.amount(text))
+        case .giro:
+            if case .success = SwedishNumbers.bankgiro(text) { return nil }
+            if case .success = SwedishNumbers.plusgiro(text) { return nil }
+            return "is neither a valid bankgiro number (NNN-NNNN or NNNN-NNNN) nor a valid plusgiro number (check digit after a dash), got '\(text)'"
+        case .attestation:
+            return text == "1" || text == "2" ? nil : "must be 1 (the report is correct) or 2 (it is not), got '\(text)'"
+        }
+    }
+
+    /// The form field a template parameter fills, if any (by key).
+    public static func named(_ key: String) -> FormField? {
+        (FormDefinition.rekvisition.fields + FormDefinition.redovisning.fields).first { $0.key == key.lowercased() }
+    }
+}
+
 /// A numbered part of a form, with any fixed text it prints before its fields.
 public struct FormSection: Sendable, Equatable {
     public var number: Int

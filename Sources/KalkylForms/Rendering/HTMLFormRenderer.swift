@@ -28,20 +28,22 @@ public enum HTMLFormRenderer {
             <!DOCTYPE html>
             <html lang="sv"><head><meta charset="utf-8"><title>\(title)</title>
             <style>
-            @page { size: A4; margin: 16mm 16mm 14mm 16mm; }
-            body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 9pt; color: #000; margin: 0; }
-            .page { width: 178mm; margin: 0 auto; }
-            h1 { font-size: 15pt; margin: 0 0 1mm 0; }
-            .subtitle { margin: 0 0 3mm 0; font-size: 9.5pt; }
-            .draft { color: #b00; font-weight: bold; letter-spacing: 0.2em; }
-            h2 { font-size: 10pt; margin: 3mm 0 1mm 0; padding: 0.8mm 1.5mm; background: #e8e8e8; border: 0.3mm solid #000; }
-            table { width: 100%; border-collapse: collapse; }
-            th, td { border: 0.2mm solid #555; padding: 0.9mm 1.5mm; vertical-align: top; text-align: left; }
-            th { width: 42%; font-weight: normal; background: #f6f6f6; }
-            table.costs td { border: none; padding: 0 0 0.4mm 0; }
-            .amount { text-align: right; white-space: nowrap; display: block; }
-            .fixed { margin: 0.5mm 0 1mm 0; font-style: italic; }
-            .sign { height: 8mm; border-bottom: 0.3mm solid #000; }
+            @page { size: A4; margin: 12mm 14mm 10mm 14mm; }
+            body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #000; margin: 0; }
+            .page { width: 182mm; margin: 0 auto; }
+            h1 { font-size: 14pt; margin: 0 0 0.5mm 0; }
+            .subtitle { margin: 0 0 2mm 0; font-size: 9pt; }
+            .draft { color: #b00; font-weight: bold; letter-spacing: 0.2em; margin: 0; }
+            h2 { font-size: 9pt; margin: 2mm 0 0.8mm 0; padding: 0.6mm 1.5mm; background: #e8e8e8; border: 0.3mm solid #000; }
+            table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+            th, td { border: 0.2mm solid #555; padding: 0.5mm 1.5mm; vertical-align: top; text-align: left; }
+            th { width: 36%; font-weight: normal; background: #f6f6f6; }
+            table.costs td { border: none; padding: 0; font-size: 7.5pt; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+            table.costs td.amount { width: 24mm; }
+            .amount { text-align: right; white-space: nowrap; }
+            span.amount { display: block; }
+            .fixed { margin: 0.3mm 0 0.8mm 0; font-style: italic; }
+            .sign { height: 7mm; border-bottom: 0.3mm solid #000; }
             @media print { .page { width: auto; } }
             </style></head>
             <body><div class="page">

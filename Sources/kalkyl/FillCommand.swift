@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import KalkylEngine
+import KalkylFormats
+import KalkylForms
+import KalkylREPL
+
+struct FillCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fill",
+        abstract: "Fill in a template by answering a question per field, then save the workbook.",
+        discussion: """
+            Each parameter is asked for with its description and default (the template's, or the
+            value its cell already has); an empty answer takes the default. A wrong answer is
+            asked again with the reason. Answers may be piped, one per line:
+              printf '…\\n…\\n' | kalkyl fill rekvisition --with Workbooks/bilaga1-civilt-forsvar-2023.kalk -o r.kalk
+            """
+    )
+
+    @Argument(help: "The template: a name from 'kalkyl new --list', or a path.") var template: String
+    @Option(name: .shortAndLong, help: "The workbook to write.") var output: String
+    @Option(help: "A workbook whose sheets the new one includes.") var with: String?
+    @Option(help: "The folder of templates.") var templates: String?
+    @Flag(help: "Overwrite the output file if it exists.") var force = false
+
+    func run() throws {
+        guard let library = TemplateLibrary.locate(templates) else { throw CommandFailure.input("no Templates folder found") }
+        if !force && FileManager.default.fileExists(atPath: output) {
+            throw CommandFailure.input("\(output) exists (use --force to overwrite it)")
+        }
+        let workbook: Workbook
+        do {
+            workbook = try library.load(template)
+            if let with { try workbook.include(try WorkbookFile.load(with)) }
+        } catch let error as KalkSyntaxError {
+            throw CommandFailure.input(error.description)
+        } catch let error as WorkbookError {
+            throw CommandFailure.input("\(with ?? template): \(error)")
+        } catch FileError.unreadable {
+            throw CommandFailure.input("no template '\(template)' in \(library.directory.path)")
+        }
+        var answers: [String: String] = [:]
+        for parameter in workbook.parameters {
+            answers[parameter.name] = try ask(parameter, default: defaultValue(of: parameter, in: workbook))
+        }
+        let problems = workbook.fillParameters(answers)
+        guard problems.isEmpty else { throw CommandFailure.input(problems.map(\.description).joined(separator: "\nkalkyl: ")) }
+        try WorkbookFile.save(workbook, to: output)
+        Output.write("wrote \(output)\n")
+    }
+
+    /// The template's default, or what the parameter's cell already holds.
+    private func defaultValue(of parameter: TemplateParameter, in workbook: Workbook) -> String? {
+        if let value = parameter.defaultValue { return value }
+        guard let cell = parameter.cell, let location = try? workbook.location(of: cell) else { return nil }
+        let value = workbook.value(at: location)
+        if value == .empty || value.isError { return nil }
+        if parameter.kind == .date, case .number(let serial) = value { return NumberFormat("yyyy-mm-dd").format(serial) }
+        return value.description
+    }
+
+    /// Asks until the answer is right; at the end of piped input the default is taken, or the
+    /// parameter is reported as unanswered.
+    private func ask(_ parameter: TemplateParameter, default fallback: String?) throws -> String? {
+        let prompt = parameter.description + (fallback.map { " [\($0)]" } ?? "") + ": "
+        while true {
+            if !LineInput.isInteractive { Output.write(prompt) }
+            guard let line = LineInput.read(prompt: prompt) else {
+                if !LineInput.isInteractive { Output.write("\n") }
+                if fallback != nil || !parameter.isRequired { return fallback }
+                throw CommandFailure.input("no answer for parameter '\(parameter.name)' (\(parameter.description))")
+            }
+            if !LineInput.isInteractive { Output.write(line + "\n") }
+            let answer = line.trimmingCharacters(in: .whitespaces)
+            if answer.isEmpty {
+                if fallback != nil || !parameter.isRequired { return fallback }
+                Output.error("\(parameter.description): is required")
+                continue
+            }
+            if case .failure(let problem) = parameter.value(from: answer) {
+                Output.error(problem.message)
+                continue
+            }
+            if let field = FormField.named(parameter.name), let message = field.problem(with: answer) {
+                Output.error("\(field.label): \(message)")
+                continue
+            }
+            return answer
+        }
+    }
+}
