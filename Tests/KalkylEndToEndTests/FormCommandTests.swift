@@ -7,15 +7,7 @@ struct FormCommandTests {
         let directory = try KalkylProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let book = directory.appendingPathComponent("rekvisition.kalk").path
-        let made = try KalkylProcess.run(["new", "rekvisition", "--with", "Workbooks/bilaga1-civilt-forsvar-2023.kalk", "-o", book,
-                                          "--set", "bidragsmottagare=Region Västerbotten", "--set", "organisationsnummer=232100-0164",
-                                          "--set", "kontaktperson=Anna Andersson", "--set", "postadress=Box 1, 901 89 Umeå",
-                                          "--set", "telefon=090-785 00 00", "--set", "epost=ekonomi@example.se",
-                                          "--set", "dnr_overenskommelse=S2022/04257", "--set", "dnr_utbetalning=S2023/01226",
-                                          "--set", "benamning=Civilt försvar 2023", "--set", "period=2023-01-01 – 2023-12-31",
-                                          "--set", "bankgiro=991-2346", "--set", "betalningsreferens=CF 2023",
-                                          "--set", "datum=2023-06-01", "--set", "namnfortydligande=Anna Andersson"])
-        #expect(made.status == 0, "\(made.stderr)")
+        try RequisitionFixture.make(at: book, recipient: "Region Västerbotten")
         let text = try KalkylProcess.run(["form", book, "--kind", "rekvisition"])
         #expect(text.status == 0)
         #expect(text.stdout.contains("   Belopp som rekvireras: 13 419 998 kr\n"))
@@ -32,6 +24,23 @@ struct FormCommandTests {
         #expect(!FileManager.default.fileExists(atPath: out))
         let draft = try KalkylProcess.run(["form", book, "--kind", "rekvisition", "--draft"])
         #expect(draft.status == 0 && draft.stdout.hasPrefix("UTKAST – REKVISITION\n"))
+    }
+}
+
+/// A requisition workbook made with `kalkyl new rekvisition --with` the Bilaga 1 workbook.
+enum RequisitionFixture {
+    static let values = [
+        "organisationsnummer=232100-0164", "kontaktperson=Anna Andersson", "postadress=Box 1, 901 89 Umeå",
+        "telefon=090-785 00 00", "epost=ekonomi@example.se", "dnr_overenskommelse=S2022/04257",
+        "dnr_utbetalning=S2023/01226", "benamning=Civilt försvar 2023", "period=2023-01-01 – 2023-12-31",
+        "bankgiro=991-2346", "betalningsreferens=CF 2023", "datum=2023-06-01", "namnfortydligande=Anna Andersson",
+    ]
+
+    static func make(at path: String, recipient: String) throws {
+        let arguments = ["new", "rekvisition", "--with", "Workbooks/bilaga1-civilt-forsvar-2023.kalk", "-o", path]
+            + (values + ["bidragsmottagare=\(recipient)"]).flatMap { ["--set", $0] }
+        let made = try KalkylProcess.run(arguments)
+        #expect(made.status == 0, "\(made.stderr)")
     }
 }
 
@@ -69,15 +78,7 @@ struct FillAndBatchTests {
         let directory = try KalkylProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let book = directory.appendingPathComponent("r.kalk").path
-        let made = try KalkylProcess.run(["new", "rekvisition", "--with", "Workbooks/bilaga1-civilt-forsvar-2023.kalk", "-o", book,
-                                          "--set", "bidragsmottagare=Region Blekinge", "--set", "organisationsnummer=232100-0164",
-                                          "--set", "kontaktperson=Samordnare", "--set", "postadress=Box 1, 101 00 Stockholm",
-                                          "--set", "telefon=08-123 456 78", "--set", "epost=samordning@example.se",
-                                          "--set", "dnr_overenskommelse=S2022/04257", "--set", "dnr_utbetalning=S2023/01226",
-                                          "--set", "benamning=Civilt försvar 2023", "--set", "period=2023-01-01 – 2023-12-31",
-                                          "--set", "bankgiro=5555-5551", "--set", "betalningsreferens=CF 2023",
-                                          "--set", "datum=2023-06-01", "--set", "namnfortydligande=Samordnare"])
-        #expect(made.status == 0, "\(made.stderr)")
+        try RequisitionFixture.make(at: book, recipient: "Region Blekinge")
         let folder = directory.appendingPathComponent("rekvisitioner").path
         let batch = try KalkylProcess.run(["form", book, "--kind", "rekvisition", "--each", "Fördelning!A2:A22", "-o", folder])
         #expect(batch.status == 0, "\(batch.stderr)")
