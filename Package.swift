@@ -12,13 +12,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Values, references, formula syntax, functions, workbook, dependency graph, recalculation.
         // Knows nothing of files or terminals.
         .target(name: "KalkylEngine"),
         // The .kalk text format, CSV and JSON.
-        .target(name: "KalkylFormats", dependencies: ["KalkylEngine"]),
+        .target(name: "KalkylFormats", dependencies: ["KalkylEngine", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Bilaga 2 forms: fields, validation, renderers.
         .target(name: "KalkylForms", dependencies: ["KalkylEngine", "KalkylFormats"]),
         // GNU readline, from Debian's libreadline-dev.
@@ -42,7 +43,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "KalkylFormatsTests", dependencies: ["KalkylEngine", "KalkylFormats"]),
+        .testTarget(name: "KalkylFormatsTests", dependencies: ["KalkylEngine", "KalkylFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "KalkylFormsTests", dependencies: ["KalkylEngine", "KalkylFormats", "KalkylForms"]),
         .testTarget(name: "KalkylREPLTests", dependencies: ["KalkylEngine", "KalkylFormats", "KalkylREPL"]),
         // Runs the built `kalkyl` binary as a user would; depending on it makes `swift test` build it.

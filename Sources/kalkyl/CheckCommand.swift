@@ -5,12 +5,18 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Recalculate a workbook and list every error cell and circular reference.",
-        discussion: "Exit status 0 when the workbook is clean, 1 when it has errors."
+        discussion: """
+            Exit status 0 when the workbook is clean, 1 when it has errors.
+            With --against-cached (xlsx), compares Kalkyl's values with the values Excel stored and
+            lists every formula cell where they differ, and every formula Kalkyl could not read.
+            """
     )
 
-    @Argument(help: "The workbook (.kalk).") var workbook: String
+    @Argument(help: "The workbook (.kalk or .xlsx).") var workbook: String
+    @Flag(help: "xlsx: compare recalculated values with the cached ones Excel stored.") var againstCached = false
 
     func run() throws {
+        if againstCached { return try compareWithCached() }
         let book = try WorkbookFile.load(workbook)
         let result = book.recalculateAll()
         var problems = 0
@@ -46,5 +52,42 @@ struct CheckCommand: ParsableCommand {
             throw CommandFailure.check("\(workbook): \(problems) problem\(problems == 1 ? "" : "s") in \(cells) cells")
         }
         Output.write("ok: \(cells) cells, \(formulas) formulas, no errors\n")
+    }
+
+    /// Formula cells whose recalculated value differs from Excel's stored one.
+    private func compareWithCached() throws {
+        guard workbook.lowercased().hasSuffix(".xlsx") else { throw CommandFailure.input("--against-cached needs an .xlsx file") }
+        let document = try WorkbookFile.loadXlsx(workbook)
+        let book = document.workbook
+        var differences = 0
+        for entry in document.unreadFormulas {
+            Output.write("\(book.name(of: entry.location)): formula not read: =\(entry.formula) (\(entry.message))\n")
+            differences += 1
+        }
+        for (location, cached) in document.cachedValues.sorted(by: { $0.key < $1.key }) {
+            let value = book.value(at: location)
+            guard !CachedComparison.same(value, cached), book.formula(at: location) != nil else { continue }
+            var line = "\(book.name(of: location)): Kalkyl \(value.description.isEmpty ? "(empty)" : value.description), Excel \(cached.description.isEmpty ? "(empty)" : cached.description)"
+            if let text = book.formulaText(at: location) { line += "  \(text)" }
+            if let notes = book.formula(at: location)?.diagnostics, !notes.isEmpty { line += "  (\(notes.joined(separator: "; ")))" }
+            Output.write(line + "\n")
+            differences += 1
+        }
+        if differences > 0 {
+            throw CommandFailure.check("\(workbook): \(differences) of \(document.cachedValues.count) formula cells differ from the cached values")
+        }
+        Output.write(document.cachedValues.isEmpty ? "ok: the file stores no cached values to compare\n" : "ok: \(document.cachedValues.count) formula cells agree with the cached values\n")
+    }
+}
+
+/// Values equal as a recalculation check sees them: numbers to 1e-9 relative.
+enum CachedComparison {
+    static func same(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.number(let x), .number(let y)): return x == y || abs(x - y) <= max(1e-9, max(abs(x), abs(y)) * 1e-9)
+        case (.empty, .text(let s)), (.text(let s), .empty): return s.isEmpty
+        case (.empty, .number(let n)), (.number(let n), .empty): return n == 0
+        default: return a == b
+        }
     }
 }

@@ -4,6 +4,7 @@ import KalkylFormats
 /// Opening and saving workbooks by file extension, with failures as one-line input errors.
 enum WorkbookFile {
     static func load(_ path: String) throws -> Workbook {
+        if path.lowercased().hasSuffix(".xlsx") { return try loadXlsx(path).workbook }
         guard path.lowercased().hasSuffix(".kalk") else {
             throw CommandFailure.input(FileError.unknownFormat(path: path).description)
         }
@@ -12,6 +13,14 @@ enum WorkbookFile {
         } catch let error as KalkSyntaxError {
             throw CommandFailure.input(error.description)
         } catch let error as FileError {
+            throw CommandFailure.input(error.description)
+        }
+    }
+
+    static func loadXlsx(_ path: String) throws -> XlsxDocument {
+        do {
+            return try XlsxReader.load(path: path)
+        } catch let error as XlsxError {
             throw CommandFailure.input(error.description)
         }
     }

@@ -12,7 +12,7 @@ public enum FileError: Error, CustomStringConvertible {
         case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
         case .notUTF8(let path): return "\(path): not UTF-8 text"
         case .unwritable(let path, let reason): return "\(path): cannot write: \(reason)"
-        case .unknownFormat(let path): return "\(path): unknown file type (expected .kalk, .csv or .json)"
+        case .unknownFormat(let path): return "\(path): unknown file type (expected .kalk or .xlsx)"
         }
     }
 }

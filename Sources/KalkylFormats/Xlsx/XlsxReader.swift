@@ -1,0 +1,135 @@
+import Foundation
+import KalkylEngine
+
+/// An opened .xlsx file: the workbook, the values Excel stored for its formula cells (to
+/// compare with Kalkyl's), and the formulas Kalkyl could not read (their cached values stand in).
+public struct XlsxDocument {
+    public var workbook: Workbook
+    public var cachedValues: [CellLocation: Value]
+    public var unreadFormulas: [(location: CellLocation, formula: String, message: String)]
+}
+
+/// Reads .xlsx files: every sheet, values (numbers, shared and inline strings, booleans,
+/// errors), formulas including shared formulas, defined names, number formats, column widths.
+public enum XlsxReader {
+    public static func load(path: String) throws -> XlsxDocument {
+        let package = try XlsxPackage(path: path)
+        guard let workbookXML = try package.part("xl/workbook.xml") else {
+            throw XlsxError(path: path, message: "not an xlsx workbook (no xl/workbook.xml)")
+        }
+        // Sheets, their relationship ids and the defined names.
+        var sheets: [(name: String, id: String)] = []
+        var names: [(name: String, scope: Int?, formula: String)] = []
+        var pendingName: (String, Int?)? = nil
+        var text = ""
+        let events = XMLEvents()
+        events.onStart = { element, attributes in
+            if element == "sheet", let name = attributes["name"] {
+                sheets.append((name, attributes["r:id"] ?? attributes["id"] ?? ""))
+            } else if element == "definedName", let name = attributes["name"] {
+                pendingName = (name, attributes["localSheetId"].flatMap(Int.init))
+                text = ""
+            }
+        }
+        events.onText = { text += $0 }
+        events.onEnd = { element in
+            if element == "definedName", let (name, scope) = pendingName {
+                if !name.hasPrefix("_xlnm.") { names.append((name, scope, text)) }
+                pendingName = nil
+            }
+        }
+        try events.parse(workbookXML, part: "xl/workbook.xml", file: path)
+
+        let targets = try relationships(package, path: path)
+        let sharedStrings = try readSharedStrings(package, path: path)
+        let formats = try readCellFormats(package, path: path)
+
+        let workbook = Workbook()
+        for sheet in sheets {
+            do { try workbook.addSheet(named: sheet.name) } catch { throw XlsxError(path: path, message: "\(error)") }
+        }
+        for name in names {
+            try? workbook.defineName(name.name, formula: "=" + name.formula, scope: name.scope)
+        }
+        var document = XlsxDocument(workbook: workbook, cachedValues: [:], unreadFormulas: [])
+        for (index, sheet) in sheets.enumerated() {
+            guard let target = targets[sheet.id], let data = try package.part(target) else {
+                throw XlsxError(path: path, message: "the sheet '\(sheet.name)' has no part in the file")
+            }
+            try SheetReader.read(data, into: &document, sheet: index, strings: sharedStrings, formats: formats, file: path, part: target)
+        }
+        workbook.recalculateAll()
+        return document
+    }
+
+    /// `rId` → part path, from xl/_rels/workbook.xml.rels.
+    private static func relationships(_ package: XlsxPackage, path: String) throws -> [String: String] {
+        guard let data = try package.part("xl/_rels/workbook.xml.rels") else { return [:] }
+        var targets: [String: String] = [:]
+        let events = XMLEvents()
+        events.onStart = { element, attributes in
+            guard element == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
+            targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+        }
+        try events.parse(data, part: "xl/_rels/workbook.xml.rels", file: path)
+        return targets
+    }
+
+    /// The shared strings; rich text runs are joined, phonetic hints left out.
+    private static func readSharedStrings(_ package: XlsxPackage, path: String) throws -> [String] {
+        guard let data = try package.part("xl/sharedStrings.xml") else { return [] }
+        var strings: [String] = []
+        var current = "", inText = false, inPhonetic = false
+        let events = XMLEvents()
+        events.onStart = { element, _ in
+            switch element {
+            case "si": current = ""
+            case "t": inText = !inPhonetic
+            case "rPh": inPhonetic = true
+            default: break
+            }
+        }
+        events.onText = { if inText { current += $0 } }
+        events.onEnd = { element in
+            switch element {
+            case "t": inText = false
+            case "rPh": inPhonetic = false
+            case "si": strings.append(current)
+            default: break
+            }
+        }
+        try events.parse(data, part: "xl/sharedStrings.xml", file: path)
+        return strings
+    }
+
+    /// Style index → number format code (nil for General).
+    private static func readCellFormats(_ package: XlsxPackage, path: String) throws -> [String?] {
+        guard let data = try package.part("xl/styles.xml") else { return [] }
+        var custom: [Int: String] = [:]
+        var styles: [String?] = []
+        var inCellXfs = false
+        let events = XMLEvents()
+        events.onStart = { element, attributes in
+            switch element {
+            case "numFmt":
+                if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"] { custom[id] = code }
+            case "cellXfs": inCellXfs = true
+            case "xf" where inCellXfs:
+                let id = attributes["numFmtId"].flatMap(Int.init) ?? 0
+                styles.append(custom[id] ?? builtInFormats[id])
+            default: break
+            }
+        }
+        events.onEnd = { if $0 == "cellXfs" { inCellXfs = false } }
+        try events.parse(data, part: "xl/styles.xml", file: path)
+        return styles
+    }
+
+    /// Excel's built-in number formats (dates written the Swedish way, yyyy-mm-dd).
+    static let builtInFormats: [Int: String] = [
+        1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00",
+        14: "yyyy-mm-dd", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM",
+        20: "h:mm", 21: "h:mm:ss", 22: "yyyy-mm-dd h:mm", 37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)",
+        39: "#,##0.00;(#,##0.00)", 40: "#,##0.00;[Red](#,##0.00)", 45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
+    ]
+}

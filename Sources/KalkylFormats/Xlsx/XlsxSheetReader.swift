@@ -1,0 +1,125 @@
+import Foundation
+import KalkylEngine
+
+/// Reads one worksheet part into the workbook, cell by cell as the XML streams past.
+enum SheetReader {
+    static func read(_ data: Data, into document: inout XlsxDocument, sheet: Int, strings: [String], formats: [String?],
+                     file: String, part: String) throws {
+        let workbook = document.workbook
+        var cached: [CellLocation: Value] = [:]
+        var unread: [(CellLocation, String, String)] = []
+        var shared: [String: (expression: KalkylEngine.Expression, master: CellAddress)] = [:]
+        var formatted: [String: [CellAddress]] = [:]
+        var widths: [Int32: Double] = [:]
+
+        // The cell being read.
+        var address = CellAddress(row: 0, column: 0)
+        var type = "n", style = 0
+        var formula: String? = nil, formulaAttributes: [String: String] = [:]
+        var value = "", inValue = false, inFormula = false, inInline = false, sawValue = false
+        var nextRow: Int32 = 0, nextColumn: Int32 = 0
+        var failure: XlsxError? = nil
+
+        let events = XMLEvents()
+        events.onStart = { element, attributes in
+            switch element {
+            case "col":
+                if let min = attributes["min"].flatMap(Int32.init), let max = attributes["max"].flatMap(Int32.init),
+                   let width = attributes["width"].flatMap(Double.init), max - min < 100 {
+                    for c in min...max { widths[c - 1] = (width * 100).rounded() / 100 }
+                }
+            case "row":
+                if let r = attributes["r"].flatMap(Int32.init) { nextRow = r - 1 }
+                nextColumn = 0
+            case "c":
+                if let r = attributes["r"], let parsed = CellAddress(r) { address = parsed } else {
+                    address = CellAddress(row: nextRow, column: nextColumn)
+                }
+                nextColumn = address.column + 1
+                type = attributes["t"] ?? "n"
+                style = attributes["s"].flatMap(Int.init) ?? 0
+                formula = nil
+                formulaAttributes = [:]
+                value = ""
+                sawValue = false
+            case "f":
+                inFormula = true
+                formula = ""
+                formulaAttributes = attributes
+            case "v": inValue = true; sawValue = true
+            case "is": inInline = true; sawValue = true
+            case "t" where inInline: inValue = true
+            default: break
+            }
+        }
+        events.onText = { text in
+            if inFormula { formula! += text } else if inValue { value += text }
+        }
+        events.onEnd = { element in
+            switch element {
+            case "f": inFormula = false
+            case "v": inValue = false
+            case "t" where inInline: inValue = false
+            case "is": inInline = false
+            case "c":
+                let location = CellLocation(sheet: sheet, address: address)
+                let constant: Value
+                switch type {
+                case "s": constant = Int(value).flatMap { $0 < strings.count ? .text(strings[$0]) : nil } ?? .error(.reference)
+                case "inlineStr", "str": constant = .text(value)
+                case "b": constant = .boolean(value == "1" || value.lowercased() == "true")
+                case "e": constant = FormulaError(code: value).map(Value.error) ?? .error(.value)
+                default: constant = value.isEmpty ? .empty : Double(value).map(Value.number) ?? .text(value)
+                }
+                if style < formats.count, let code = formats[style] { formatted[code, default: []].append(address) }
+                if let text = formula {
+                    // Only a stored <v> is a cached value; files written without values have none.
+                    if sawValue && (!value.isEmpty || type == "str") { cached[location] = constant }
+                    let sharedIndex = formulaAttributes["t"] == "shared" ? formulaAttributes["si"] : nil
+                    if let si = sharedIndex, text.isEmpty, let master = shared[si] {
+                        // A follower of a shared formula: the master's formula, shifted to this cell.
+                        workbook.set(expression: master.expression, at: location)
+                    } else if !text.isEmpty {
+                        do {
+                            let expression = try FormulaParser.parse(text, at: address)
+                            workbook.set(expression: expression, at: location)
+                            if let si = sharedIndex { shared[si] = (expression, address) }
+                        } catch {
+                            unread.append((location, text, "\(error)"))
+                            try? workbook.set(.constant(constant), at: location)
+                        }
+                    } else {
+                        try? workbook.set(.constant(constant), at: location)
+                    }
+                } else if constant != .empty {
+                    do { try workbook.set(.constant(constant), at: location) } catch { failure = XlsxError(path: file, message: "\(error)") }
+                }
+            default: break
+            }
+        }
+        try events.parse(data, part: part, file: file)
+        if let failure { throw failure }
+
+        workbook.updateLayout(ofSheet: sheet) { layout in
+            layout.columnWidths = widths
+            for (code, addresses) in formatted.sorted(by: { $0.key < $1.key }) {
+                for range in SheetReader.runs(addresses) { layout.numberFormats.append((range: range, format: code)) }
+            }
+        }
+        document.cachedValues.merge(cached) { $1 }
+        document.unreadFormulas += unread.map { (location: $0.0, formula: $0.1, message: $0.2) }
+    }
+
+    /// Addresses grouped into vertical runs per column, so a formatted column is one range.
+    static func runs(_ addresses: [CellAddress]) -> [CellRange] {
+        var result: [CellRange] = []
+        for address in addresses.sorted(by: { ($0.column, $0.row) < ($1.column, $1.row) }) {
+            if let last = result.last, last.start.column == address.column, last.end.row + 1 == address.row {
+                result[result.count - 1] = CellRange(last.start, address)
+            } else {
+                result.append(CellRange(address))
+            }
+        }
+        return result
+    }
+}

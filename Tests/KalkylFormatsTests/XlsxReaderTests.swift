@@ -1,0 +1,127 @@
+import Foundation
+import KalkylEngine
+import KalkylFormats
+import Testing
+import ZIPFoundation
+
+/// Reading .xlsx files built here part by part, as Excel writes them.
+struct XlsxReaderTests {
+    /// Writes the parts into a zip file and returns its path.
+    static func xlsx(_ parts: [String: String]) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kalkyl-\(UUID().uuidString).xlsx").path
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        for (name, text) in parts.sorted(by: { $0.key < $1.key }) {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return path
+    }
+
+    static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    static var parts: [String: String] {
+        [
+            "xl/workbook.xml": """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <workbook xmlns="\(main)" xmlns:r="\(relationships)"><sheets>
+                <sheet name="Fördelning" sheetId="1" r:id="rId1"/><sheet name="My Data" sheetId="2" r:id="rId2"/></sheets>
+                <definedNames><definedName name="Total">Fördelning!$B$1</definedName>
+                <definedName name="Local" localSheetId="1">'My Data'!$A$1</definedName>
+                <definedName name="_xlnm.Print_Area" localSheetId="0">Fördelning!$A$1:$G$3</definedName></definedNames></workbook>
+                """,
+            "xl/_rels/workbook.xml.rels": """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                <Relationship Id="rId1" Type="\(relationships)/worksheet" Target="worksheets/sheet1.xml"/>
+                <Relationship Id="rId2" Type="\(relationships)/worksheet" Target="/xl/worksheets/sheet2.xml"/></Relationships>
+                """,
+            "xl/sharedStrings.xml": """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sst xmlns="\(main)" count="3" uniqueCount="3"><si><t>Region</t></si><si><t>Blekinge</t></si>
+                <si><r><t>Got</t></r><r><rPr><b/></rPr><t>land</t></r><rPh><t>x</t></rPh></si></sst>
+                """,
+            "xl/styles.xml": """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <styleSheet xmlns="\(main)"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts>
+                <cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="3"/><xf numFmtId="164"/></cellXfs></styleSheet>
+                """,
+            "xl/worksheets/sheet1.xml": """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <worksheet xmlns="\(main)"><cols><col min="1" max="1" width="28.5" customWidth="1"/></cols><sheetData>
+                <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>400</v></c></row>
+                <row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" s="1"><v>158876</v></c>
+                <c r="C2" s="2"><f t="shared" ref="C2:C3" si="0">B2/SUM($B$2:$B$3)</f><v>0.72</v></c>
+                <c r="D2" t="inlineStr"><is><t>inline text</t></is></c><c r="E2" t="e"><v>#N/A</v></c>
+                <c r="F2"><f>Total*2</f><v>800</v></c><c r="G2" t="str"><f>A2&amp;"!"</f><v>Blekinge!</v></c></row>
+                <row r="3"><c r="A3" t="s"><v>2</v></c><c r="B3" s="1"><v>61167</v></c>
+                <c r="C3" s="2"><f t="shared" si="0"/><v>0.28</v></c><c r="D3" t="b"><v>1</v></c>
+                <c r="E3"><f>_xlfn.XLOOKUP("Gotland",A2:A3,B2:B3)</f><v>61167</v></c>
+                <c r="F3" t="e"><f>NOSUCH(1)</f><v>#NAME?</v></c><c r="G3"><f>SUM(</f><v>5</v></c></row>
+                </sheetData></worksheet>
+                """,
+            "xl/worksheets/sheet2.xml": """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <worksheet xmlns="\(main)"><sheetData><row r="1"><c r="A1"><v>5</v></c><c r="B1"><f>Local+1</f><v>6</v></c></row></sheetData></worksheet>
+                """,
+        ]
+    }
+
+    @Test func readsValuesFormulasNamesAndFormats() throws {
+        let path = try Self.xlsx(Self.parts)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let document = try XlsxReader.load(path: path)
+        let workbook = document.workbook
+        func value(_ reference: String) throws -> Value { workbook.value(at: try workbook.location(of: reference)) }
+        #expect(workbook.sheetNames == ["Fördelning", "My Data"])
+        #expect(try value("Fördelning!A1") == .text("Region"))
+        #expect(try value("Fördelning!A3") == .text("Gotland"))  // rich text runs joined, phonetic hint left out
+        #expect(try value("Fördelning!D2") == .text("inline text"))
+        #expect(try value("Fördelning!D3") == .boolean(true))
+        #expect(try value("Fördelning!E2") == .error(.notAvailable))
+        // The shared formula's follower is the master's formula shifted one row.
+        #expect(workbook.formulaText(at: try workbook.location(of: "Fördelning!C3")) == "=B3/SUM($B$2:$B$3)")
+        #expect(try value("Fördelning!C3") == .number(61167.0 / (158876 + 61167)))
+        #expect(try value("Fördelning!E3") == .number(61167))  // _xlfn.XLOOKUP
+        #expect(workbook.formulaText(at: try workbook.location(of: "Fördelning!E3")) == "=XLOOKUP(\"Gotland\",A2:A3,B2:B3)")
+        #expect(try value("Fördelning!F2") == .number(800))  // workbook name
+        #expect(try value("'My Data'!B1") == .number(6))  // sheet-scoped name
+        #expect(try value("Fördelning!G2") == .text("Blekinge!"))
+        #expect(try value("Fördelning!F3") == .error(.name))  // unknown function: loads, #NAME?
+        #expect(workbook.names.map(\.name).sorted() == ["Local", "Total"])  // print areas are not names
+        #expect(workbook.sheets[0].numberFormat(at: CellAddress("B2")!) == "#,##0")
+        #expect(workbook.sheets[0].numberFormat(at: CellAddress("C3")!) == "0.0%")
+        #expect(workbook.sheets[0].columnWidths[0] == 28.5)
+        // Cached values are kept for comparison; a formula Kalkyl cannot read keeps its cached value.
+        #expect(document.cachedValues[try workbook.location(of: "Fördelning!C2")] == .number(0.72))
+        #expect(document.unreadFormulas.map { workbook.name(of: $0.location) } == ["Fördelning!G3"])
+        #expect(try value("Fördelning!G3") == .number(5))
+    }
+
+    @Test func aDamagedOrForeignFileIsAOneLineError() throws {
+        let text = FileManager.default.temporaryDirectory.appendingPathComponent("kalkyl-\(UUID().uuidString).xlsx").path
+        try "not a zip".write(toFile: text, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: text) }
+        #expect(throws: XlsxError.self) { try XlsxReader.load(path: text) }
+        do { _ = try XlsxReader.load(path: text) } catch { #expect("\(error)" == "\(text): not an xlsx file (not a zip archive)") }
+
+        var parts = Self.parts
+        parts["xl/workbook.xml"] = nil
+        let noWorkbook = try Self.xlsx(parts)
+        defer { try? FileManager.default.removeItem(atPath: noWorkbook) }
+        do { _ = try XlsxReader.load(path: noWorkbook) } catch { #expect("\(error)" == "\(noWorkbook): not an xlsx workbook (no xl/workbook.xml)") }
+
+        parts = Self.parts
+        parts["xl/worksheets/sheet2.xml"] = "<worksheet><sheetData><row></sheetData>"
+        let broken = try Self.xlsx(parts)
+        defer { try? FileManager.default.removeItem(atPath: broken) }
+        do {
+            _ = try XlsxReader.load(path: broken)
+            Issue.record("a malformed sheet loaded")
+        } catch {
+            #expect("\(error)".hasPrefix("\(broken): xl/worksheets/sheet2.xml line 1: "))
+        }
+    }
+}
