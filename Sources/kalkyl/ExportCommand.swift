@@ -5,7 +5,7 @@ import KalkylFormats
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a workbook's computed values as CSV (one sheet) or JSON (every cell).",
+        abstract: "Write a workbook's computed values as CSV (one sheet) or JSON (every cell), or the workbook as xlsx.",
         discussion: """
             CSV follows RFC 4180 with full-precision numbers; --formatted applies the cells' number
             formats, --swedish writes ';'-separated fields with decimal commas as Swedish Excel does.
@@ -13,7 +13,7 @@ struct ExportCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, xlsx }
 
     @Argument(help: "The workbook (.kalk).") var workbook: String
     @Option(help: "Output format: csv or json.") var format: Format
@@ -24,6 +24,11 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let book = try WorkbookFile.load(workbook)
+        if format == .xlsx {
+            guard let output else { throw CommandFailure.input("--format xlsx needs a file: -o FILE.xlsx") }
+            try WorkbookFile.save(book, to: output)
+            return
+        }
         let text: String
         switch format {
         case .csv:
@@ -32,6 +37,8 @@ struct ExportCommand: ParsableCommand {
             text = writer.text(of: book, sheet: try WorkbookFile.sheet(sheet, in: book))
         case .json:
             text = JSONExporter.text(of: book, sheet: try sheet.map { try WorkbookFile.sheet($0, in: book) })
+        case .xlsx:
+            return
         }
         if let output {
             do { try AtomicFile.write(text, to: output) } catch { throw CommandFailure.input("\(error)") }

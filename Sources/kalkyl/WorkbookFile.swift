@@ -25,9 +25,10 @@ enum WorkbookFile {
         }
     }
 
+    /// Saves by extension: .xlsx or .kalk.
     static func save(_ workbook: Workbook, to path: String) throws {
         do {
-            try KalkWriter.save(workbook, to: path)
+            if path.lowercased().hasSuffix(".xlsx") { try XlsxWriter.save(workbook, to: path) } else { try KalkWriter.save(workbook, to: path) }
         } catch {
             throw CommandFailure.input("\(error)")
         }

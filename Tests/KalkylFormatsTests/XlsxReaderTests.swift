@@ -64,7 +64,8 @@ struct XlsxReaderTests {
                 """,
             "xl/worksheets/sheet2.xml": """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <worksheet xmlns="\(main)"><sheetData><row r="1"><c r="A1"><v>5</v></c><c r="B1"><f>Local+1</f><v>6</v></c></row></sheetData></worksheet>
+                <worksheet xmlns="\(main)"><sheetData><row r="1"><c r="A1"><v>5</v></c><c r="B1"><f>Local+1</f><v>6</v></c>
+                <c r="C1"><f t="array" ref="C1:C2">ROW(A1:A2)*10</f><v>10</v></c></row><row r="2"><c r="C2"><v>20</v></c></row></sheetData></worksheet>
                 """,
         ]
     }
@@ -88,6 +89,10 @@ struct XlsxReaderTests {
         #expect(workbook.formulaText(at: try workbook.location(of: "Fördelning!E3")) == "=XLOOKUP(\"Gotland\",A2:A3,B2:B3)")
         #expect(try value("Fördelning!F2") == .number(800))  // workbook name
         #expect(try value("'My Data'!B1") == .number(6))  // sheet-scoped name
+        // An array formula keeps its formula in its first cell and the cached values of the others.
+        #expect(workbook.formulaText(at: try workbook.location(of: "'My Data'!C1")) == "=ROW(A1:A2)*10")
+        #expect(try value("'My Data'!C1") == .number(10))
+        #expect(try value("'My Data'!C2") == .number(20))
         #expect(try value("Fördelning!G2") == .text("Blekinge!"))
         #expect(try value("Fördelning!F3") == .error(.name))  // unknown function: loads, #NAME?
         #expect(workbook.names.map(\.name).sorted() == ["Local", "Total"])  // print areas are not names

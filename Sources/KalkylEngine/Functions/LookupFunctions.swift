@@ -85,13 +85,19 @@ extension FunctionRegistry {
                 return .value(v)
             }
         },
+        // ROW and COLUMN of a range give the array of its row (column) numbers, as in Excel;
+        // a single cell shows the first.
         FunctionDefinition("ROW", 0...1) { (args) throws(FormulaError) in
             if args.isOmitted(0) { return .number(Double(args.context.host.row + 1)) }
-            return .number(Double(try args.reference(0).range.start.row + 1))
+            let range = try args.reference(0).range
+            if range.rowCount == 1 { return .number(Double(range.start.row + 1)) }
+            return .array(Matrix(rows: range.rowCount, columns: 1, values: (range.start.row...range.end.row).map { .number(Double($0 + 1)) }))
         },
         FunctionDefinition("COLUMN", 0...1) { (args) throws(FormulaError) in
             if args.isOmitted(0) { return .number(Double(args.context.host.column + 1)) }
-            return .number(Double(try args.reference(0).range.start.column + 1))
+            let range = try args.reference(0).range
+            if range.columnCount == 1 { return .number(Double(range.start.column + 1)) }
+            return .array(Matrix(rows: 1, columns: range.columnCount, values: (range.start.column...range.end.column).map { .number(Double($0 + 1)) }))
         },
         FunctionDefinition("ROWS", 1...1) { (args) throws(FormulaError) in
             if case .value(.error(let e)) = args[0] { throw e }

@@ -10,7 +10,16 @@ public enum FormulaPrinter {
         return out
     }
 
-    public static func write(_ expression: Expression, at host: CellAddress, to out: inout String) {
+    /// The formula as xlsx stores it: no `=`, and functions newer than Excel 2007 with the
+    /// `_xlfn.` prefix Excel expects.
+    public static func xlsxFormula(_ expression: Expression, at host: CellAddress) -> String {
+        var out = ""
+        write(expression, at: host, to: &out, functionName: { XlsxFunctionNames.prefixed($0) })
+        return out
+    }
+
+    public static func write(_ expression: Expression, at host: CellAddress, to out: inout String,
+                             functionName: (String) -> String = { $0 }) {
         switch expression {
         case .number(let n): out += NumberLiteral.text(n)
         case .text(let s): out += quoted(s)
@@ -22,7 +31,7 @@ public enum FormulaPrinter {
                 if r > 0 { out += ";" }
                 for (c, element) in row.enumerated() {
                     if c > 0 { out += "," }
-                    write(element, at: host, to: &out)
+                    write(element, at: host, to: &out, functionName: functionName)
                 }
             }
             out += "}"
@@ -30,26 +39,26 @@ public enum FormulaPrinter {
         case .name(let name): out += name
         case .unary(let op, let operand):
             out += op.rawValue
-            write(operand, at: host, to: &out)
+            write(operand, at: host, to: &out, functionName: functionName)
         case .binary(let op, let left, let right):
-            write(left, at: host, to: &out)
+            write(left, at: host, to: &out, functionName: functionName)
             out += op.rawValue
-            write(right, at: host, to: &out)
+            write(right, at: host, to: &out, functionName: functionName)
         case .percent(let operand):
-            write(operand, at: host, to: &out)
+            write(operand, at: host, to: &out, functionName: functionName)
             out += "%"
         case .call(let name, let arguments):
-            out += name
+            out += functionName(name)
             out += "("
             for (i, argument) in arguments.enumerated() {
                 if i > 0 { out += "," }
-                write(argument, at: host, to: &out)
+                write(argument, at: host, to: &out, functionName: functionName)
             }
             out += ")"
         case .missing: break
         case .parenthesized(let inner):
             out += "("
-            write(inner, at: host, to: &out)
+            write(inner, at: host, to: &out, functionName: functionName)
             out += ")"
         }
     }
@@ -110,4 +119,14 @@ public enum SheetName {
            upper.dropFirst().allSatisfy({ $0.isNumber || $0 == "C" || $0 == "R" }) { return true }
         return false
     }
+}
+
+/// Functions Excel added after 2007, which xlsx files name with the `_xlfn.` prefix.
+public enum XlsxFunctionNames {
+    static let newer: Set<String> = [
+        "XLOOKUP", "IFS", "SWITCH", "CONCAT", "TEXTJOIN", "XOR", "MAXIFS", "MINIFS", "IFNA", "DAYS", "ISOWEEKNUM",
+        "STDEV.S", "STDEV.P", "VAR.S", "VAR.P", "RANK.EQ", "RANK.AVG", "CEILING.MATH", "FLOOR.MATH",
+    ]
+
+    public static func prefixed(_ name: String) -> String { newer.contains(name) ? "_xlfn." + name : name }
 }

@@ -49,6 +49,8 @@ struct LookupFunctionTests {
             =ROW(Data!C5) => 5
             =COLUMN(Data!C5) => 3
             =ROWS(Data!A1:D6) => 6
+            =SUM(ROW(Data!A1:A3)) => 6  // the array {1;2;3}
+            =SUMPRODUCT(COLUMN(Data!A1:C1)) => 6
             =COLUMNS(Data!A1:D6) => 4
             =ROWS({1,2;3,4;5,6}) => 3
             =OFFSET(Data!A1,2,0) => 30

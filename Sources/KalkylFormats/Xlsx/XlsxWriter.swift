@@ -1,0 +1,159 @@
+import Foundation
+import KalkylEngine
+import ZIPFoundation
+
+/// Writes a workbook as .xlsx for Excel and LibreOffice: every sheet with its formulas (English,
+/// `,` separators, `_xlfn.` where Excel needs it) and their cached values, constants, defined
+/// names, number formats and column widths. Text is written inline, so no shared-strings part.
+public enum XlsxWriter {
+    public static func save(_ workbook: Workbook, to path: String) throws {
+        let archive: Archive
+        do {
+            archive = try Archive(accessMode: .create)
+        } catch {
+            throw FileError.unwritable(path: path, reason: "\(error)")
+        }
+        let formats = numberFormats(of: workbook)
+        var parts: [(String, String)] = [
+            ("[Content_Types].xml", contentTypes(sheetCount: workbook.sheets.count)),
+            ("_rels/.rels", rootRelationships),
+            ("xl/workbook.xml", workbookPart(workbook)),
+            ("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: workbook.sheets.count)),
+            ("xl/styles.xml", styles(formats)),
+        ]
+        for index in workbook.sheets.indices {
+            parts.append(("xl/worksheets/sheet\(index + 1).xml", sheetPart(workbook, index, formats: formats)))
+        }
+        do {
+            for (name, text) in parts {
+                let data = Data(text.utf8)
+                try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                    data.subdata(in: Int(position)..<Int(position) + size)
+                }
+            }
+        } catch {
+            throw FileError.unwritable(path: path, reason: "\(error)")
+        }
+        guard let data = archive.data else { throw FileError.unwritable(path: path, reason: "the archive is empty") }
+        try AtomicFile.write(data, to: path)
+    }
+
+    static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let officeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    static func contentTypes(sheetCount: Int) -> String {
+        var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
+        out += #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>"#
+        out += #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
+        out += #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+        for i in 1...max(1, sheetCount) {
+            out += #"<Override PartName="/xl/worksheets/sheet\#(i).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+        }
+        return out + "</Types>"
+    }
+
+    static let rootRelationships = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+
+    static func workbookRelationships(sheetCount: Int) -> String {
+        var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+        for i in 1...max(1, sheetCount) {
+            out += #"<Relationship Id="rId\#(i)" Type="\#(officeRelationships)/worksheet" Target="worksheets/sheet\#(i).xml"/>"#
+        }
+        out += #"<Relationship Id="rId\#(sheetCount + 1)" Type="\#(officeRelationships)/styles" Target="styles.xml"/>"#
+        return out + "</Relationships>"
+    }
+
+    static func workbookPart(_ workbook: Workbook) -> String {
+        var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="\#(main)" xmlns:r="\#(officeRelationships)"><sheets>"#
+        for (i, sheet) in workbook.sheets.enumerated() {
+            out += #"<sheet name="\#(escape(sheet.name))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#
+        }
+        out += "</sheets>"
+        if !workbook.names.isEmpty {
+            out += "<definedNames>"
+            for name in workbook.names {
+                let scope = name.scope.map { #" localSheetId="\#($0)""# } ?? ""
+                out += #"<definedName name="\#(escape(name.name))"\#(scope)>\#(escape(FormulaPrinter.xlsxFormula(name.expression, at: CellAddress(row: 0, column: 0))))</definedName>"#
+            }
+            out += "</definedNames>"
+        }
+        out += #"<calcPr fullCalcOnLoad="1"/>"#
+        return out + "</workbook>"
+    }
+
+    /// Every number format in use, in order; style index = position + 1 (0 is General).
+    static func numberFormats(of workbook: Workbook) -> [String] {
+        var codes: [String] = []
+        for sheet in workbook.sheets { for (_, code) in sheet.numberFormats where !codes.contains(code) { codes.append(code) } }
+        return codes
+    }
+
+    static func styles(_ codes: [String]) -> String {
+        var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="\#(main)">"#
+        if !codes.isEmpty {
+            out += #"<numFmts count="\#(codes.count)">"#
+            for (i, code) in codes.enumerated() { out += #"<numFmt numFmtId="\#(164 + i)" formatCode="\#(escape(code))"/>"# }
+            out += "</numFmts>"
+        }
+        out += #"<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
+        out += #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
+        out += #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
+        out += #"<cellXfs count="\#(codes.count + 1)"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
+        for i in codes.indices { out += #"<xf numFmtId="\#(164 + i)" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"# }
+        out += "</cellXfs>"
+        return out + "</styleSheet>"
+    }
+
+    static func sheetPart(_ workbook: Workbook, _ index: Int, formats: [String]) -> String {
+        let sheet = workbook.sheets[index]
+        var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="\#(main)">"#
+        if !sheet.columnWidths.isEmpty {
+            out += "<cols>"
+            for column in sheet.columnWidths.keys.sorted() {
+                out += #"<col min="\#(column + 1)" max="\#(column + 1)" width="\#(NumberLiteral.text(sheet.columnWidths[column]!))" customWidth="1"/>"#
+            }
+            out += "</cols>"
+        }
+        out += "<sheetData>"
+        var row: Int32 = -1
+        for cell in workbook.cells(inSheet: index) {
+            if cell.address.row != row {
+                if row >= 0 { out += "</row>" }
+                row = cell.address.row
+                out += #"<row r="\#(row + 1)">"#
+            }
+            var attributes = #" r="\#(cell.address)""#
+            if let code = sheet.numberFormat(at: cell.address), let i = formats.firstIndex(of: code) { attributes += #" s="\#(i + 1)""# }
+            let formula = cell.formula.map { "<f>" + escape(XlsxFormulaTranslation.formula($0.expression, at: cell.address)) + "</f>" } ?? ""
+            switch cell.value {
+            case .number(let n): out += "<c\(attributes)>\(formula)<v>\(NumberLiteral.text(n))</v></c>"
+            case .boolean(let b): out += #"<c\#(attributes) t="b">\#(formula)<v>\#(b ? 1 : 0)</v></c>"#
+            case .error(.cycle): out += "<c\(attributes)>\(formula)</c>"  // Excel knows no cycle error; it recalculates
+            case .error(let e): out += #"<c\#(attributes) t="e">\#(formula)<v>\#(e.code)</v></c>"#
+            case .text(let s):
+                out += formula.isEmpty
+                    ? #"<c\#(attributes) t="inlineStr"><is><t xml:space="preserve">\#(escape(s))</t></is></c>"#
+                    : #"<c\#(attributes) t="str">\#(formula)<v>\#(escape(s))</v></c>"#
+            case .empty: out += "<c\(attributes)>\(formula)</c>"
+            }
+        }
+        if row >= 0 { out += "</row>" }
+        return out + "</sheetData></worksheet>"
+    }
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default:
+                if ch.value < 0x20 && ch != "\n" && ch != "\t" && ch != "\r" { continue }
+                out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+}
