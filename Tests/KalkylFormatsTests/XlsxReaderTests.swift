@@ -105,6 +105,24 @@ struct XlsxReaderTests {
         #expect(try value("Fördelning!G3") == .number(5))
     }
 
+    @Test func aSheetOnOneLineLongerThan10MBLoads() throws {
+        // Excel writes all cells on one line; 300 000 cells make a line of some 12 MB.
+        var row = ""
+        var sheet = #"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="\#(Self.main)"><sheetData>"#
+        for r in 1...100_000 {
+            row = #"<row r="\#(r)"><c r="A\#(r)"><v>\#(r)</v></c><c r="B\#(r)"><f>A\#(r)*2</f><v>\#(2 * r)</v></c><c r="C\#(r)"><f>B\#(r)+A\#(r)</f><v>\#(3 * r)</v></c></row>"#
+            sheet += row
+        }
+        sheet += "</sheetData></worksheet>"
+        #expect(sheet.utf8.count > 10_000_000)
+        var parts = Self.parts
+        parts["xl/worksheets/sheet1.xml"] = sheet
+        let path = try Self.xlsx(parts)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let workbook = try XlsxReader.load(path: path).workbook
+        #expect(workbook.value(at: try workbook.location(of: "Fördelning!C100000")) == .number(300_000))
+    }
+
     @Test func aDamagedOrForeignFileIsAOneLineError() throws {
         let text = FileManager.default.temporaryDirectory.appendingPathComponent("kalkyl-\(UUID().uuidString).xlsx").path
         try "not a zip".write(toFile: text, atomically: true, encoding: .utf8)

@@ -11,9 +11,11 @@ final class XMLEvents: NSObject, XMLParserDelegate {
     var onEnd: (_ name: String) -> Void = { _ in }
     private var failure: (line: Int, reason: String)?
 
-    /// Parses `data`; element names are given without their namespace prefix.
+    /// Parses `data`; element names are given without their namespace prefix. The stream form
+    /// feeds libxml2 in chunks: parsing from the data at once fails on lines over 10 MB, and
+    /// Excel writes a sheet's cells on one line (a 100 000-row sheet is some 20 MB).
     func parse(_ data: Data, part: String, file: String) throws {
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = self
         let parsed = parser.parse()
         if let failure {
