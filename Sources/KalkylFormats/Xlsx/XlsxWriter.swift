@@ -101,6 +101,8 @@ public enum XlsxWriter {
         out += #"<cellXfs count="\#(codes.count + 1)"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
         for i in codes.indices { out += #"<xf numFmtId="\#(164 + i)" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"# }
         out += "</cellXfs>"
+        // Excel always writes the Normal style; some readers (IronCalc) require it.
+        out += #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
         return out + "</styleSheet>"
     }
 
