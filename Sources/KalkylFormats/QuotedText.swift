@@ -23,3 +23,23 @@ public enum QuotedText {
         return out + "\""
     }
 }
+
+/// Text inside XML or HTML: `&`, `<`, `>` and `"` as entities; control characters that XML
+/// cannot hold are dropped (tab, newline and carriage return stay).
+public enum XMLText {
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default:
+                if ch.value < 0x20 && ch != "\n" && ch != "\t" && ch != "\r" { continue }
+                out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+}

@@ -143,19 +143,5 @@ public enum XlsxWriter {
         return out + "</sheetData></worksheet>"
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                if ch.value < 0x20 && ch != "\n" && ch != "\t" && ch != "\r" { continue }
-                out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { XMLText.escape(s) }
 }

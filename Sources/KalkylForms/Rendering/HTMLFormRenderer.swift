@@ -1,3 +1,5 @@
+import KalkylFormats
+
 /// The form as a printable A4 page: the agreement's sections as ruled tables, fixed texts,
 /// lines to sign on, and print CSS so it prints as one page.
 public enum HTMLFormRenderer {
@@ -54,17 +56,5 @@ public enum HTMLFormRenderer {
             """
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { XMLText.escape(s) }
 }
