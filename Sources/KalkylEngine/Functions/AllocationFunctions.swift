@@ -60,7 +60,8 @@ public enum Allocation {
     }
 
     private static func integerAllocation(total: Double, weights: [Double]) -> [Double]? {
-        guard total == total.rounded(), weights.allSatisfy({ $0 == $0.rounded() && $0 < 1e15 }) else { return nil }
+        guard total == total.rounded(), weights.allSatisfy({ $0 == $0.rounded() && $0 < 1e15 }),
+              weights.reduce(0, +) < 9e18 else { return nil }
         let t = Int64(total)
         let w = weights.map { Int64($0) }
         let sum = w.reduce(0, +)

@@ -113,12 +113,15 @@ extension FunctionRegistry {
         FunctionDefinition("WORKDAY", 2...3) { (args) throws(FormulaError) in
             var day = Int(try serial(args, 0))
             var remaining = try args.integer(1)
+            // More working days than the calendar holds (up to 9999-12-31) cannot end well.
+            guard abs(remaining) <= 2_958_465 else { throw FormulaError.number }
             let holidays = try holidaySet(args, 2)
             let step = remaining >= 0 ? 1 : -1
             while remaining != 0 {
                 day += step
                 if isWorkday(day, holidays) { remaining -= step }
             }
+            guard day >= 0, day <= 2_958_465 else { throw FormulaError.number }
             return .number(Double(day))
         },
         .scalar("YEARFRAC", 2...3) { (args) throws(FormulaError) in

@@ -32,12 +32,15 @@ public enum FunctionRegistry {
     public static func isKnown(_ name: String) -> Bool { id(of: name) != nil }
 
     /// Aggregates whose result over one range can be shared within a recalculation.
-    private static let shareable: Set<String> = ["COUNT", "COUNTA", "COUNTBLANK", "AVERAGE", "MIN", "MAX", "MEDIAN", "PRODUCT", "STDEV", "VAR"]
+    private static let sharesRangeResults: [Bool] = {
+        let names: Set<String> = ["COUNT", "COUNTA", "COUNTBLANK", "AVERAGE", "MIN", "MAX", "MEDIAN", "PRODUCT", "STDEV", "VAR"]
+        return definitions.map { names.contains($0.name) }
+    }()
 
     static func call(_ id: Int, _ arguments: Arguments) -> Operand {
         let definition = definitions[id]
         let context = arguments.context
-        if context.cachesRanges, arguments.count == 1, shareable.contains(definition.name),
+        if context.cachesRanges, arguments.count == 1, sharesRangeResults[id],
            case .reference(let sheet, let range) = arguments[0], !range.isSingleCell {
             let key = RangeCache.AggregateKey(function: Int32(id), sheet: sheet, range: range)
             if let cached = context.rangeCache.aggregates[key] { return cached }

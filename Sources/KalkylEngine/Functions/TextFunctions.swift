@@ -118,7 +118,7 @@ extension FunctionRegistry {
         },
         .scalar("REPT", 2...2) { (args) throws(FormulaError) in
             let s = try args.text(0), n = try args.integer(1)
-            guard n >= 0, s.count * n <= 32767 else { throw FormulaError.value }
+            guard n >= 0, n <= 32767, s.count * n <= 32767 else { throw FormulaError.value }
             return .text(String(repeating: s, count: n))
         },
         .scalar("EXACT", 2...2) { (args) throws(FormulaError) in .boolean(try args.text(0) == (try args.text(1))) },

@@ -1,8 +1,9 @@
 extension Workbook {
     /// Copies another workbook's sheets (cells, formats, widths) and names into this one, so a
     /// template can work on an existing workbook's tables: a requisition reads the allocation
-    /// sheet, a financial report the activity table. A sheet or name that already exists here
-    /// is an error; nothing is copied then.
+    /// sheet, a financial report the activity table. A sheet that already exists here is an
+    /// error, found before anything is copied; a workbook-wide name that exists here already
+    /// keeps this workbook's definition.
     public func include(_ other: Workbook) throws(WorkbookError) {
         for sheet in other.sheets where sheetIndex(named: sheet.name) != nil {
             throw WorkbookError.duplicateSheet(sheet.name)
@@ -15,7 +16,8 @@ extension Workbook {
                 $0.numberFormats = sheet.numberFormats
             }
         }
-        for name in other.names where definedName(name.name, fromSheet: name.scope.map { $0 + firstNew } ?? 0) == nil || name.scope != nil {
+        let existing = Set(names.filter { $0.scope == nil }.map { $0.name.uppercased() })
+        for name in other.names where name.scope != nil || !existing.contains(name.name.uppercased()) {
             try defineName(name.name, formula: name.formula, scope: name.scope.map { $0 + firstNew })
         }
         for (index, _) in other.sheets.enumerated() {

@@ -12,8 +12,12 @@ public final class Workbook {
     public var parameters: [TemplateParameter] = []
     /// Comment lines of the workbook's file, kept so a load and save gives the same text.
     public var comments: [CommentAnchor: [String]] = [:]
-    /// The time NOW() and TODAY() see, as a serial; replaceable for tests.
-    public var clock: () -> Double = { Date().timeIntervalSince1970 / 86400 + 25569 }
+    /// The time NOW() and TODAY() see, as a serial in local time (a Swede's TODAY() changes at
+    /// midnight in Sweden, not in UTC); replaceable for tests.
+    public var clock: () -> Double = {
+        let now = Date()
+        return (now.timeIntervalSince1970 + Double(TimeZone.current.secondsFromGMT(for: now))) / 86400 + 25569
+    }
 
     /// Compiled formulas, shared by every cell whose formula is the same relative to its position.
     var formulas: [CompiledFormula] = []

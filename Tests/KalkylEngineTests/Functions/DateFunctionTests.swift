@@ -42,6 +42,7 @@ struct DateFunctionTests {
             =WORKDAY(DATE(2024,3,28),1) => 45380
             =WORKDAY(DATE(2024,3,28),2) => 45383  // over the weekend to Monday 1 April
             =WORKDAY(DATE(2024,3,28),1,DATE(2024,3,29)) => 45383
+            =WORKDAY(DATE(2024,3,28),1E+14) => #NUM!  // beyond 9999-12-31, answered at once
             =ISOWEEKNUM(DATE(2024,12,30)) => 1
             """)
     }

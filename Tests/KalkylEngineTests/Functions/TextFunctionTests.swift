@@ -22,6 +22,7 @@ struct TextFunctionTests {
             =REPLACE("abcdef",2,3,"X") => "aXef"
             =REPT("ab",3) => "ababab"
             =REPT("x",-1) => #VALUE!
+            =REPT(REPT("x",10000),9.99E+14) => #VALUE!  // too long; the length once overflowed
             =EXACT("a","A") => FALSE
             =EXACT("a","a") => TRUE
             =CHAR(65) => "A"

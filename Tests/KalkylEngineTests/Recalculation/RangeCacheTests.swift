@@ -84,7 +84,10 @@ struct RangeCacheTests {
                 cells["D\(i)"] = "=IFERROR(MATCH(A\(i),$A$1:$A$12,0),-1)"
                 cells["E\(i)"] = "=VLOOKUP(\"x\",$A$1:$B$12,2,FALSE)"
             }
-            guard let workbook = try? makeWorkbook(cells) else { return }
+            guard let workbook = try? makeWorkbook(cells) else {
+                Issue.record("the test workbook could not be made")
+                return
+            }
             for (row, input) in edits {
                 try? workbook.set(.typed(inputs[input]), at: CellLocation(sheet: 0, address: CellAddress(row: row - 1, column: 0)))
                 workbook.recalculate()
