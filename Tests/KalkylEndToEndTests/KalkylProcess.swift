@@ -41,6 +41,28 @@ struct KalkylProcess {
                        stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
+    /// Runs a tool that may leave a daemon behind (tmux starts its server so) and returns its exit
+    /// status. Foundation's `Process` notices a child's exit through a socket the child inherits;
+    /// a daemon forked from the child keeps that socket open and `waitUntilExit()` never returns.
+    /// Here the tool gets /dev/null for standard input and output, no other open files, and
+    /// `waitpid` waits for it alone.
+    static func runLeavingNoPipes(_ tool: String, _ arguments: [String]) throws -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in 0...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd"))?.compactMap { Int32($0) } ?? []
+        for fd in open where fd > 2 && fcntl(fd, F_GETFD) != -1 { posix_spawn_file_actions_addclose(&actions, fd) }
+        let argv = ([tool] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        let error = posix_spawn(&pid, tool, &actions, nil, argv, environ)
+        guard error == 0 else { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EINVAL) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return status
+    }
+
     /// A fresh temporary folder, removed by the caller.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("kalkyl-e2e-\(UUID().uuidString)")

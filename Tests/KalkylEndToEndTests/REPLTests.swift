@@ -39,20 +39,18 @@ struct REPLTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let history = directory.appendingPathComponent("history").path
         let name = "kalkyl-test-\(UUID().uuidString.prefix(8))"
-        /// Runs tmux; only capture-pane's output is read (the server that new-session starts
-        /// would hold a pipe open for ever).
+        /// Runs tmux: capture-pane with its output read; the rest (new-session starts tmux's
+        /// server, which outlives its client) with no pipes to hold open.
         func run(_ arguments: [String]) throws -> String {
+            guard arguments.first == "capture-pane" else {
+                _ = try KalkylProcess.runLeavingNoPipes(tmux, arguments)
+                return ""
+            }
             let process = Process()
             process.executableURL = URL(fileURLWithPath: tmux)
             process.arguments = arguments
             process.standardError = FileHandle.nullDevice
             process.standardInput = FileHandle.nullDevice
-            guard arguments.first == "capture-pane" else {
-                process.standardOutput = FileHandle.nullDevice
-                try process.run()
-                process.waitUntilExit()
-                return ""
-            }
             let out = Pipe()
             process.standardOutput = out
             try process.run()
