@@ -122,14 +122,14 @@ struct FormPrintTests {
             #expect(try KalkylProcess.run(["form", book, "--kind", form.kind, "--format", "html", "-o", html]).status == 0)
 
             let png = directory.appendingPathComponent("\(form.kind).png").path
-            let printed = try run("/bin/bash", ["scripts/form-to-png.sh", html, png])
+            let printed = try run("/bin/bash", [KalkylProcess.packageRoot.appendingPathComponent("scripts/form-to-png.sh").path, html, png], in: directory)
             #expect(printed.status == 0, "\(form.kind): \(printed.output)")
             #expect(FileManager.default.fileExists(atPath: png))
 
             let pdf = directory.appendingPathComponent("\(form.kind).pdf").path
             // In content order a label that wraps inside its cell stays together; compare with
             // all white space folded to single spaces.
-            let text = try run("/usr/bin/pdftotext", ["-raw", pdf, "-"]).output
+            let text = try run("/usr/bin/pdftotext", ["-raw", pdf, "-"], in: directory).output
             let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             let labels = (form.kind == "rekvisition" ? FormLabels.rekvisition : FormLabels.redovisning)
             for label in labels {
@@ -138,18 +138,11 @@ struct FormPrintTests {
         }
     }
 
-    private func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.currentDirectoryURL = KalkylProcess.packageRoot
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    /// Runs a tool (Chromium starts helpers that outlive it) and returns its status and output.
+    private func run(_ tool: String, _ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
+        let log = directory.appendingPathComponent("tool-output.txt").path
+        let status = try KalkylProcess.runTool(tool, arguments, output: log)
+        return (status, (try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
     }
 }
 

@@ -41,16 +41,21 @@ struct KalkylProcess {
                        stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
-    /// Runs a tool that may leave a daemon behind (tmux starts its server so) and returns its exit
-    /// status. Foundation's `Process` notices a child's exit through a socket the child inherits;
-    /// a daemon forked from the child keeps that socket open and `waitUntilExit()` never returns.
-    /// Here the tool gets /dev/null for standard input and output, no other open files, and
-    /// `waitpid` waits for it alone.
-    static func runLeavingNoPipes(_ tool: String, _ arguments: [String]) throws -> Int32 {
+    /// Runs a tool that may start processes of its own (tmux starts its server, Chromium and
+    /// LibreOffice their helpers) and returns its exit status; its standard output and error go
+    /// to `output` (a file) or nowhere. Foundation's `Process` notices a child's exit through a
+    /// socket the child inherits, and a helper forked from the child keeps it open, so
+    /// `waitUntilExit()` never returns (swift-corelibs-foundation issue 4795; CI hung so in the
+    /// tmux test). Here the tool inherits no open file but its standard streams, and `waitpid`
+    /// waits for it alone.
+    @discardableResult
+    static func runTool(_ tool: String, _ arguments: [String], output: String? = nil) throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        for fd: Int32 in 0...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd"))?.compactMap { Int32($0) } ?? []
         for fd in open where fd > 2 && fcntl(fd, F_GETFD) != -1 { posix_spawn_file_actions_addclose(&actions, fd) }
         let argv = ([tool] + arguments).map { strdup($0) } + [nil]
@@ -60,7 +65,7 @@ struct KalkylProcess {
         guard error == 0 else { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EINVAL) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return status
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 
     /// A fresh temporary folder, removed by the caller.

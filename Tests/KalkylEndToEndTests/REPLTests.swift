@@ -43,7 +43,7 @@ struct REPLTests {
         /// server, which outlives its client) with no pipes to hold open.
         func run(_ arguments: [String]) throws -> String {
             guard arguments.first == "capture-pane" else {
-                _ = try KalkylProcess.runLeavingNoPipes(tmux, arguments)
+                try KalkylProcess.runTool(tmux, arguments)
                 return ""
             }
             let process = Process()

@@ -50,15 +50,10 @@ struct XlsxExportTests {
         let xlsx = directory.appendingPathComponent("bilaga1.xlsx").path
         #expect(try KalkylProcess.run(["export", "Workbooks/bilaga1-civilt-forsvar-2023.kalk", "--format", "xlsx", "-o", xlsx]).status == 0)
         // Every sheet to CSV (sheet -1), recalculated by LibreOffice on load, plain numbers.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.libreOffice))
-        process.arguments = ["--headless", "-env:UserInstallation=file://\(directory.path)/lo-profile",
-                             "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,false,false,false,false,-1",
-                             "--outdir", directory.path, xlsx]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        try KalkylProcess.runTool(try #require(Self.libreOffice), [
+            "--headless", "-env:UserInstallation=file://\(directory.path)/lo-profile",
+            "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,false,false,false,false,-1",
+            "--outdir", directory.path, xlsx])
         let csv = try String(contentsOf: directory.appendingPathComponent("bilaga1-Fördelning.csv"), encoding: .utf8)
         let rows = csv.split(separator: "\n").map { $0.replacingOccurrences(of: "\"", with: "").split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         // Region, population, share, base amount, amount, total, as published in Bilaga 1.
