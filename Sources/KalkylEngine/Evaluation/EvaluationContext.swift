@@ -3,23 +3,27 @@ import Foundation
 /// What a running formula sees: the workbook's cells, its own position, the clock and the
 /// random source. One context serves a whole recalculation; the evaluator moves `sheet` and
 /// `host` from cell to cell.
+///
+/// Its state is read for every cell a formula touches, so its properties are marked
+/// `@exclusivity(unchecked)`: a recalculation runs on one thread and never holds one of them
+/// across a call that changes it, and the runtime checks cost a fifth of the evaluation.
 public final class EvaluationContext {
-    unowned let workbook: Workbook
+    let workbook: Workbook
     /// The sheet and cell of the formula being evaluated.
-    public internal(set) var sheet: Int32 = 0
-    public internal(set) var host = CellAddress(row: 0, column: 0)
+    @exclusivity(unchecked) public internal(set) var sheet: Int32 = 0
+    @exclusivity(unchecked) public internal(set) var host = CellAddress(row: 0, column: 0)
     /// NOW() as a serial, fixed for one recalculation so every cell sees the same time.
     public let now: Double
-    var random = SystemRandomNumberGenerator()
+    @exclusivity(unchecked) var random = SystemRandomNumberGenerator()
 
     /// Set while evaluating a formula that reads dynamic references: a read of a cell that is
     /// still waiting to be computed in this recalculation is recorded here.
-    var checksPendingReads = false
+    @exclusivity(unchecked) var checksPendingReads = false
     /// Whether range results may be shared between formulas (see `RangeCache`).
-    var cachesRanges = false
-    var rangeCache = RangeCache()
-    var blockedOn: Int?
-    var isPending: (Int) -> Bool = { _ in false }
+    @exclusivity(unchecked) var cachesRanges = false
+    @exclusivity(unchecked) var rangeCache = RangeCache()
+    @exclusivity(unchecked) var blockedOn: Int?
+    @exclusivity(unchecked) var isPending: (Int) -> Bool = { _ in false }
 
     init(workbook: Workbook) {
         self.workbook = workbook

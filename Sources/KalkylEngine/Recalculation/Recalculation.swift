@@ -333,6 +333,10 @@ extension Workbook {
     /// formula runs anyway); changed values are listed only when `reportingChanges` is set.
     @discardableResult
     public func recalculateAll(reportingChanges: Bool = false) -> RecalculationResult {
+        if !reportingChanges, let result = FullCalculation.run(self) {
+            pendingEdits.removeAll()
+            return result
+        }
         var roots: [Int] = []
         for (s, sheet) in sheets.enumerated() {
             sheet.forEachUsedCell { address, _, id in

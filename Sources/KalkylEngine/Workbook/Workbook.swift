@@ -4,7 +4,8 @@ import Foundation
 /// values current. Edits go through `set(_:at:)`; `recalculate()` then recomputes only the
 /// cells the edits can reach and reports which values changed.
 public final class Workbook {
-    public internal(set) var sheets: [Sheet] = []
+    /// Read for every cell a formula touches: unchecked like `EvaluationContext`'s state.
+    @exclusivity(unchecked) public internal(set) var sheets: [Sheet] = []
     public private(set) var names: [DefinedName] = []
     /// A one-line title, shown by `kalkyl new --list` for templates.
     public var title: String?
@@ -20,7 +21,7 @@ public final class Workbook {
     }
 
     /// Compiled formulas, shared by every cell whose formula is the same relative to its position.
-    var formulas: [CompiledFormula] = []
+    @exclusivity(unchecked) var formulas: [CompiledFormula] = []
     private var formulaIDs: [FormulaKey: Int32] = [:]
     var graph = DependencyGraph()
     /// Cells with RAND, NOW, OFFSET …: recomputed by every recalculation.

@@ -1,0 +1,226 @@
+/// Computes every formula of a workbook, as after loading, without walking the dependency graph.
+///
+/// Each formula cell is evaluated after the formula cells its own references reach: a
+/// depth-first walk over precedents with an explicit stack (no recursion), in storage order,
+/// so a column whose cells refer to the cells above it is computed top-down with no detour.
+/// `PendingCells` says which cells are still to compute in near-constant time per question,
+/// however long the range asked about.
+///
+/// Cycles are the general recalculation's business (it finds their paths and gives their
+/// cells #CYCLE!): on meeting one, this gives up and the caller runs `Recalculation`.
+enum FullCalculation {
+    /// A cell on the walk's stack.
+    private struct Step {
+        var slot: Int
+        var location: CellLocation
+    }
+
+    /// Evaluates every formula; returns nil when a cycle makes the order undefined (values
+    /// computed so far are left for the general recalculation to recompute).
+    static func run(_ workbook: Workbook) -> RecalculationResult? {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let pending = PendingCells(workbook)
+        guard let recomputed = evaluateAll(workbook, pending) else { return nil }
+        var result = RecalculationResult()
+        result.recomputedCount = recomputed
+        result.duration = clock.now - start
+        return result
+    }
+
+    /// Returns how many formulas ran, or nil on a cycle.
+    private static func evaluateAll(_ workbook: Workbook, _ pending: PendingCells) -> Int? {
+        let context = EvaluationContext(workbook: workbook)
+        context.isPending = { key in pending.isPending(CellLocation(key: key)) }
+        var evaluator = workbook.evaluator
+        defer { workbook.evaluator = evaluator }
+        let formulas = workbook.formulas
+        var stack: [Step] = []
+        var recomputed = 0
+
+        for column in 0..<pending.columnCount {
+            let (sheet, c) = pending.sheetAndColumn(column)
+            let base = pending.base(column), end = base + pending.rows(column)
+            var first = pending.firstPending(from: base)
+            while first < end {
+                stack.append(Step(slot: first, location: CellLocation(sheet: Int32(sheet), row: Int32(first - base), column: Int32(c))))
+                while let step = stack.last {
+                    let slot = step.slot, location = step.location
+                    guard pending.isPending(slot) else { stack.removeLast(); continue }
+                    let id = workbook.sheets[Int(location.sheet)].formula(row: location.address.row, column: location.address.column)
+                    let formula = formulas[Int(id)]
+                    pending.visiting[slot] = true
+                    switch pushPendingPrecedents(of: formula, at: location, pending, onto: &stack) {
+                    case .cycle: return nil
+                    case .some: continue
+                    case .none: break
+                    }
+                    context.sheet = location.sheet
+                    context.host = location.address
+                    context.checksPendingReads = formula.readsDynamicReferences
+                    context.cachesRanges = !formula.readsDynamicReferences
+                    context.blockedOn = nil
+                    let value = evaluator.evaluate(formula, in: context)
+                    if let blocker = context.blockedOn {
+                        // OFFSET or INDIRECT read a cell not computed yet: compute it first.
+                        let b = CellLocation(key: blocker)
+                        guard let blockerSlot = pending.slot(of: b), !pending.visiting[blockerSlot] else { return nil }
+                        stack.append(Step(slot: blockerSlot, location: b))
+                        continue
+                    }
+                    workbook.sheets[Int(location.sheet)].setComputedValue(value, at: location.address)
+                    recomputed += 1
+                    pending.markDone(slot)
+                    stack.removeLast()
+                }
+                first = pending.firstPending(from: first)
+            }
+        }
+        return recomputed
+    }
+
+    private enum Need { case none, some, cycle }
+
+    /// Pushes the formula cells among the formula's precedents that are still to compute.
+    private static func pushPendingPrecedents(of formula: CompiledFormula, at location: CellLocation,
+                                              _ pending: PendingCells, onto stack: inout [Step]) -> Need {
+        var need = Need.none
+        for reference in formula.references {
+            guard let range = reference.reference.resolve(from: location.address) else { continue }
+            let sheet = reference.sheet < 0 ? location.sheet : reference.sheet
+            let lastColumn = min(range.end.column, pending.usedColumns(sheet: sheet) - 1)
+            guard range.start.column <= lastColumn else { continue }
+            for c in range.start.column...lastColumn {
+                let column = pending.column(sheet: sheet, column: c)
+                let base = pending.base(column), rows = pending.rows(column)
+                guard Int(range.start.row) < rows else { continue }
+                let last = base + min(Int(range.end.row), rows - 1)
+                var slot = pending.firstPending(from: base + Int(range.start.row))
+                while slot <= last {
+                    if pending.visiting[slot] { return .cycle }
+                    stack.append(Step(slot: slot, location: CellLocation(sheet: sheet, row: Int32(slot - base), column: c)))
+                    need = .some
+                    slot = pending.firstPending(from: slot + 1)
+                }
+            }
+        }
+        return need
+    }
+}
+
+/// Which formula cells a full calculation has still to compute, for every column of every sheet.
+///
+/// A column's rows are consecutive slots, followed by one end slot. `next[slot]` is the slot
+/// itself while its cell is a formula still to compute, else a slot further down the column;
+/// following the chain (and shortening it on the way, as union-find does) gives the next
+/// pending cell from any row in near-constant time.
+final class PendingCells {
+    /// Per sheet, its first column's index into the per-column tables.
+    private let firstColumn: [Int]
+    private let columnBase: [Int]
+    private let columnRows: [Int]
+    private let columnSheet: [Int32]
+    let columnCount: Int
+    private let next: UnsafeMutablePointer<Int32>
+    /// Formula cells whose precedents are being computed (on the walk's current path).
+    let visiting: UnsafeMutablePointer<Bool>
+    private let slotCount: Int
+
+    init(_ workbook: Workbook) {
+        var firstColumn: [Int] = [], base: [Int] = [], rows: [Int] = [], sheetOf: [Int32] = []
+        var slots = 0
+        for (s, sheet) in workbook.sheets.enumerated() {
+            firstColumn.append(base.count)
+            for column in sheet.columns {
+                base.append(slots)
+                rows.append(column.count)
+                sheetOf.append(Int32(s))
+                slots += column.count + 1
+            }
+        }
+        firstColumn.append(base.count)
+        self.firstColumn = firstColumn
+        columnBase = base
+        columnRows = rows
+        columnSheet = sheetOf
+        columnCount = base.count
+        slotCount = slots
+        next = .allocate(capacity: max(slots, 1))
+        visiting = .allocate(capacity: max(slots, 1))
+        visiting.initialize(repeating: false, count: max(slots, 1))
+        var column = 0
+        for sheet in workbook.sheets {
+            for cells in sheet.columns {
+                let b = base[column]
+                cells.formulas.withUnsafeBufferPointer { formulas in
+                    for r in 0..<formulas.count {
+                        next[b + r] = Int32(formulas[r] == Column.noFormula ? b + r + 1 : b + r)
+                    }
+                }
+                next[b + cells.count] = Int32(b + cells.count)
+                column += 1
+            }
+        }
+    }
+
+    deinit {
+        next.deallocate()
+        visiting.deallocate()
+    }
+
+    @inline(__always) func base(_ column: Int) -> Int { columnBase[column] }
+    @inline(__always) func rows(_ column: Int) -> Int { columnRows[column] }
+
+    func sheetAndColumn(_ column: Int) -> (sheet: Int, column: Int) {
+        let sheet = Int(columnSheet[column])
+        return (sheet, column - firstColumn[sheet])
+    }
+
+    /// How many columns the sheet stores (0 for a sheet index that does not exist).
+    @inline(__always)
+    func usedColumns(sheet: Int32) -> Int32 {
+        let s = Int(sheet)
+        guard s >= 0, s + 1 < firstColumn.count else { return 0 }
+        return Int32(firstColumn[s + 1] - firstColumn[s])
+    }
+
+    /// The index of a sheet's column in the per-column tables (the column must be stored).
+    @inline(__always)
+    func column(sheet: Int32, column: Int32) -> Int { firstColumn[Int(sheet)] + Int(column) }
+
+    /// The slot of a cell, or nil when no formula can be there (beyond the stored rows).
+    func slot(of location: CellLocation) -> Int? {
+        guard location.address.column < usedColumns(sheet: location.sheet) else { return nil }
+        let column = self.column(sheet: location.sheet, column: location.address.column)
+        guard Int(location.address.row) < columnRows[column] else { return nil }
+        return columnBase[column] + Int(location.address.row)
+    }
+
+    /// The first slot at or after `slot` (in the same column) whose cell is still to compute,
+    /// or the column's end slot.
+    @inline(__always)
+    func firstPending(from slot: Int) -> Int {
+        var i = slot
+        while Int(next[i]) != i {
+            let j = Int(next[i])
+            next[i] = next[j]
+            i = j
+        }
+        return i
+    }
+
+    /// Whether a cell's slot (not an end slot) is a formula still to compute.
+    @inline(__always)
+    func isPending(_ slot: Int) -> Bool { Int(next[slot]) == slot }
+
+    func isPending(_ location: CellLocation) -> Bool {
+        guard let slot = slot(of: location) else { return false }
+        return isPending(slot)
+    }
+
+    @inline(__always)
+    func markDone(_ slot: Int) {
+        visiting[slot] = false
+        next[slot] = Int32(slot + 1)
+    }
+}
