@@ -3,6 +3,8 @@
 public final class CompiledFormula: @unchecked Sendable {
     public let expression: Expression
     let code: [Instruction]
+    /// The constants `Instruction.constant` pushes.
+    let constants: [Operand]
     let references: [CompiledReference]
     /// Contains RAND, NOW, TODAY, OFFSET or INDIRECT: recalculated on every recalculation.
     public let isVolatile: Bool
@@ -12,10 +14,11 @@ public final class CompiledFormula: @unchecked Sendable {
     /// Problems found while compiling, e.g. a wrong number of arguments; the cell shows an error.
     public let diagnostics: [String]
 
-    init(expression: Expression, code: [Instruction], references: [CompiledReference],
+    init(expression: Expression, code: [Instruction], constants: [Operand], references: [CompiledReference],
          isVolatile: Bool, readsDynamicReferences: Bool, diagnostics: [String]) {
         self.expression = expression
         self.code = code
+        self.constants = constants
         self.references = references
         self.isVolatile = isVolatile
         self.readsDynamicReferences = readsDynamicReferences

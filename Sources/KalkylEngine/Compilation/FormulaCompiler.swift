@@ -11,6 +11,7 @@ struct FormulaCompiler {
     let environment: any CompilationEnvironment
     let hostSheet: Int
     private var code: [Instruction] = []
+    private var constants: [Operand] = []
     private var references: [CompiledReference] = []
     private var isVolatile = false
     private var readsDynamicReferences = false
@@ -24,8 +25,8 @@ struct FormulaCompiler {
 
     static func compile(_ expression: Expression, hostSheet: Int, environment: any CompilationEnvironment) -> CompiledFormula {
         var compiler = FormulaCompiler(environment: environment, hostSheet: hostSheet)
-        compiler.emit(expression)
-        return CompiledFormula(expression: expression, code: compiler.code, references: compiler.references,
+        compiler.emit(expression, asValue: true)
+        return CompiledFormula(expression: expression, code: compiler.code, constants: compiler.constants, references: compiler.references,
                                isVolatile: compiler.isVolatile, readsDynamicReferences: compiler.readsDynamicReferences,
                                diagnostics: compiler.diagnostics)
     }
@@ -42,31 +43,39 @@ struct FormulaCompiler {
         }
     }
 
-    private mutating func emit(_ expression: Expression) {
+    /// Emits code that pushes the expression's result. `asValue`: only the value of a single
+    /// cell matters there (an operator's operand, the whole formula), not the reference.
+    private mutating func emit(_ expression: Expression, asValue: Bool = false) {
         switch expression {
-        case .number(let n): code.append(.push(.number(n)))
-        case .text(let s): code.append(.push(.text(s)))
-        case .boolean(let b): code.append(.push(.boolean(b)))
-        case .error(let e): code.append(.push(.error(e)))
-        case .missing: code.append(.push(.empty))
-        case .array(let rows): code.append(.pushArray(constantArray(rows)))
-        case .reference(let reference): emitReference(reference)
-        case .name(let name): emitName(name)
-        case .parenthesized(let inner): emit(inner)
+        case .number(let n): code.append(.number(n))
+        case .text(let s): emitConstant(.value(.text(s)))
+        case .boolean(let b): emitConstant(.value(.boolean(b)))
+        case .error(let e): emitConstant(.error(e))
+        case .missing: emitConstant(.empty)
+        case .array(let rows): emitConstant(.array(constantArray(rows)))
+        case .reference(let reference): emitReference(reference, asValue: asValue)
+        case .name(let name): emitName(name, asValue: asValue)
+        case .parenthesized(let inner): emit(inner, asValue: asValue)
         case .unary(let op, let operand):
-            emit(operand)
+            emit(operand, asValue: true)
             code.append(op == .minus ? .negate : .plus)
         case .percent(let operand):
-            emit(operand)
+            emit(operand, asValue: true)
             code.append(.percent)
         case .binary(let op, let left, let right):
-            emit(left)
-            emit(right)
+            let referencesMatter = op == .range || op == .intersection
+            emit(left, asValue: !referencesMatter)
+            emit(right, asValue: !referencesMatter)
             if op == .range { readsDynamicReferences = true }
             code.append(.binary(op))
         case .call(let name, let arguments):
             emitCall(name, arguments)
         }
+    }
+
+    private mutating func emitConstant(_ operand: Operand) {
+        code.append(.constant(Int32(constants.count)))
+        constants.append(operand)
     }
 
     private func constantArray(_ rows: [[Expression]]) -> Matrix {
@@ -85,34 +94,36 @@ struct FormulaCompiler {
         return Matrix(rows: rows.count, columns: rows.first?.count ?? 0, values: values)
     }
 
-    private mutating func emitReference(_ reference: Reference) {
+    private mutating func emitReference(_ reference: Reference, asValue: Bool) {
         var sheet: Int32 = -1
         if let name = reference.sheet {
             guard let index = environment.sheetIndex(named: name) else {
                 diagnostics.append("no sheet named '\(name)'")
-                code.append(.push(.error(.reference)))
+                emitConstant(.error(.reference))
                 return
             }
             sheet = Int32(index)
         }
-        references.append(CompiledReference(sheet: sheet, reference: reference))
-        if reference.shape == .cell {
-            code.append(.cell(sheet: sheet, row: reference.startRow, column: reference.startColumn))
+        references.append(CompiledReference(sheet: sheet, area: reference.area))
+        if reference.shape != .cell {
+            code.append(.area(sheet: sheet, area: reference.area))
+        } else if asValue {
+            code.append(.cellValue(sheet: sheet, row: reference.startRow, column: reference.startColumn))
         } else {
-            code.append(.area(sheet: sheet, reference: reference))
+            code.append(.cell(sheet: sheet, row: reference.startRow, column: reference.startColumn))
         }
     }
 
-    private mutating func emitName(_ name: String) {
+    private mutating func emitName(_ name: String, asValue: Bool) {
         let key = name.uppercased()
         guard !namesBeingExpanded.contains(key),
               let definition = environment.definedName(name, fromSheet: hostSheet) else {
             if namesBeingExpanded.contains(key) { diagnostics.append("the name '\(name)' refers to itself") }
-            code.append(.push(.error(.name)))
+            emitConstant(.error(.name))
             return
         }
         namesBeingExpanded.append(key)
-        emit(definition)
+        emit(definition, asValue: asValue)
         namesBeingExpanded.removeLast()
     }
 

@@ -1,13 +1,21 @@
 /// One step of a compiled formula. Formulas run as postfix code on a value stack, so
 /// evaluation needs no recursion however deeply the formula nests.
+///
+/// Every case is plain data (text and array constants sit in `CompiledFormula.constants`), so
+/// stepping through the code copies no reference-counted payloads.
 enum Instruction {
-    /// A constant; `.empty` stands for an omitted argument.
-    case push(Value)
-    case pushArray(Matrix)
-    /// A single cell; sheet -1 is the formula's own sheet.
+    /// A number literal.
+    case number(Double)
+    /// `CompiledFormula.constants[index]`: text, a boolean, an error, an omitted argument, an array.
+    case constant(Int32)
+    /// A single cell as a reference (for functions: `ROW(A1)`, `ISBLANK(A1)`, `SUM(A1)`);
+    /// sheet -1 is the formula's own sheet.
     case cell(sheet: Int32, row: ReferenceCoordinate, column: ReferenceCoordinate)
+    /// A single cell's value, where only the value matters: an operand of an operator, or the
+    /// whole formula.
+    case cellValue(sheet: Int32, row: ReferenceCoordinate, column: ReferenceCoordinate)
     /// An area, whole columns or whole rows.
-    case area(sheet: Int32, reference: Reference)
+    case area(sheet: Int32, area: RelativeArea)
     case negate
     case plus
     case percent
@@ -21,5 +29,5 @@ enum Instruction {
 /// A static reference of a formula, for the dependency graph; sheet -1 is the formula's own sheet.
 struct CompiledReference: Hashable {
     var sheet: Int32
-    var reference: Reference
+    var area: RelativeArea
 }

@@ -12,20 +12,26 @@ struct Evaluator {
         let host = context.host
         for instruction in formula.code {
             switch instruction {
-            case .push(let value):
-                stack.append(.value(value))
-            case .pushArray(let matrix):
-                stack.append(.array(matrix))
+            case .number(let n):
+                stack.append(.value(.number(n)))
+            case .constant(let index):
+                stack.append(formula.constants[Int(index)])
             case .cell(let sheet, let row, let column):
-                let r = row.resolve(from: host.row), c = column.resolve(from: host.column)
-                if r < 0 || c < 0 || r >= CellAddress.maxRows || c >= CellAddress.maxColumns {
-                    stack.append(.error(.reference))
+                let address = CellAddress(row: row.resolve(from: host.row), column: column.resolve(from: host.column))
+                if address.isValid {
+                    stack.append(.reference(sheet: sheet < 0 ? context.sheet : sheet, range: CellRange(address)))
                 } else {
-                    let s = sheet < 0 ? context.sheet : sheet
-                    stack.append(.reference(sheet: s, range: CellRange(CellAddress(row: r, column: c))))
+                    stack.append(.error(.reference))
                 }
-            case .area(let sheet, let reference):
-                if let range = reference.resolve(from: host) {
+            case .cellValue(let sheet, let row, let column):
+                let address = CellAddress(row: row.resolve(from: host.row), column: column.resolve(from: host.column))
+                if address.isValid {
+                    stack.append(.value(context.value(sheet: sheet < 0 ? context.sheet : sheet, row: address.row, column: address.column)))
+                } else {
+                    stack.append(.error(.reference))
+                }
+            case .area(let sheet, let area):
+                if let range = area.resolve(from: host) {
                     stack.append(.reference(sheet: sheet < 0 ? context.sheet : sheet, range: range))
                 } else {
                     stack.append(.error(.reference))
@@ -39,6 +45,14 @@ struct Evaluator {
                 let operand = stack.removeLast()
                 stack.append(Operators.unary(operand, context: context) { $0 / 100 })
             case .binary(let op):
+                let n = stack.count
+                // Two numbers, the usual case, are combined in place.
+                if case .value(.number(let x)) = stack[n - 2], case .value(.number(let y)) = stack[n - 1],
+                   let result = Operators.onNumbers(op, x, y) {
+                    stack.removeLast()
+                    stack[n - 2] = .value(result)
+                    continue
+                }
                 let right = stack.removeLast()
                 let left = stack.removeLast()
                 stack.append(Operators.binary(op, left, right, context: context))

@@ -63,10 +63,26 @@ enum Operators {
         return .reference(sheet: s1, range: CellRange(CellAddress(row: top, column: left), CellAddress(row: bottom, column: right)))
     }
 
+    /// An operator on two numbers, or nil for the operators that are not about numbers.
+    @inline(__always)
+    static func onNumbers(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Value? {
+        switch op {
+        case .add, .subtract, .multiply, .divide, .power: return arithmetic(op, x, y)
+        case .equal: return .boolean(ValueComparison.compareNumbers(x, y) == 0)
+        case .notEqual: return .boolean(ValueComparison.compareNumbers(x, y) != 0)
+        case .less: return .boolean(ValueComparison.compareNumbers(x, y) < 0)
+        case .lessOrEqual: return .boolean(ValueComparison.compareNumbers(x, y) <= 0)
+        case .greater: return .boolean(ValueComparison.compareNumbers(x, y) > 0)
+        case .greaterOrEqual: return .boolean(ValueComparison.compareNumbers(x, y) >= 0)
+        case .concatenate, .range, .intersection: return nil
+        }
+    }
+
     /// One operator on two values; errors propagate left first.
     static func apply(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Value {
         if case .error(let e) = a { return .error(e) }
         if case .error(let e) = b { return .error(e) }
+        if case .number(let x) = a, case .number(let y) = b, let result = onNumbers(op, x, y) { return result }
         switch op {
         case .add, .subtract, .multiply, .divide, .power:
             let x: Double, y: Double

@@ -86,7 +86,7 @@ enum FullCalculation {
                                               _ pending: PendingCells, onto stack: inout [Step]) -> Need {
         var need = Need.none
         for reference in formula.references {
-            guard let range = reference.reference.resolve(from: location.address) else { continue }
+            guard let range = reference.area.resolve(from: location.address) else { continue }
             let sheet = reference.sheet < 0 ? location.sheet : reference.sheet
             let lastColumn = min(range.end.column, pending.usedColumns(sheet: sheet) - 1)
             guard range.start.column <= lastColumn else { continue }

@@ -245,7 +245,7 @@ public final class Workbook {
     /// The static references of a formula resolved from a cell (references off the sheet are skipped).
     func forEachPrecedent(of formula: CompiledFormula, at location: CellLocation, _ body: (Int32, CellRange) -> Void) {
         for reference in formula.references {
-            guard let range = reference.reference.resolve(from: location.address) else { continue }
+            guard let range = reference.area.resolve(from: location.address) else { continue }
             body(reference.sheet < 0 ? location.sheet : reference.sheet, range)
         }
     }
