@@ -11,6 +11,9 @@ public final class CompiledFormula: @unchecked Sendable {
     /// Reads cells that are not among its static references (OFFSET, INDIRECT, `:` between
     /// computed references); the recalculation checks such reads against cells not yet computed.
     let readsDynamicReferences: Bool
+    /// Only numbers, single cells and arithmetic (`A1*2`, `B7+C7-1`): the evaluator may run it
+    /// on plain numbers.
+    let isArithmetic: Bool
     /// Problems found while compiling, e.g. a wrong number of arguments; the cell shows an error.
     public let diagnostics: [String]
 
@@ -23,5 +26,12 @@ public final class CompiledFormula: @unchecked Sendable {
         self.isVolatile = isVolatile
         self.readsDynamicReferences = readsDynamicReferences
         self.diagnostics = diagnostics
+        isArithmetic = code.allSatisfy { instruction in
+            switch instruction {
+            case .number, .cellValue, .negate, .plus, .percent: return true
+            case .binary(let op): return op.isArithmetic
+            default: return false
+            }
+        }
     }
 }

@@ -8,7 +8,9 @@ struct Evaluator {
 
     /// The value of `formula` in the context's current cell.
     mutating func evaluate(_ formula: CompiledFormula, in context: EvaluationContext) -> Value {
-        stack.removeAll(keepingCapacity: true)
+        if formula.isArithmetic, let n = Evaluator.arithmetic(formula, in: context) { return .number(n) }
+        // A formula leaves its stack empty; only one stopped short (none does) would leave more.
+        if !stack.isEmpty { stack.removeAll(keepingCapacity: true) }
         let host = context.host
         for instruction in formula.code {
             switch instruction {
@@ -67,6 +69,48 @@ struct Evaluator {
             }
         }
         return Evaluator.cellValue(of: stack.removeLast(), context: context)
+    }
+
+    /// Runs a formula of numbers, cells and arithmetic on a stack of plain numbers, the way most
+    /// formulas of an allocation are. Returns nil whenever the general evaluation could give
+    /// something else than this one number: a cell that is not a number (text, a boolean, an
+    /// error), a reference off the sheet, an arithmetic error.
+    private static func arithmetic(_ formula: CompiledFormula, in context: EvaluationContext) -> Double? {
+        let host = context.host
+        return formula.code.withUnsafeBufferPointer { code -> Double? in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: code.count) { stack -> Double? in
+                var top = -1
+                for instruction in code {
+                    switch instruction {
+                    case .number(let n):
+                        top += 1
+                        stack[top] = n
+                    case .cellValue(let sheet, let row, let column):
+                        let address = CellAddress(row: row.resolve(from: host.row), column: column.resolve(from: host.column))
+                        guard address.isValid else { return nil }
+                        top += 1
+                        switch context.value(sheet: sheet < 0 ? context.sheet : sheet, row: address.row, column: address.column) {
+                        case .number(let n): stack[top] = n
+                        case .empty: stack[top] = 0
+                        default: return nil
+                        }
+                    case .negate:
+                        stack[top] = -stack[top]
+                    case .plus:
+                        break
+                    case .percent:
+                        stack[top] /= 100
+                    case .binary(let op):
+                        guard case .number(let n) = Operators.arithmetic(op, stack[top - 1], stack[top]) else { return nil }
+                        top -= 1
+                        stack[top] = n
+                    default:
+                        return nil
+                    }
+                }
+                return top == 0 ? stack[0] : nil
+            }
+        }
     }
 
     /// What a cell shows for a formula's result: a reference gives the referenced value

@@ -1,5 +1,5 @@
 /// A built-in function: its name, how many arguments it takes and how it computes.
-struct FunctionDefinition: Sendable {
+final class FunctionDefinition: Sendable {
     typealias Body = @Sendable (Arguments) throws(FormulaError) -> Operand
 
     let name: String

@@ -86,6 +86,17 @@ enum FullCalculation {
                                               _ pending: PendingCells, onto stack: inout [Step]) -> Need {
         var need = Need.none
         for reference in formula.references {
+            if reference.area.shape == .cell {
+                // The usual precedent: one cell.
+                let cell = CellLocation(sheet: reference.sheet < 0 ? location.sheet : reference.sheet,
+                                        row: reference.area.startRow.resolve(from: location.address.row),
+                                        column: reference.area.startColumn.resolve(from: location.address.column))
+                guard cell.address.isValid, let slot = pending.slot(of: cell), pending.isPending(slot) else { continue }
+                if pending.visiting[slot] { return .cycle }
+                stack.append(Step(slot: slot, location: cell))
+                need = .some
+                continue
+            }
             guard let range = reference.area.resolve(from: location.address) else { continue }
             let sheet = reference.sheet < 0 ? location.sheet : reference.sheet
             let lastColumn = min(range.end.column, pending.usedColumns(sheet: sheet) - 1)

@@ -36,6 +36,14 @@ public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
     case range = ":"
     /// A space between two references: the cells they share, e.g. `A1:A5 A3:A8` is A3:A5.
     case intersection = " "
+
+    /// `+ - * / ^`: operators on numbers that give numbers.
+    public var isArithmetic: Bool {
+        switch self {
+        case .add, .subtract, .multiply, .divide, .power: return true
+        default: return false
+        }
+    }
 }
 
 /// One coordinate of a reference: absolute (`$B`, an index) or relative (`B`, an offset from
