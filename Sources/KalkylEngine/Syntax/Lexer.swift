@@ -41,7 +41,7 @@ struct Lexer {
         if c == "#" { return try lexError() }
         if isWordStart(c) {
             while let d = peek(), isWordPart(d) { position += 1 }
-            let word = String(String.UnicodeScalarView(scalars[start..<position]))
+            let word = text(start..<position)
             if peek() == "!" {
                 position += 1
                 return Token(kind: .sheetPrefix(word), start: start, end: position)
@@ -57,7 +57,7 @@ struct Lexer {
             }
             return Token(kind: .symbol(c == "<" ? "<" : ">"), start: start, end: position)
         case "+", "-", "*", "/", "^", "&", "=", "%", "(", ")", ",", ";", "{", "}", ":":
-            return Token(kind: .symbol(String(Character(c))), start: start, end: position)
+            return Token(kind: .symbol(text(start..<position)), start: start, end: position)
         default:
             break
         }
@@ -79,7 +79,7 @@ struct Lexer {
                 while let c = peek(), isDigit(c) { position += 1 }
             }
         }
-        let text = String(String.UnicodeScalarView(scalars[start..<position]))
+        let text = text(start..<position)
         return Token(kind: .number(Double(text) ?? .nan, text: text), start: start, end: position)
     }
 
@@ -128,6 +128,17 @@ struct Lexer {
             }
         }
         throw FormulaSyntaxError("unknown error value", at: start)
+    }
+
+    /// The scalars of a range as a String; formulas are mostly ASCII, which is copied byte by byte.
+    private func text(_ range: Range<Int>) -> String {
+        if scalars[range].allSatisfy({ $0.isASCII }) {
+            return String(unsafeUninitializedCapacity: range.count) { buffer in
+                for (i, scalar) in scalars[range].enumerated() { buffer[i] = UInt8(scalar.value) }
+                return range.count
+            }
+        }
+        return String(String.UnicodeScalarView(scalars[range]))
     }
 
     private func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }

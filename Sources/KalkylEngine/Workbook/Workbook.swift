@@ -23,11 +23,15 @@ public final class Workbook {
     /// Compiled formulas, shared by every cell whose formula is the same relative to its position.
     @exclusivity(unchecked) var formulas: [CompiledFormula] = []
     private var formulaIDs: [FormulaKey: Int32] = [:]
+    /// Formula ids by sheet and `RelativeFormulaText`, so a filled-down formula is parsed once.
+    private var formulaIDsByText: [String: Int32] = [:]
     var graph = DependencyGraph()
     /// Cells with RAND, NOW, OFFSET …: recomputed by every recalculation.
     var volatileCells: Set<Int> = []
     /// Cells edited since the last recalculation, with their values before the edit.
     var pendingEdits: [Int: Value] = [:]
+    /// False inside `fill(_:)`: the edits need no record, a full calculation follows.
+    private var tracksEdits = true
     /// The evaluator keeps its stack between recalculations.
     var evaluator = Evaluator()
 
@@ -108,6 +112,18 @@ public final class Workbook {
 
     // MARK: Cells
 
+    /// Fills the workbook in bulk, as a reader does, then computes every formula once. Inside
+    /// `body` edits are not recorded one by one (a million cells would make a million records
+    /// that the full calculation throws away).
+    public func fill<E: Error>(_ body: () throws(E) -> Void) throws(E) {
+        tracksEdits = false
+        defer {
+            tracksEdits = true
+            recalculateAll()
+        }
+        try body()
+    }
+
     /// Sets a cell's input. A formula is parsed now (a syntax error changes nothing); values are
     /// computed by the next `recalculate()`.
     public func set(_ input: CellInput, at location: CellLocation) throws(WorkbookError) {
@@ -115,6 +131,11 @@ public final class Workbook {
         case .constant(let value):
             place(value: value, formula: Column.noFormula, at: location)
         case .formula(let text):
+            let relative = RelativeFormulaText.of(text, at: location.address).map { "\(location.sheet) \($0)" }
+            if let relative, let id = formulaIDsByText[relative] {
+                place(value: value(at: location), formula: id, at: location)
+                return
+            }
             let expression: Expression
             do {
                 expression = try FormulaParser.parse(text, at: location.address)
@@ -122,6 +143,11 @@ public final class Workbook {
                 throw WorkbookError.formula(error, in: text)
             }
             set(expression: expression, at: location)
+            if let relative {
+                // Bounded: it pays off for filled-down columns, met one after another.
+                if formulaIDsByText.count >= 4096 { formulaIDsByText.removeAll(keepingCapacity: true) }
+                formulaIDsByText[relative] = sheets[Int(location.sheet)].formula(row: location.address.row, column: location.address.column)
+            }
         }
     }
 
@@ -139,7 +165,7 @@ public final class Workbook {
         if oldFormula != Column.noFormula { unregister(formula: oldFormula, at: location) }
         sheets[Int(location.sheet)].set(value, formula: formula, at: location.address)
         if formula != Column.noFormula { register(formula: formula, at: location) }
-        if pendingEdits[key] == nil { pendingEdits[key] = oldValue }
+        if tracksEdits && pendingEdits[key] == nil { pendingEdits[key] = oldValue }
     }
 
     /// The cell's current value (as of the last recalculation for formulas).
@@ -260,13 +286,14 @@ public final class Workbook {
         }
         formulas.removeAll()
         formulaIDs.removeAll()
+        formulaIDsByText.removeAll()
         graph.removeAll()
         volatileCells.removeAll()
         for (location, expression) in cells {
             let id = intern(expression, sheet: Int(location.sheet))
             sheets[Int(location.sheet)].set(value(at: location), formula: id, at: location.address)
             register(formula: id, at: location)
-            if pendingEdits[location.key] == nil { pendingEdits[location.key] = value(at: location) }
+            if tracksEdits && pendingEdits[location.key] == nil { pendingEdits[location.key] = value(at: location) }
         }
     }
 

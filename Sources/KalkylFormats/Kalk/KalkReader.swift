@@ -283,25 +283,26 @@ public struct KalkReader {
                 throw self.error(name.line, 6, error.description)
             }
         }
-        for (index, sheet) in sheets.enumerated() {
-            workbook.updateLayout(ofSheet: index) {
-                $0.columnWidths = sheet.widths
-                $0.numberFormats = sheet.formats.map { (range: $0.0, format: $0.1) }
-            }
-            for cell in sheet.cells {
-                let location = CellLocation(sheet: index, address: cell.address)
-                let input = try self.input(cell)
-                do {
-                    try workbook.set(input, at: location)
-                } catch {
-                    if case .formula(let syntax, _) = error {
-                        throw self.error(cell.line, cell.column + syntax.offset, syntax.message)
+        try workbook.fill { () throws(KalkSyntaxError) in
+            for (index, sheet) in sheets.enumerated() {
+                workbook.updateLayout(ofSheet: index) {
+                    $0.columnWidths = sheet.widths
+                    $0.numberFormats = sheet.formats.map { (range: $0.0, format: $0.1) }
+                }
+                for cell in sheet.cells {
+                    let location = CellLocation(sheet: index, address: cell.address)
+                    let input = try self.input(cell)
+                    do throws(WorkbookError) {
+                        try workbook.set(input, at: location)
+                    } catch {
+                        if case .formula(let syntax, _) = error {
+                            throw self.error(cell.line, cell.column + syntax.offset, syntax.message)
+                        }
+                        throw self.error(cell.line, cell.column, error.description)
                     }
-                    throw self.error(cell.line, cell.column, error.description)
                 }
             }
         }
-        workbook.recalculateAll()
         return workbook
     }
 

@@ -52,13 +52,14 @@ public enum XlsxReader {
             try? workbook.defineName(name.name, formula: "=" + name.formula, scope: name.scope)
         }
         var document = XlsxDocument(workbook: workbook, cachedValues: [:], unreadFormulas: [])
-        for (index, sheet) in sheets.enumerated() {
-            guard let target = targets[sheet.id], let data = try package.part(target) else {
-                throw XlsxError(path: path, message: "the sheet '\(sheet.name)' has no part in the file")
+        try workbook.fill {
+            for (index, sheet) in sheets.enumerated() {
+                guard let target = targets[sheet.id], let data = try package.part(target) else {
+                    throw XlsxError(path: path, message: "the sheet '\(sheet.name)' has no part in the file")
+                }
+                try SheetReader.read(data, into: &document, sheet: index, strings: sharedStrings, formats: formats, file: path, part: target)
             }
-            try SheetReader.read(data, into: &document, sheet: index, strings: sharedStrings, formats: formats, file: path, part: target)
         }
-        workbook.recalculateAll()
         return document
     }
 
