@@ -63,27 +63,35 @@ public enum A1 {
         return n <= Int(CellAddress.maxColumns) ? n - 1 : nil
     }
 
-    /// Parses `$B$7`, returning the address and which parts are anchored. Works on the
-    /// UTF-8 bytes: it runs for every reference of every formula loaded.
+    /// Parses `$B$7`, returning the address and which parts are anchored.
     public static func parseCell(_ text: Substring) -> (address: CellAddress, absoluteColumn: Bool, absoluteRow: Bool)? {
-        var bytes = text.utf8[...]
+        parseCell(utf8: text.utf8)
+    }
+
+    /// `parseCell` on UTF-8 bytes: it runs for every reference of every formula loaded.
+    @inline(__always)
+    static func parseCell<Bytes: Collection<UInt8>>(utf8 bytes: Bytes) -> (address: CellAddress, absoluteColumn: Bool, absoluteRow: Bool)? {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
         let dollar = UInt8(ascii: "$")
-        let absoluteColumn = bytes.first == dollar
-        if absoluteColumn { bytes = bytes.dropFirst() }
+        let absoluteColumn = i < end && bytes[i] == dollar
+        if absoluteColumn { bytes.formIndex(after: &i) }
         var column = 0, letters = 0
-        while letters < 4, let b = bytes.first, case let upper = b & ~0x20, upper >= 65 && upper <= 90 {
+        while letters < 4, i < end, case let upper = bytes[i] & ~0x20, upper >= 65 && upper <= 90 {
             column = column * 26 + Int(upper - 64)
             letters += 1
-            bytes = bytes.dropFirst()
+            bytes.formIndex(after: &i)
         }
         guard letters >= 1 && letters <= 3 && column <= Int(CellAddress.maxColumns) else { return nil }
-        let absoluteRow = bytes.first == dollar
-        if absoluteRow { bytes = bytes.dropFirst() }
-        guard let first = bytes.first, first >= 49 && first <= 57, bytes.count <= 7 else { return nil }
+        let absoluteRow = i < end && bytes[i] == dollar
+        if absoluteRow { bytes.formIndex(after: &i) }
+        guard i < end, bytes[i] >= 49 && bytes[i] <= 57, bytes.distance(from: i, to: end) <= 7 else { return nil }
         var row = 0
-        for b in bytes {
+        while i < end {
+            let b = bytes[i]
             guard b >= 48 && b <= 57 else { return nil }
             row = row * 10 + Int(b - 48)
+            bytes.formIndex(after: &i)
         }
         guard row <= Int(CellAddress.maxRows) else { return nil }
         return (CellAddress(row: row - 1, column: column - 1), absoluteColumn, absoluteRow)

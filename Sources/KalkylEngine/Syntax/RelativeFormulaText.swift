@@ -8,19 +8,20 @@
 /// unusual: the caller then parses, which is always right.
 enum RelativeFormulaText {
     static func of(_ text: String, at host: CellAddress) -> String? {
-        var bytes = Array(text.utf8)
+        let utf8 = text.utf8
+        if let key = utf8.withContiguousStorageIfAvailable({ of($0, at: host) }) { return key }
+        return of(Array(utf8)[...], at: host)
+    }
+
+    private static func of<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at host: CellAddress) -> String? where Bytes.Index == Int {
         guard bytes.first == UInt8(ascii: "=") else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
-        var i = 0
-        let n = bytes.count
+        var i = bytes.startIndex
+        let n = bytes.endIndex
         /// The last byte copied that is not white space, to see a `:` before a word.
         var previous: UInt8 = 0
-        func copy(_ range: Range<Int>) {
-            out.append(contentsOf: bytes[range])
-            if let last = bytes[range].last(where: { $0 != 32 }) { previous = last }
-        }
-        func nextNonSpace(_ j: Int) -> UInt8 {
+        @inline(__always) func nextNonSpace(_ j: Int) -> UInt8 {
             var k = j
             while k < n && isSpace(bytes[k]) { k += 1 }
             return k < n ? bytes[k] : 0
@@ -39,7 +40,8 @@ enum RelativeFormulaText {
                     }
                     j += 1
                 }
-                copy(i..<(j + 1))
+                out.append(contentsOf: bytes[i...j])
+                previous = c
                 i = j + 1
             } else if isDigit(c) || (c == UInt8(ascii: ".") && i + 1 < n && isDigit(bytes[i + 1])) {
                 var j = i
@@ -57,37 +59,52 @@ enum RelativeFormulaText {
                 }
                 // A number beside ':' may be a row (`1:3`).
                 if previous == colon || nextNonSpace(j) == colon { return nil }
-                copy(i..<j)
+                out.append(contentsOf: bytes[i..<j])
+                previous = bytes[j - 1]
                 i = j
             } else if isWordStart(c) {
                 var j = i
                 while j < n && isWordPart(bytes[j]) { j += 1 }
                 let after = nextNonSpace(j)
                 if j < n && (bytes[j] == UInt8(ascii: "(") || bytes[j] == UInt8(ascii: "!")) {
-                    copy(i..<j)  // a function or a sheet name
+                    out.append(contentsOf: bytes[i..<j])  // a function or a sheet name
+                    previous = bytes[j - 1]
                 } else if after == UInt8(ascii: "(") {
                     return nil  // `A1 (B1)`: a space may be the intersection operator
-                } else if let cell = A1.parseCell(Substring(decoding: bytes[i..<j], as: UTF8.self)) {
-                    let column = cell.absoluteColumn ? "C\(cell.address.column)" : "c\(cell.address.column - host.column)"
-                    let row = cell.absoluteRow ? "R\(cell.address.row)" : "r\(cell.address.row - host.row)"
+                } else if let cell = A1.parseCell(utf8: bytes[i..<j]) {
                     // 0x01 cannot stand outside quotes in a formula that parses.
                     out.append(1)
-                    out.append(contentsOf: (column + row).utf8)
+                    out.append(cell.absoluteColumn ? UInt8(ascii: "C") : UInt8(ascii: "c"))
+                    appendDecimal(cell.absoluteColumn ? cell.address.column : cell.address.column - host.column, to: &out)
+                    out.append(cell.absoluteRow ? UInt8(ascii: "R") : UInt8(ascii: "r"))
+                    appendDecimal(cell.absoluteRow ? cell.address.row : cell.address.row - host.row, to: &out)
                     out.append(1)
                     previous = 1
                 } else {
                     // A name, TRUE, or a column (`A:A`) when it stands beside ':'.
                     if previous == colon || after == colon { return nil }
-                    copy(i..<j)
+                    out.append(contentsOf: bytes[i..<j])
+                    previous = bytes[j - 1]
                 }
                 i = j
             } else {
-                copy(i..<(i + 1))
+                out.append(c)
+                if !isSpace(c) { previous = c }
                 i += 1
             }
         }
-        bytes = out
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func appendDecimal(_ number: Int32, to out: inout [UInt8]) {
+        var n = Int(number)
+        if n < 0 { out.append(UInt8(ascii: "-")); n = -n }
+        let start = out.count
+        repeat {
+            out.append(UInt8(48 + n % 10))
+            n /= 10
+        } while n > 0
+        out[start...].reverse()
     }
 
     private static func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }

@@ -24,7 +24,12 @@ public final class Workbook {
     @exclusivity(unchecked) var formulas: [CompiledFormula] = []
     private var formulaIDs: [FormulaKey: Int32] = [:]
     /// Formula ids by sheet and `RelativeFormulaText`, so a filled-down formula is parsed once.
-    private var formulaIDsByText: [String: Int32] = [:]
+    private var formulaIDsByText: [FormulaTextKey: Int32] = [:]
+
+    private struct FormulaTextKey: Hashable {
+        var sheet: Int32
+        var text: String
+    }
     var graph = DependencyGraph()
     /// Cells with RAND, NOW, OFFSET …: recomputed by every recalculation.
     var volatileCells: Set<Int> = []
@@ -131,7 +136,7 @@ public final class Workbook {
         case .constant(let value):
             place(value: value, formula: Column.noFormula, at: location)
         case .formula(let text):
-            let relative = RelativeFormulaText.of(text, at: location.address).map { "\(location.sheet) \($0)" }
+            let relative = RelativeFormulaText.of(text, at: location.address).map { FormulaTextKey(sheet: location.sheet, text: $0) }
             if let relative, let id = formulaIDsByText[relative] {
                 place(value: value(at: location), formula: id, at: location)
                 return

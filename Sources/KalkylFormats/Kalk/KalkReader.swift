@@ -18,7 +18,19 @@ public struct KalkReader {
         var widths: [Int32: Double] = [:]
         var formats: [(CellRange, String)] = []
         var cells: [CellLine] = []
-        var seen: [CellAddress: Int] = [:]
+        /// The line of each cell, built only once a cell comes out of row order (Kalkyl
+        /// writes cells in order, so a cell given twice is then simply one not after the last).
+        var seen: [CellAddress: Int]? = nil
+
+        /// The line where a cell was given before, if it was.
+        mutating func earlierLine(of address: CellAddress) -> Int? {
+            guard let last = cells.last?.address, !(last < address) else { return nil }
+            if seen == nil {
+                seen = [:]
+                for cell in cells where seen?[cell.address] == nil { seen?[cell.address] = cell.line }
+            }
+            return seen?[address]
+        }
     }
 
     private struct CellLine {
@@ -111,6 +123,8 @@ public struct KalkReader {
         while restStart < line.endIndex && line.utf8[restStart] == 32 { restStart = line.utf8.index(after: restStart) }
         let rest = line[restStart...]
         var restColumn: Int { line.distance(from: line.startIndex, to: rest.startIndex) + 1 }
+        // Keywords are lower case; a line that starts with a capital is a cell, as most are.
+        if let first = keyword.utf8.first, first >= 65 && first <= 90 { return try parseCell(keyword, rest, line, n, restColumn) }
         switch keyword {
         case "title":
             guard let (text, end) = try unquote(rest, n, restColumn), end == rest.endIndex else {
@@ -161,18 +175,23 @@ public struct KalkReader {
             }
             sheets[sheets.count - 1].formats.append((range, code))
         default:
-            guard let address = CellAddress(keyword), !keyword.utf8.contains(UInt8(ascii: "$")) else {
-                throw error(n, 1, "expected a cell (A1 …), 'sheet', 'name', 'param', 'title', 'width' or 'format', found '\(keyword)'")
-            }
-            guard !sheets.isEmpty else { throw error(n, 1, "expected a 'sheet' line before the first cell") }
-            guard !rest.isEmpty else { throw error(n, restColumn, "expected a value or formula after \(keyword)") }
-            if let first = sheets[sheets.count - 1].seen[address] {
-                throw error(n, 1, "cell \(address) is given twice (first on line \(first))")
-            }
-            if !pendingComments.isEmpty { attachComments(to: .cell(sheet: sheets[sheets.count - 1].name, address: address)) }
-            sheets[sheets.count - 1].seen[address] = n
-            sheets[sheets.count - 1].cells.append(CellLine(address: address, value: rest, text: line, line: n))
+            try parseCell(keyword, rest, line, n, restColumn)
         }
+    }
+
+    /// `B7 VALUE`: a cell line.
+    private mutating func parseCell(_ keyword: Substring, _ rest: Substring, _ line: Substring, _ n: Int, _ restColumn: @autoclosure () -> Int) throws(KalkSyntaxError) {
+        guard let address = CellAddress(keyword), !keyword.utf8.contains(UInt8(ascii: "$")) else {
+            throw error(n, 1, "expected a cell (A1 …), 'sheet', 'name', 'param', 'title', 'width' or 'format', found '\(keyword)'")
+        }
+        guard !sheets.isEmpty else { throw error(n, 1, "expected a 'sheet' line before the first cell") }
+        guard !rest.isEmpty else { throw error(n, restColumn(), "expected a value or formula after \(keyword)") }
+        if let first = sheets[sheets.count - 1].earlierLine(of: address) {
+            throw error(n, 1, "cell \(address) is given twice (first on line \(first))")
+        }
+        if !pendingComments.isEmpty { attachComments(to: .cell(sheet: sheets[sheets.count - 1].name, address: address)) }
+        sheets[sheets.count - 1].seen?[address] = n
+        sheets[sheets.count - 1].cells.append(CellLine(address: address, value: rest, text: line, line: n))
     }
 
     /// A double-quoted string at the start of `text`: its content and where it ends.
@@ -323,7 +342,8 @@ public struct KalkReader {
             }
             return .constant(.error(e))
         }
-        if let n = Double(text), n.isFinite, text.allSatisfy({ "0123456789.eE+-".contains($0) }) {
+        if text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 101 || $0 == 69 || $0 == 43 || $0 == 45 }),
+           let n = Double(text), n.isFinite {
             return .constant(.number(n))
         }
         throw error(cell.line, cell.column, "expected a number, \"text\", TRUE, FALSE, an error such as #N/A, or a formula starting with '=', found '\(text)'")
