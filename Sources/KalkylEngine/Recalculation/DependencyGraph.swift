@@ -15,13 +15,7 @@ struct DependencyGraph {
         var range: CellRange
     }
 
-    /// The dependents of one precedent cell; most cells have one, which needs no array.
-    private enum Dependents {
-        case one(Int)
-        case many([Int])
-    }
-
-    private var cellDependents: [Int: Dependents] = [:]
+    private var cellDependents = CellDependents()
     private(set) var ranges: [RangeNode] = []
     private var rangeIDs: [RangeKey: Int32] = [:]
     private var freeRangeIDs: [Int32] = []
@@ -35,25 +29,11 @@ struct DependencyGraph {
     // MARK: Edges
 
     mutating func addCellEdge(from precedent: Int, to dependent: Int) {
-        switch cellDependents[precedent] {
-        case nil: cellDependents[precedent] = .one(dependent)
-        case .one(let existing): cellDependents[precedent] = .many([existing, dependent])
-        case .many(var list):
-            cellDependents[precedent] = nil
-            list.append(dependent)
-            cellDependents[precedent] = .many(list)
-        }
+        cellDependents.add(from: precedent, to: dependent)
     }
 
     mutating func removeCellEdge(from precedent: Int, to dependent: Int) {
-        switch cellDependents[precedent] {
-        case .one(let existing) where existing == dependent: cellDependents[precedent] = nil
-        case .many(var list):
-            cellDependents[precedent] = nil
-            if let i = list.firstIndex(of: dependent) { list.remove(at: i) }
-            cellDependents[precedent] = list.count == 1 ? .one(list[0]) : .many(list)
-        default: break
-        }
+        cellDependents.remove(from: precedent, to: dependent)
     }
 
     mutating func addRangeEdge(sheet: Int32, range: CellRange, to dependent: Int) {
@@ -95,11 +75,7 @@ struct DependencyGraph {
             for d in ranges[Int(DependencyGraph.rangeID(node))].dependents { body(d) }
             return
         }
-        switch cellDependents[node] {
-        case .one(let d): body(d)
-        case .many(let list): for d in list { body(d) }
-        case nil: break
-        }
+        cellDependents.forEach(of: node, body)
         rangeIndex.forEachRange(containing: CellLocation(key: node)) { body(DependencyGraph.rangeNode($0)) }
     }
 
