@@ -5,7 +5,9 @@ import KalkylFormats
 /// Measures Kalkyl on generated workloads and prints one line per workload and size:
 /// load (.kalk text → workbook, formulas compiled, graph built, first calculation), a full
 /// recalculation, the median single-input edit + incremental recalculation, cells recalculated
-/// per edit, peak memory and bytes per cell, and loading the same workbook from .xlsx.
+/// per edit, peak memory, the memory the loaded workbook holds per formula cell (resident
+/// memory after loading minus before: the .kalk text is there both times, temporaries of the
+/// load are not), and loading the same workbook from .xlsx.
 /// Peak memory is the process's high-water mark: run one workload (`--only NAME`) for its own.
 /// `--write-xlsx FOLDER` keeps the .xlsx files (scripts/compare-ironcalc.py uses them);
 /// `--time-xlsx FILE` times one file's load and calculation as JSON.
@@ -32,7 +34,7 @@ struct BenchmarkMain {
             ("grid", Workload.grid), ("chain", Workload.chain), ("sumcol", Workload.sumcol),
             ("lookup", Workload.lookup), ("alloc", Workload.alloc),
         ]
-        emit("workload      rows    cells   load ms   calc ms   edit ms (median)  recalculated/edit  peak MB  bytes/cell  xlsx load ms")
+        emit("workload      rows    cells   load ms   calc ms   edit ms (median)  recalculated/edit  peak MB  workbook MB  bytes/formula cell  xlsx load ms")
         for n in sizes {
             for (name, make) in makers where only.isEmpty || only.contains(name) {
                 try measure(make(n), xlsxFolder: xlsxFolder)
@@ -43,7 +45,9 @@ struct BenchmarkMain {
     static func measure(_ workload: Workload, xlsxFolder: String?) throws {
         let clock = ContinuousClock()
         var workbook: Workbook!
+        let before = memoryMB("VmRSS:")
         let load = try clock.measure { workbook = try KalkReader.read(workload.text, file: workload.name) }
+        let held = memoryMB("VmRSS:") - before
         // KalkReader calculates after loading; time a second full calculation on its own.
         let calculation = clock.measure { workbook.recalculateAll() }
         let location = try workbook.location(of: workload.editCell)
@@ -59,7 +63,10 @@ struct BenchmarkMain {
         }
         edits.sort()
         let cells = workbook.sheets.reduce(0) { $0 + $1.usedRowCount * $1.usedColumnCount }
-        let peak = peakMemoryMB()
+        let formulaCells = (0..<workbook.sheets.count).reduce(0) { count, s in
+            count + workbook.cells(inSheet: s).filter { $0.formula != nil }.count
+        }
+        let peak = memoryMB("VmHWM:")
         // The same workbook as .xlsx: written once, then loaded (with its first calculation).
         let folder = xlsxFolder ?? NSTemporaryDirectory()
         let xlsx = (folder as NSString).appendingPathComponent("\(workload.name)-\(workload.rows).xlsx")
@@ -69,9 +76,9 @@ struct BenchmarkMain {
         workbook = nil
         let xlsxLoad = try clock.measure { _ = try XlsxReader.load(path: xlsx) }
         if xlsxFolder == nil { try? FileManager.default.removeItem(atPath: xlsx) }
-        emit(String(format: "%-8@ %9d %8d %9.1f %9.1f %12.3f %18d %12.0f %11.0f %13.1f",
+        emit(String(format: "%-8@ %9d %8d %9.1f %9.1f %12.3f %18d %12.0f %12.0f %19.0f %13.1f",
                      workload.name, workload.rows, cells, load.milliseconds, calculation.milliseconds,
-                     edits[edits.count / 2].milliseconds, recalculated, peak, peak * 1_048_576 / Double(cells), xlsxLoad.milliseconds))
+                     edits[edits.count / 2].milliseconds, recalculated, peak, held, held * 1_048_576 / Double(max(formulaCells, 1)), xlsxLoad.milliseconds))
     }
 
     /// Times one .xlsx file for the IronCalc comparison: load (parse and build), then a full
@@ -89,10 +96,10 @@ struct BenchmarkMain {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
-    /// The process's peak resident memory (Linux: VmHWM in /proc/self/status).
-    static func peakMemoryMB() -> Double {
+    /// A line of /proc/self/status in MB: `VmHWM:` the peak resident memory, `VmRSS:` the current.
+    static func memoryMB(_ field: String) -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }),
               let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
         return kb / 1024
     }
