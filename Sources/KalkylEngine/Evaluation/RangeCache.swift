@@ -1,6 +1,6 @@
 /// Results over ranges that many formulas of one recalculation share: the sum of
-/// `SUM($B$4:$B$N)` asked by every row, the running total of `SUM($A$1:A{i})` down a column,
-/// and a hash index of a lookup column.
+/// `SUM($B$4:$B$N)` asked by every row and the running total of `SUM($A$1:A{i})` down a
+/// column. (Hash indexes of lookup columns live longer: `LookupIndexes`.)
 ///
 /// It lives for one recalculation and is used only while evaluating formulas without dynamic
 /// references: their ranges are range nodes of the graph, so every cell in them is final
@@ -20,30 +20,8 @@ struct RangeCache {
         var endColumn: Int32
     }
 
-    struct LookupKey: Hashable {
-        var sheet: Int32
-        var range: CellRange
-    }
-
-    /// A value as an exact-match lookup compares it: numbers by value, text without case.
-    enum LookupValue: Hashable {
-        case number(Double)
-        case text(String)
-        case boolean(Bool)
-
-        init?(_ value: Value) {
-            switch value {
-            case .number(let n): self = .number(n == 0 ? 0 : n)
-            case .text(let s): self = .text(s.lowercased())
-            case .boolean(let b): self = .boolean(b)
-            default: return nil
-            }
-        }
-    }
-
     var aggregates: [AggregateKey: Operand] = [:]
     var runs: [RunKey: (endRow: Int32, total: Result<Double, FormulaError>)] = [:]
-    var lookups: [LookupKey: [LookupValue: Int]] = [:]
 }
 
 extension EvaluationContext {
@@ -77,24 +55,24 @@ extension EvaluationContext {
         return try total.get()
     }
 
-    /// The position of the first exact match of `needle` in a lookup column or row, from a hash
-    /// index built once per recalculation; nil when the index has no such value (the caller
-    /// then scans, which also finds numbers equal within Excel's 15 digits).
+    /// The position of the first exact match of `needle` in a lookup column or row, from the
+    /// workbook's hash index of that range (built here the first time); nil when the index has
+    /// no such value (the caller then scans, which also finds numbers equal within Excel's 15
+    /// digits).
     func indexedPosition(of needle: Value, sheet: Int32, range: CellRange, vertical: Bool) -> Int? {
-        guard let wanted = RangeCache.LookupValue(needle) else { return nil }
-        let key = RangeCache.LookupKey(sheet: sheet, range: range)
-        if rangeCache.lookups[key] == nil {
-            var index: [RangeCache.LookupValue: Int] = [:]
-            let count = vertical ? range.rowCount : range.columnCount
-            let used = min(count, vertical ? workbook.sheets[Int(sheet)].usedRowCount - Int(range.start.row) : count)
-            for i in 0..<max(0, used) {
-                let value = vertical
-                    ? value(sheet: sheet, row: range.start.row + Int32(i), column: range.start.column)
-                    : value(sheet: sheet, row: range.start.row, column: range.start.column + Int32(i))
-                if let k = RangeCache.LookupValue(value), index[k] == nil { index[k] = i }
-            }
-            rangeCache.lookups[key] = index
+        guard let wanted = LookupIndexes.LookupValue(needle) else { return nil }
+        let key = LookupIndexes.Key(sheet: sheet, range: range)
+        if let index = workbook.lookupIndexes.indexes[key] { return index[wanted] }
+        var index: [LookupIndexes.LookupValue: Int] = [:]
+        let count = vertical ? range.rowCount : range.columnCount
+        let used = min(count, vertical ? workbook.sheets[Int(sheet)].usedRowCount - Int(range.start.row) : count)
+        for i in 0..<max(0, used) {
+            let value = vertical
+                ? value(sheet: sheet, row: range.start.row + Int32(i), column: range.start.column)
+                : value(sheet: sheet, row: range.start.row, column: range.start.column + Int32(i))
+            if let k = LookupIndexes.LookupValue(value), index[k] == nil { index[k] = i }
         }
-        return rangeCache.lookups[key]?[wanted]
+        workbook.lookupIndexes.indexes[key] = index
+        return index[wanted]
     }
 }

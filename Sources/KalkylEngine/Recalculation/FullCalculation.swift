@@ -68,7 +68,7 @@ enum FullCalculation {
                         stack.append(Step(slot: blockerSlot, location: b))
                         continue
                     }
-                    workbook.sheets[Int(location.sheet)].setComputedValue(value, at: location.address)
+                    workbook.storeComputedValue(value, at: location)
                     recomputed += 1
                     pending.markDone(slot)
                     stack.removeLast()

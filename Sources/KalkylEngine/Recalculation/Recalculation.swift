@@ -133,7 +133,7 @@ struct Recalculation {
                         result.recomputedCount += 1
                         let oldValue = workbook.sheets[Int(location.sheet)].value(row: location.address.row, column: location.address.column)
                         if oldValue != newValue {
-                            workbook.sheets[Int(location.sheet)].setComputedValue(newValue, at: location.address)
+                            workbook.storeComputedValue(newValue, at: location)
                             changed = true
                         }
                         if let edited = workbook.pendingEdits[node] {
@@ -219,7 +219,7 @@ struct Recalculation {
         guard workbook.formula(at: location) != nil else { return }
         let oldValue = workbook.pendingEdits[node] ?? workbook.value(at: location)
         let newValue = Value.error(.cycle)
-        workbook.sheets[Int(location.sheet)].setComputedValue(newValue, at: location.address)
+        workbook.storeComputedValue(newValue, at: location)
         if oldValue != newValue { record(.init(location: location, oldValue: oldValue, newValue: newValue)) }
     }
 
@@ -333,6 +333,7 @@ extension Workbook {
     /// formula runs anyway); changed values are listed only when `reportingChanges` is set.
     @discardableResult
     public func recalculateAll(reportingChanges: Bool = false) -> RecalculationResult {
+        lookupIndexes = LookupIndexes()
         if !reportingChanges, let result = FullCalculation.run(self) {
             pendingEdits.removeAll()
             return result

@@ -37,6 +37,8 @@ public final class Workbook {
     var pendingEdits: [Int: Value] = [:]
     /// False inside `fill(_:)`: the edits need no record, a full calculation follows.
     private var tracksEdits = true
+    /// Hash indexes of looked-up ranges, kept while their cells do not change.
+    @exclusivity(unchecked) var lookupIndexes = LookupIndexes()
     /// The evaluator keeps its stack between recalculations.
     var evaluator = Evaluator()
 
@@ -169,8 +171,16 @@ public final class Workbook {
         let oldFormula = sheets[Int(location.sheet)].formula(row: location.address.row, column: location.address.column)
         if oldFormula != Column.noFormula { unregister(formula: oldFormula, at: location) }
         sheets[Int(location.sheet)].set(value, formula: formula, at: location.address)
+        lookupIndexes.cellChanged(sheet: location.sheet, at: location.address)
         if formula != Column.noFormula { register(formula: formula, at: location) }
         if tracksEdits && pendingEdits[key] == nil { pendingEdits[key] = oldValue }
+    }
+
+    /// Stores a formula's newly computed value.
+    @inline(__always)
+    func storeComputedValue(_ value: Value, at location: CellLocation) {
+        sheets[Int(location.sheet)].setComputedValue(value, at: location.address)
+        lookupIndexes.cellChanged(sheet: location.sheet, at: location.address)
     }
 
     /// The cell's current value (as of the last recalculation for formulas).

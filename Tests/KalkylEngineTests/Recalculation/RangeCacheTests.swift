@@ -71,6 +71,24 @@ struct RangeCacheTests {
         try expectStraightforwardValues(workbook)
         #expect(try workbook.value("E4") == .number(9))  // 0.3 matches 0.1+0.2 within 15 digits, in A3
         #expect(try workbook.value("E12") == .number(6))  // D12 = 12 now first stands in A2
+
+        // A new lookup key uses the indexes already built; a formula in the range that
+        // computes a new value drops its index.
+        let built = workbook.lookupIndexes.indexes.count
+        #expect(built == 1)  // $A$1:$A$30, searched by VLOOKUP (its first column), MATCH and XLOOKUP
+        try workbook.set(.typed("5"), at: try workbook.location(of: "D5"))
+        workbook.recalculate()
+        #expect(workbook.lookupIndexes.indexes.count == built)
+        #expect(try workbook.value("E5") == .number(15))  // 5 first stands in A5
+        try workbook.set(.typed("=0.2+0.3"), at: try workbook.location(of: "B3"))
+        try workbook.set(.typed("0.7"), at: try workbook.location(of: "D6"))
+        workbook.recalculate()
+        try expectStraightforwardValues(workbook)
+        try workbook.set(.typed("0.4"), at: try workbook.location(of: "A3"))
+        try workbook.set(.typed("0.4"), at: try workbook.location(of: "D7"))
+        workbook.recalculate()
+        try expectStraightforwardValues(workbook)
+        #expect(try workbook.value("E7") == .number(0.5))  // 0.4 now stands in A3, beside 0.2+0.3
     }
 
     @Test func randomEditsKeepCachedAndStraightforwardValuesEqual() async {
