@@ -30,6 +30,16 @@ public final class EvaluationContext {
         now = workbook.clock()
     }
 
+    /// Makes the context the one of `formula` in the cell at `location`.
+    @inline(__always)
+    func moveTo(_ location: CellLocation, for formula: CompiledFormula) {
+        sheet = location.sheet
+        host = location.address
+        checksPendingReads = formula.readsDynamicReferences
+        cachesRanges = !formula.readsDynamicReferences
+        blockedOn = nil
+    }
+
     @inline(__always)
     public func value(sheet: Int32, row: Int32, column: Int32) -> Value {
         if checksPendingReads { notePendingRead(CellLocation(sheet: sheet, row: row, column: column).key) }

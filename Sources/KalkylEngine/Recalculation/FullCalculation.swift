@@ -55,11 +55,7 @@ enum FullCalculation {
                     case .some: continue
                     case .none: break
                     }
-                    context.sheet = location.sheet
-                    context.host = location.address
-                    context.checksPendingReads = formula.readsDynamicReferences
-                    context.cachesRanges = !formula.readsDynamicReferences
-                    context.blockedOn = nil
+                    context.moveTo(location, for: formula)
                     let value = evaluator.evaluate(formula, in: context)
                     if let blocker = context.blockedOn {
                         // OFFSET or INDIRECT read a cell not computed yet: compute it first.

@@ -119,11 +119,7 @@ struct Recalculation {
                     // again even if no precedent's value changed.
                     let location = CellLocation(key: node)
                     if let formula = workbook.formula(at: location) {
-                        context.sheet = location.sheet
-                        context.host = location.address
-                        context.checksPendingReads = formula.readsDynamicReferences
-                        context.cachesRanges = !formula.readsDynamicReferences
-                        context.blockedOn = nil
+                        context.moveTo(location, for: formula)
                         let newValue = evaluator.evaluate(formula, in: context)
                         if let blocker = context.blockedOn, let b = index[blocker] {
                             // Reads a cell not computed yet: run again when that one is done.
