@@ -84,7 +84,9 @@ final class XMLEvents {
                 var j = i + 2
                 while j < n && b[j] != UInt8(ascii: ">") { j += 1 }
                 guard j < n else { throw Malformed(offset: i, reason: "unclosed end tag") }
-                let name = String(decoding: b[(i + 2)..<j], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                var nameEnd = i + 2
+                while nameEnd < j && !Self.isSpace(b[nameEnd]) { nameEnd += 1 }
+                let name = String(decoding: b[(i + 2)..<nameEnd], as: UTF8.self)
                 guard let last = open.popLast(), last == name else {
                     throw Malformed(offset: i, reason: "</\(name)> does not close the open element")
                 }

@@ -80,12 +80,17 @@ enum SheetReader {
                         // A follower of a shared formula: the master's formula, shifted to this cell.
                         workbook.set(expression: master.expression, at: location)
                     } else if !text.isEmpty {
-                        do {
-                            let expression = try FormulaParser.parse(text, at: address)
-                            workbook.set(expression: expression, at: location)
-                            if let si = sharedIndex { shared[si] = (expression, address) }
+                        do throws(WorkbookError) {
+                            // As text, so a filled-down formula is parsed once (see Workbook.set).
+                            try workbook.set(.formula("=" + text), at: location)
+                            if let si = sharedIndex, let compiled = workbook.formula(at: location) { shared[si] = (compiled.expression, address) }
                         } catch {
-                            unread.append((location, text, "\(error)"))
+                            var message = "\(error)"
+                            if case .formula(var syntax, _) = error {
+                                syntax.offset -= 1  // positions in the text as the file has it, without '='
+                                message = "\(syntax)"
+                            }
+                            unread.append((location, text, message))
                             try? workbook.set(.constant(constant), at: location)
                         }
                     } else {
