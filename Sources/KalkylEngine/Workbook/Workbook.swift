@@ -35,7 +35,7 @@ public final class Workbook {
     var volatileCells: Set<Int> = []
     /// Cells edited since the last recalculation, with their values before the edit.
     var pendingEdits: [Int: Value] = [:]
-    /// False inside `fill(_:)`: the edits need no record, a full calculation follows.
+    /// False inside `load(_:)`: the edits need no record, a full calculation follows.
     private var tracksEdits = true
     /// Hash indexes of looked-up ranges, kept while their cells do not change.
     @exclusivity(unchecked) var lookupIndexes = LookupIndexes()
@@ -119,10 +119,10 @@ public final class Workbook {
 
     // MARK: Cells
 
-    /// Fills the workbook in bulk, as a reader does, then computes every formula once. Inside
+    /// Loads cells in bulk, as a reader does, then computes every formula once. Inside
     /// `body` edits are not recorded one by one (a million cells would make a million records
     /// that the full calculation throws away).
-    public func fill<E: Error>(_ body: () throws(E) -> Void) throws(E) {
+    public func load<E: Error>(_ body: () throws(E) -> Void) throws(E) {
         tracksEdits = false
         defer {
             tracksEdits = true

@@ -302,7 +302,7 @@ public struct KalkReader {
                 throw self.error(name.line, 6, error.description)
             }
         }
-        try workbook.fill { () throws(KalkSyntaxError) in
+        try workbook.load { () throws(KalkSyntaxError) in
             for (index, sheet) in sheets.enumerated() {
                 workbook.updateLayout(ofSheet: index) {
                     $0.columnWidths = sheet.widths

@@ -52,7 +52,7 @@ public enum XlsxReader {
             try? workbook.defineName(name.name, formula: "=" + name.formula, scope: name.scope)
         }
         var document = XlsxDocument(workbook: workbook, cachedValues: [:], unreadFormulas: [])
-        try workbook.fill {
+        try workbook.load {
             for (index, sheet) in sheets.enumerated() {
                 guard let target = targets[sheet.id], let data = try package.part(target) else {
                     throw XlsxError(path: path, message: "the sheet '\(sheet.name)' has no part in the file")
