@@ -54,11 +54,14 @@ struct Recalculation {
         let rootCount = nodes.count
         var head = 0
         var pending: [Int] = []
+        // The graph does not change during a recalculation: one copy (no element is copied)
+        // instead of one through the class for every node.
+        let graph = workbook.graph
         while head < nodes.count {
             let node = nodes[head]
             successorStart.append(Int32(successors.count))
             pending.removeAll(keepingCapacity: true)
-            workbook.graph.forEachSuccessor(of: node) { pending.append($0) }
+            graph.forEachSuccessor(of: node) { pending.append($0) }
             for s in pending { successors.append(visit(s)) }
             head += 1
         }
@@ -132,7 +135,8 @@ struct Recalculation {
                             workbook.storeComputedValue(newValue, at: location)
                             changed = true
                         }
-                        if let edited = workbook.pendingEdits[node] {
+                        // Only roots (the edited cells come first) can have been edited.
+                        if i < rootCount, let edited = workbook.pendingEdits[node] {
                             if edited != newValue { record(.init(location: location, oldValue: edited, newValue: newValue)) }
                         } else if changed {
                             record(.init(location: location, oldValue: oldValue, newValue: newValue))
