@@ -12,7 +12,7 @@
 struct Recalculation {
     private let workbook: Workbook
     private var nodes: [Int] = []
-    private var index: [Int: Int32] = [:]
+    private var index = NodeIndex()
     private var successorStart: [Int32] = []
     private var successors: [Int32] = []
     private var result = RecalculationResult()
@@ -42,7 +42,7 @@ struct Recalculation {
     private mutating func visit(_ node: Int) -> Int32 {
         if let i = index[node] { return i }
         let i = Int32(nodes.count)
-        index[node] = i
+        index.insert(node, i)
         nodes.append(node)
         return i
     }
