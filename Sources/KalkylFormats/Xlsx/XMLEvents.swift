@@ -35,7 +35,8 @@ final class XMLEvents {
         var i = 0
         if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
         if n >= 2 && (b[0] == 0xFE || b[0] == 0xFF) { throw Malformed(offset: 0, reason: "only UTF-8 is read") }
-        var open: [String] = []
+        /// Open elements: where the name stands (to match the end tag) and the name without its prefix.
+        var open: [(name: Range<Int>, local: String)] = []
         var sawRoot = false
 
         /// The index of `pattern` at or after `from`, or nil.
@@ -86,18 +87,18 @@ final class XMLEvents {
                 guard j < n else { throw Malformed(offset: i, reason: "unclosed end tag") }
                 var nameEnd = i + 2
                 while nameEnd < j && !Self.isSpace(b[nameEnd]) { nameEnd += 1 }
-                let name = String(decoding: b[(i + 2)..<nameEnd], as: UTF8.self)
-                guard let last = open.popLast(), last == name else {
+                guard let last = open.popLast(), b[last.name].elementsEqual(b[(i + 2)..<nameEnd]) else {
+                    let name = String(decoding: b[(i + 2)..<nameEnd], as: UTF8.self)
                     throw Malformed(offset: i, reason: "</\(name)> does not close the open element")
                 }
-                onEnd(Self.local(name))
+                onEnd(last.local)
                 i = j + 1
             default:
                 guard open.isEmpty ? !sawRoot : true else { throw Malformed(offset: i, reason: "a second root element") }
                 var j = i + 1
                 while j < n && !Self.isSpace(b[j]) && b[j] != UInt8(ascii: ">") && b[j] != UInt8(ascii: "/") { j += 1 }
-                let name = String(decoding: b[(i + 1)..<j], as: UTF8.self)
-                guard !name.isEmpty else { throw Malformed(offset: i, reason: "an element without a name") }
+                guard j > i + 1 else { throw Malformed(offset: i, reason: "an element without a name") }
+                let nameRange = (i + 1)..<j
                 var attributes: [String: String] = [:]
                 while true {
                     while j < n && Self.isSpace(b[j]) { j += 1 }
@@ -105,7 +106,8 @@ final class XMLEvents {
                     if b[j] == UInt8(ascii: ">") || b[j] == UInt8(ascii: "/") { break }
                     let nameStart = j
                     while j < n && b[j] != UInt8(ascii: "=") && !Self.isSpace(b[j]) && b[j] != UInt8(ascii: ">") { j += 1 }
-                    let attribute = String(decoding: b[nameStart..<j], as: UTF8.self)
+                    let attributeRange = nameStart..<j
+                    var attribute: String { String(decoding: b[attributeRange], as: UTF8.self) }
                     while j < n && Self.isSpace(b[j]) { j += 1 }
                     guard j < n, b[j] == UInt8(ascii: "=") else { throw Malformed(offset: j, reason: "attribute '\(attribute)' has no value") }
                     j += 1
@@ -118,7 +120,7 @@ final class XMLEvents {
                     j = valueStart
                     while j < n && b[j] != quote { j += 1 }
                     guard j < n else { throw Malformed(offset: valueStart, reason: "unclosed attribute value") }
-                    attributes[Self.local(attribute)] = try Self.decode(b, valueStart..<j)
+                    attributes[Self.local(b, attributeRange)] = try Self.decode(b, valueStart..<j)
                     j += 1
                 }
                 let selfClosing = b[j] == UInt8(ascii: "/")
@@ -127,20 +129,26 @@ final class XMLEvents {
                     j += 1
                 }
                 sawRoot = true
-                onStart(Self.local(name), attributes)
-                if selfClosing { onEnd(Self.local(name)) } else { open.append(name) }
+                let local = Self.local(b, nameRange)
+                onStart(local, attributes)
+                if selfClosing {
+                    onEnd(local)
+                } else {
+                    open.append((nameRange, local))
+                }
                 i = j + 1
             }
         }
-        if let last = open.last { throw Malformed(offset: n, reason: "<\(last)> is not closed") }
+        if let last = open.last { throw Malformed(offset: n, reason: "<\(String(decoding: b[last.name], as: UTF8.self))> is not closed") }
         guard sawRoot else { throw Malformed(offset: 0, reason: "no root element") }
     }
 
     private static func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
 
-    private static func local(_ name: String) -> String {
-        guard let colon = name.lastIndex(of: ":") else { return name }
-        return String(name[name.index(after: colon)...])
+    /// A name without its namespace prefix (`x:c` → `c`).
+    private static func local(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        let start = b[range].lastIndex(of: UInt8(ascii: ":")).map { $0 + 1 } ?? range.lowerBound
+        return String(decoding: b[start..<range.upperBound], as: UTF8.self)
     }
 
     /// Text with `&lt;`, `&gt;`, `&amp;`, `&quot;`, `&apos;` and `&#…;` replaced.
