@@ -19,14 +19,14 @@ struct Evaluator {
             case .constant(let index):
                 stack.append(formula.constants[Int(index)])
             case .cell(let sheet, let row, let column):
-                let address = CellAddress(row: row.resolve(from: host.row), column: column.resolve(from: host.column))
+                let address = Evaluator.cell(row, column, from: host)
                 if address.isValid {
                     stack.append(.reference(sheet: sheet < 0 ? context.sheet : sheet, range: CellRange(address)))
                 } else {
                     stack.append(.error(.reference))
                 }
             case .cellValue(let sheet, let row, let column):
-                let address = CellAddress(row: row.resolve(from: host.row), column: column.resolve(from: host.column))
+                let address = Evaluator.cell(row, column, from: host)
                 if address.isValid {
                     stack.append(.value(context.value(sheet: sheet < 0 ? context.sheet : sheet, row: address.row, column: address.column)))
                 } else {
@@ -86,7 +86,7 @@ struct Evaluator {
                         top += 1
                         stack[top] = n
                     case .cellValue(let sheet, let row, let column):
-                        let address = CellAddress(row: row.resolve(from: host.row), column: column.resolve(from: host.column))
+                        let address = Evaluator.cell(row, column, from: host)
                         guard address.isValid else { return nil }
                         top += 1
                         switch context.value(sheet: sheet < 0 ? context.sheet : sheet, row: address.row, column: address.column) {
@@ -111,6 +111,12 @@ struct Evaluator {
                 return top == 0 ? stack[0] : nil
             }
         }
+    }
+
+    /// The cell a single-cell reference points at from the formula's cell (maybe off the sheet).
+    @inline(__always)
+    private static func cell(_ row: ReferenceCoordinate, _ column: ReferenceCoordinate, from host: CellAddress) -> CellAddress {
+        CellAddress(row: row.resolve(from: host.row), column: column.resolve(from: host.column))
     }
 
     /// What a cell shows for a formula's result: a reference gives the referenced value

@@ -66,15 +66,22 @@ enum Operators {
     /// An operator on two numbers, or nil for the operators that are not about numbers.
     @inline(__always)
     static func onNumbers(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Value? {
+        if op.isArithmetic { return arithmetic(op, x, y) }
+        return comparison(op, ValueComparison.compareNumbers(x, y))
+    }
+
+    /// A comparison operator's result from the order of its operands (-1, 0, 1); nil for the
+    /// operators that do not compare.
+    @inline(__always)
+    private static func comparison(_ op: BinaryOperator, _ order: Int) -> Value? {
         switch op {
-        case .add, .subtract, .multiply, .divide, .power: return arithmetic(op, x, y)
-        case .equal: return .boolean(ValueComparison.compareNumbers(x, y) == 0)
-        case .notEqual: return .boolean(ValueComparison.compareNumbers(x, y) != 0)
-        case .less: return .boolean(ValueComparison.compareNumbers(x, y) < 0)
-        case .lessOrEqual: return .boolean(ValueComparison.compareNumbers(x, y) <= 0)
-        case .greater: return .boolean(ValueComparison.compareNumbers(x, y) > 0)
-        case .greaterOrEqual: return .boolean(ValueComparison.compareNumbers(x, y) >= 0)
-        case .concatenate, .range, .intersection: return nil
+        case .equal: return .boolean(order == 0)
+        case .notEqual: return .boolean(order != 0)
+        case .less: return .boolean(order < 0)
+        case .lessOrEqual: return .boolean(order <= 0)
+        case .greater: return .boolean(order > 0)
+        case .greaterOrEqual: return .boolean(order >= 0)
+        default: return nil
         }
     }
 
@@ -100,12 +107,8 @@ enum Operators {
             case (.success(let s), .success(let t)): return .text(s + t)
             case (.failure(let e), _), (_, .failure(let e)): return .error(e)
             }
-        case .equal: return .boolean(ValueComparison.compare(a, b) == 0)
-        case .notEqual: return .boolean(ValueComparison.compare(a, b) != 0)
-        case .less: return .boolean(ValueComparison.compare(a, b) < 0)
-        case .lessOrEqual: return .boolean(ValueComparison.compare(a, b) <= 0)
-        case .greater: return .boolean(ValueComparison.compare(a, b) > 0)
-        case .greaterOrEqual: return .boolean(ValueComparison.compare(a, b) >= 0)
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+            return comparison(op, ValueComparison.compare(a, b))!
         case .range, .intersection: return .error(.value)
         }
     }

@@ -131,7 +131,6 @@ final class PendingCells {
     private let next: UnsafeMutablePointer<Int32>
     /// Formula cells whose precedents are being computed (on the walk's current path).
     let visiting: UnsafeMutablePointer<Bool>
-    private let slotCount: Int
 
     init(_ workbook: Workbook) {
         var firstColumn: [Int] = [], base: [Int] = [], rows: [Int] = [], sheetOf: [Int32] = []
@@ -151,7 +150,6 @@ final class PendingCells {
         columnRows = rows
         columnSheet = sheetOf
         columnCount = base.count
-        slotCount = slots
         next = .allocate(capacity: max(slots, 1))
         visiting = .allocate(capacity: max(slots, 1))
         visiting.initialize(repeating: false, count: max(slots, 1))
