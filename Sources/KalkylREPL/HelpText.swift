@@ -11,7 +11,7 @@ enum HelpText {
         ("use", "use SHEET", "make a sheet the current one (unqualified cells are on it)"),
         ("sheets", "sheets", "list the sheets"),
         ("names", "names", "list the defined names"),
-        ("save", "save | save as FILE", "save the workbook (atomically)"),
+        ("save", "save | save as FILE | save! | save as! FILE", "save the workbook atomically; without ! it will not overwrite another program's change to the file or an existing other file"),
         ("export", "export csv|json [--sheet S] [--swedish] [--formatted] [-o FILE]", "export as the export command does"),
         ("open", "open FILE", "open another workbook"),
         ("new", "new TEMPLATE [NAME=VALUE …]", "a new workbook from a template"),

@@ -7,7 +7,9 @@ import KalkylFormats
 /// `~/.kalkyl_history` or `$KALKYL_HISTORY`, Tab completion) on a terminal, or plain lines
 /// without prompt or colour when standard input is a pipe.
 public enum REPLLoop {
-    /// Runs until `quit` or the end of input; returns the exit status: 1 if any command failed.
+    /// Runs until `quit` or the end of input; returns the exit status: 1 if any command failed,
+    /// or if piped input ended with edits that were not saved (they are lost, and a script
+    /// must hear of it). At a terminal, Ctrl-D with unsaved edits asks first.
     public static func run(_ session: REPLSession) -> Int32 {
         let interactive = isatty(STDIN_FILENO) != 0
         var anyFailed = false
@@ -17,7 +19,17 @@ public enum REPLLoop {
             print("Kalkyl — \(session.path ?? "new workbook"); 'help' lists the commands.")
         }
         defer { if interactive { saveHistory() } }
-        while let line = LineInput.read(prompt: "kalkyl> ") {
+        while true {
+            guard let line = LineInput.read(prompt: "kalkyl> ") else {
+                guard session.hasUnsavedChanges else { break }
+                if !interactive {
+                    FileHandle.standardError.write(Data("the input ended with unsaved changes: they are not saved\n".utf8))
+                    return 1
+                }
+                let answer = LineInput.read(prompt: "\nThe workbook has unsaved changes. Quit without saving? [y/N] ")
+                if answer == nil || answer?.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y") == true { break }
+                continue
+            }
             let outcome = session.execute(line)
             FileHandle.standardOutput.write(Data(outcome.output.utf8))
             if let error = outcome.error {

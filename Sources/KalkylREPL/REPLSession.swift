@@ -24,21 +24,28 @@ public final class REPLSession {
     var history = EditHistory()
     var isDirty = false
     private var warnedAboutUnsavedChanges = false
+    /// The file as it was when opened or last saved: `save` refuses to overwrite a change
+    /// another program made since (a lost update).
+    private var snapshot: FileSnapshot?
 
     public init(workbook: Workbook, path: String?) {
         self.workbook = workbook
         self.path = path
+        snapshot = path.flatMap(FileSnapshot.init(path:))
     }
 
-    /// Opens a .kalk file, or starts with an empty workbook of one sheet when `path` is nil.
+    /// Opens a .kalk or .xlsx file, or starts with an empty workbook of one sheet when `path` is nil.
     public static func open(_ path: String?) throws -> REPLSession {
         guard let path else {
             let workbook = Workbook()
             try workbook.addSheet(named: "Blad1")
             return REPLSession(workbook: workbook, path: nil)
         }
-        return REPLSession(workbook: try KalkReader.load(path: path), path: path)
+        return REPLSession(workbook: try WorkbookFile.load(path), path: path)
     }
+
+    /// Edits that no file holds yet.
+    public var hasUnsavedChanges: Bool { isDirty }
 
     public func execute(_ line: String) -> Outcome {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -58,7 +65,8 @@ public final class REPLSession {
             case "use": return try use(rest)
             case "sheets": return sheets()
             case "names": return names()
-            case "save": return try save(rest)
+            case "save": return try save(rest, force: false)
+            case "save!": return try save(rest, force: true)
             case "export": return try export(rest)
             case "open": return try open(rest)
             case "new": return try new(rest)
@@ -151,13 +159,7 @@ public final class REPLSession {
         }
         if result.changes.count > changeLimit { out += "  … and \(result.changes.count - changeLimit) more\n" }
         for cycle in result.cycles {
-            let steps = cycle.map { step -> String in
-                switch step {
-                case .cell(let location): return workbook.name(of: location)
-                case .range(let sheet, let range): return workbook.name(of: CellLocation(sheet: Int(sheet), address: range.start)) + ":" + range.end.description
-                }
-            }
-            out += "  circular reference: " + steps.joined(separator: " → ") + "\n"
+            out += "  circular reference: " + workbook.describe(cycle: cycle) + "\n"
         }
         let milliseconds = Double(result.duration.components.attoseconds) / 1e15 + Double(result.duration.components.seconds) * 1000
         out += "\(result.changes.count) changed, \(result.recomputedCount) recalculated in \(String(format: "%.2f", milliseconds)) ms\n"
@@ -257,18 +259,34 @@ public final class REPLSession {
 
     // MARK: Files
 
-    private func save(_ argument: String) throws -> Outcome {
+    /// `save`, `save as FILE`; `save!`, `save --force` and `save as! FILE` replace what is there.
+    private func save(_ argument: String, force: Bool) throws -> Outcome {
+        var force = force
+        var words = argument.split(separator: " ", maxSplits: 1).map(String.init)
+        if words.first == "--force" { force = true; words.removeFirst() }
         var target = path
-        if argument.lowercased().hasPrefix("as ") || argument.lowercased() == "as" {
-            let file = argument.dropFirst(2).trimmingCharacters(in: .whitespaces)
+        if let first = words.first?.lowercased(), first == "as" || first == "as!" {
+            if first == "as!" { force = true }
+            let file = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
             guard !file.isEmpty else { return failure("save as needs a file name") }
+            if !force, file != path, FileManager.default.fileExists(atPath: file) {
+                return failure("\(file) exists: 'save as! \(file)' replaces it")
+            }
             target = file
-        } else if !argument.isEmpty {
-            return failure("expected 'save' or 'save as FILE'")
+        } else if !words.isEmpty {
+            return failure("expected 'save', 'save!' or 'save as FILE'")
         }
         guard let target else { return failure("the workbook has no file yet: use 'save as FILE'") }
-        try KalkWriter.save(workbook, to: target)
+        if !force, target == path, FileSnapshot(path: target) != snapshot {
+            return failure("\(target) was changed by another program since it was opened: 'save!' overwrites that change, 'save as FILE' keeps both")
+        }
+        do {
+            try WorkbookFile.save(workbook, to: target)
+        } catch let problem as FileProblem {
+            return failure(problem.description)
+        }
         path = target
+        snapshot = FileSnapshot(path: target)
         isDirty = false
         return Outcome(output: "saved \(target)\n")
     }
@@ -279,7 +297,7 @@ public final class REPLSession {
             return failure("expected 'export csv' or 'export json'")
         }
         words.removeFirst()
-        var sheet: Int? = nil, output: String? = nil, swedish = false, formatted = false
+        var sheet: Int? = nil, output: String? = nil, swedish = false, formatted = false, raw = false
         while let word = words.first {
             words.removeFirst()
             switch word {
@@ -293,6 +311,7 @@ public final class REPLSession {
                 words.removeFirst()
             case "--swedish": swedish = true
             case "--formatted": formatted = true
+            case "--raw": raw = true
             default: return failure("unknown export option '\(word)'")
             }
         }
@@ -300,12 +319,17 @@ public final class REPLSession {
         if format == "csv" {
             var writer = swedish ? CSVWriter.swedish : CSVWriter()
             writer.formatted = formatted
+            writer.neutralizesFormulas = !raw
             text = writer.text(of: workbook, sheet: sheet ?? currentSheet)
         } else {
             text = JSONExporter.text(of: workbook, sheet: sheet)
         }
         guard let output else { return Outcome(output: text) }
-        try AtomicFile.write(text, to: output)
+        do {
+            try AtomicFile.write(text, to: output)
+        } catch let problem as FileProblem {
+            return failure(problem.description)
+        }
         return Outcome(output: "wrote \(output)\n")
     }
 
@@ -320,11 +344,12 @@ public final class REPLSession {
         guard !file.isEmpty else { return failure("open needs a file name") }
         if let warning = unsavedChangesWarning() { return warning }
         do {
-            workbook = try KalkReader.load(path: file)
-        } catch let error as KalkSyntaxError {
-            return failure(error.description)
+            workbook = try WorkbookFile.load(file)
+        } catch let problem as FileProblem {
+            return failure(problem.description)
         }
         path = file
+        snapshot = FileSnapshot(path: file)
         resetState()
         return Outcome(output: "opened \(file): \(workbook.sheetNames.joined(separator: ", "))\n")
     }
@@ -350,6 +375,7 @@ public final class REPLSession {
         guard problems.isEmpty else { return failure(problems.map(\.description).joined(separator: "\n")) }
         workbook = template
         path = nil
+        snapshot = nil
         resetState()
         isDirty = true
         return Outcome(output: "new workbook from \(name): \(workbook.sheetNames.joined(separator: ", ")) (save as FILE to keep it)\n")

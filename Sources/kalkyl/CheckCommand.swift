@@ -1,5 +1,6 @@
 import ArgumentParser
 import KalkylEngine
+import KalkylFormats
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,13 +24,7 @@ struct CheckCommand: ParsableCommand {
         var inCycles = Set<CellLocation>()
         for path in result.cycles {
             for case .cell(let location) in path { inCycles.insert(location) }
-            let steps = path.map { step -> String in
-                switch step {
-                case .cell(let location): return book.name(of: location)
-                case .range(let sheet, let range): return book.name(of: CellLocation(sheet: Int(sheet), address: range.start)) + ":" + range.end.description
-                }
-            }
-            Output.write("cycle: " + steps.joined(separator: " → ") + "\n")
+            Output.write("cycle: " + book.describe(cycle: path) + "\n")
             problems += 1
         }
         var formulas = 0, cells = 0
@@ -57,7 +52,7 @@ struct CheckCommand: ParsableCommand {
     /// Formula cells whose recalculated value differs from Excel's stored one.
     private func compareWithCached() throws {
         guard workbook.lowercased().hasSuffix(".xlsx") else { throw CommandFailure.input("--against-cached needs an .xlsx file") }
-        let document = try WorkbookFile.loadXlsx(workbook)
+        let document = try XlsxReader.load(path: workbook)
         let book = document.workbook
         var differences = 0
         for entry in document.unreadFormulas {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KalkylEngine
+import KalkylFormats
 
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,17 +14,23 @@ struct EvalCommand: ParsableCommand {
     )
 
     @Argument(help: "The workbook (.kalk).") var workbook: String
-    @Argument(help: "The formula, with or without a leading '='.") var formula: String
+    /// Every word that is not an option: a formula may start with '-' (`-2^2`).
+    @Argument(parsing: .allUnrecognized, help: "The formula, with or without a leading '='.") var formulaWords: [String] = []
     @Option(help: "The sheet unqualified references point to.") var sheet: String?
 
+    func validate() throws {
+        guard !formulaWords.isEmpty else { throw ValidationError("Missing expected argument '<formula>'") }
+    }
+
     func run() throws {
+        let formula = formulaWords.joined(separator: " ")
         let book = try WorkbookFile.load(workbook)
-        let sheetIndex = try WorkbookFile.sheet(sheet, in: book)
+        let sheetIndex = try SheetOption.index(sheet, in: book)
         let value: Value
         do {
             value = try book.evaluate(formula, sheet: sheetIndex)
         } catch {
-            throw CommandFailure.input(error.description)
+            throw CommandFailure.input("\(error)")
         }
         Output.write(value.description + "\n")
         if value.isError { throw ExitCode(1) }

@@ -21,6 +21,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.") var output: String?
     @Flag(help: "CSV: show numbers with the cells' number formats.") var formatted = false
     @Flag(help: "CSV: ';' between fields and decimal commas.") var swedish = false
+    @Flag(help: "CSV: write text that starts with = + - @ as it is (by default it gets a leading ' so a spreadsheet does not run it as a formula).") var raw = false
 
     func run() throws {
         let book = try WorkbookFile.load(workbook)
@@ -34,9 +35,10 @@ struct ExportCommand: ParsableCommand {
         case .csv:
             var writer = swedish ? CSVWriter.swedish : CSVWriter()
             writer.formatted = formatted
-            text = writer.text(of: book, sheet: try WorkbookFile.sheet(sheet, in: book))
+            writer.neutralizesFormulas = !raw
+            text = writer.text(of: book, sheet: try SheetOption.index(sheet, in: book))
         case .json:
-            text = JSONExporter.text(of: book, sheet: try sheet.map { try WorkbookFile.sheet($0, in: book) })
+            text = JSONExporter.text(of: book, sheet: try sheet.map { try SheetOption.index($0, in: book) })
         case .xlsx:
             return
         }

@@ -59,16 +59,16 @@ struct FillCommand: ParsableCommand {
         return value.description
     }
 
-    /// Asks until the answer is right; at the end of piped input the default is taken, or the
-    /// parameter is reported as unanswered.
+    /// Asks until the answer is right (an empty answer takes the default). The end of input
+    /// before every question is answered stops the command: nothing is written, exit 2 — a
+    /// form of defaults nobody chose is worse than none.
     private func ask(_ parameter: TemplateParameter, default fallback: String?) throws -> String? {
         let prompt = parameter.description + (fallback.map { " [\($0)]" } ?? "") + ": "
         while true {
             if !LineInput.isInteractive { Output.write(prompt) }
             guard let line = LineInput.read(prompt: prompt) else {
-                if !LineInput.isInteractive { Output.write("\n") }
-                if fallback != nil || !parameter.isRequired { return fallback }
-                throw CommandFailure.input("no answer for parameter '\(parameter.name)' (\(parameter.description))")
+                Output.write("\n")
+                throw CommandFailure.input("the input ended before '\(parameter.name)' (\(parameter.description)) was answered: nothing was written")
             }
             if !LineInput.isInteractive { Output.write(line + "\n") }
             let answer = line.trimmingCharacters(in: .whitespaces)

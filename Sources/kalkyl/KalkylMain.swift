@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KalkylFormats
 
 /// The entry point. Exit codes: 0 success, 1 the workbook has errors or a check failed,
 /// 2 a usage or input error, with a one-line message on standard error.
@@ -12,6 +13,9 @@ struct KalkylMain {
         } catch let failure as CommandFailure {
             Output.error(failure.message)
             exit(failure.exitCode)
+        } catch let problem as FileProblem {
+            Output.error(problem.description)
+            exit(2)
         } catch let code as ExitCode {
             exit(code.rawValue)
         } catch {

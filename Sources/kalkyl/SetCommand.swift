@@ -1,5 +1,6 @@
 import ArgumentParser
 import KalkylEngine
+import KalkylFormats
 
 struct SetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,7 +20,7 @@ struct SetCommand: ParsableCommand {
 
     func run() throws {
         let book = try WorkbookFile.load(workbook)
-        let defaultSheet = try WorkbookFile.sheet(sheet, in: book)
+        let defaultSheet = try SheetOption.index(sheet, in: book)
         for edit in edits {
             guard let equals = edit.firstIndex(of: "="), equals != edit.startIndex else {
                 throw CommandFailure.input("'\(edit)' is not CELL=INPUT")
@@ -34,9 +35,10 @@ struct SetCommand: ParsableCommand {
             }
         }
         let result = book.recalculate()
+        // The changes are printed once they are saved: a failed save prints only its error.
+        try WorkbookFile.save(book, to: output ?? workbook)
         for change in result.changes {
             Output.write("\(book.name(of: change.location)): \(change.oldValue) → \(change.newValue)\n")
         }
-        try WorkbookFile.save(book, to: output ?? workbook)
     }
 }

@@ -70,7 +70,13 @@ struct FillAndBatchTests {
         let short = directory.appendingPathComponent("short.kalk").path
         let cut = try KalkylProcess.run(["fill", "rekvisition", "-o", short], stdin: "Region Gotland\n")
         #expect(cut.status == 2)
-        #expect(cut.stderr == "kalkyl: no answer for parameter 'organisationsnummer' (Organisationsnummer)\n")
+        #expect(cut.stderr == "kalkyl: the input ended before 'organisationsnummer' (Organisationsnummer) was answered: nothing was written\n")
+        #expect(!FileManager.default.fileExists(atPath: short))
+
+        // No input at all (`</dev/null`) is not a workbook of defaults: exit 2, nothing written.
+        let none = try KalkylProcess.run(["fill", "rekvisition", "-o", short], stdin: "")
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("the input ended before 'bidragsmottagare'"), "\(none.stderr)")
         #expect(!FileManager.default.fileExists(atPath: short))
     }
 

@@ -25,7 +25,13 @@ struct FormulaCompiler {
 
     static func compile(_ expression: Expression, hostSheet: Int, environment: any CompilationEnvironment) -> CompiledFormula {
         var compiler = FormulaCompiler(environment: environment, hostSheet: hostSheet)
-        compiler.emit(expression, asValue: true)
+        var whole = expression
+        while case .parenthesized(let inner) = whole { whole = inner }
+        if case .call(let name, let arguments) = whole {
+            compiler.emitCall(name, arguments, isWholeFormula: true)
+        } else {
+            compiler.emit(expression, asValue: true)
+        }
         return CompiledFormula(expression: expression, code: compiler.code, constants: compiler.constants, references: compiler.references,
                                isVolatile: compiler.isVolatile, readsDynamicReferences: compiler.readsDynamicReferences,
                                diagnostics: compiler.diagnostics)
@@ -127,7 +133,8 @@ struct FormulaCompiler {
         namesBeingExpanded.removeLast()
     }
 
-    private mutating func emitCall(_ name: String, _ arguments: [Expression]) {
+    /// `isWholeFormula`: the call's result is the cell's value (see `FunctionRegistry.cellResultVariant`).
+    private mutating func emitCall(_ name: String, _ arguments: [Expression], isWholeFormula: Bool = false) {
         for argument in arguments { emit(argument) }
         let count = Int32(arguments.count)
         guard let id = FunctionRegistry.id(of: name) else {
@@ -143,6 +150,6 @@ struct FormulaCompiler {
         }
         if definition.isVolatile { isVolatile = true }
         if definition.readsDynamicReferences { readsDynamicReferences = true }
-        code.append(.call(function: id, argumentCount: count))
+        code.append(.call(function: isWholeFormula ? FunctionRegistry.cellResultVariant(of: id) : id, argumentCount: count))
     }
 }

@@ -13,6 +13,17 @@ public struct Matrix: Hashable, Sendable {
         self.values = values
     }
 
+    /// The most elements an array may have: four whole columns (4 × 1 048 576), about 100 MB.
+    /// A larger array (`A:XFD*1`, `1:1=A:A`) is #NUM! instead of a wrong number or an
+    /// allocation that ends the process.
+    public static let maximumCount = 4 * 1_048_576
+
+    /// Throws #NUM! unless an array of this size may be made.
+    @inline(__always)
+    static func checkSize(rows: Int, columns: Int) throws(FormulaError) {
+        guard rows * columns <= maximumCount else { throw FormulaError.number }
+    }
+
     public init(rows: Int, columns: Int, repeating value: Value) {
         self.init(rows: rows, columns: columns, values: Array(repeating: value, count: rows * columns))
     }

@@ -5,8 +5,12 @@ import Foundation
 enum Operators {
     static func unary(_ operand: Operand, context: EvaluationContext, _ f: (Double) -> Double) -> Operand {
         if operand.isMultiCell {
-            let m = Arguments.matrix(of: operand, context: context)
-            return .array(Matrix(rows: m.rows, columns: m.columns, values: m.values.map { applyUnary($0, f) }))
+            do {
+                let m = try Arguments.matrix(of: operand, context: context)
+                return .array(Matrix(rows: m.rows, columns: m.columns, values: m.values.map { applyUnary($0, f) }))
+            } catch {
+                return .error(error)
+            }
         }
         return .value(applyUnary(Arguments.scalar(of: operand, context: context), f))
     }
@@ -24,9 +28,15 @@ enum Operators {
         if !left.isMultiCell && !right.isMultiCell {
             return .value(apply(op, Arguments.scalar(of: left, context: context), Arguments.scalar(of: right, context: context)))
         }
-        let a = Arguments.matrix(of: left, context: context)
-        let b = Arguments.matrix(of: right, context: context)
-        let rows = max(a.rows, b.rows), columns = max(a.columns, b.columns)
+        let a: Matrix, b: Matrix
+        let rows = max(left.dimensions.rows, right.dimensions.rows), columns = max(left.dimensions.columns, right.dimensions.columns)
+        do {
+            try Matrix.checkSize(rows: rows, columns: columns)
+            a = try Arguments.matrix(of: left, context: context)
+            b = try Arguments.matrix(of: right, context: context)
+        } catch {
+            return .error(error)
+        }
         var values: [Value] = []
         values.reserveCapacity(rows * columns)
         for r in 0..<rows {
@@ -104,7 +114,9 @@ enum Operators {
             return arithmetic(op, x, y)
         case .concatenate:
             switch (a.asText(), b.asText()) {
-            case (.success(let s), .success(let t)): return .text(s + t)
+            case (.success(let s), .success(let t)):
+                guard s.utf16.count + t.utf16.count <= Value.maximumTextLength else { return .error(.value) }
+                return .text(s + t)
             case (.failure(let e), _), (_, .failure(let e)): return .error(e)
             }
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:

@@ -14,12 +14,25 @@ extension FunctionRegistry {
         /// row), that row's part, so `=ALLOCATE($B$1,$C$2:$C$22)` filled down C2:C22's rows gives
         /// each row its part; anywhere else the whole array, so `SUM(ALLOCATE(…))` is the total.
         FunctionDefinition("ALLOCATE", 2...3) { (args) throws(FormulaError) in
+            try allocate(args, ownRow: false)
+        },
+    ]
+
+    /// ALLOCATE as the whole formula of a cell (`=ALLOCATE($B$1,$C$2:$C$22)`), where a cell on
+    /// a weight's row takes that row's part. Inside another function (`SUM(ALLOCATE(…))`) the
+    /// whole array is the argument, wherever the cell is. The compiler picks this one.
+    static let allocateInCell = FunctionDefinition("ALLOCATE", 2...3) { (args) throws(FormulaError) in
+        try allocate(args, ownRow: true)
+    }
+
+    private static func allocate(_ args: Arguments, ownRow: Bool) throws(FormulaError) -> Operand {
             let total = DecimalRounding.round(try args.number(0), digits: 0)
             guard total >= 0, total < 1e15 else { throw FormulaError.number }
             let shape = args[1].dimensions
+            let matrix = try args.matrix(1)
             var weights: [Double] = []
-            weights.reserveCapacity(shape.rows * shape.columns)
-            for value in args.matrix(1).values {
+            weights.reserveCapacity(matrix.values.count)
+            for value in matrix.values {
                 switch value {
                 case .number(let w):
                     guard w >= 0 else { throw FormulaError.number }
@@ -35,12 +48,11 @@ extension FunctionRegistry {
                 guard position >= 1, position <= parts.count else { throw FormulaError.reference }
                 return .number(parts[position - 1])
             }
-            if case .reference(_, let range) = args[1], let offset = Allocation.ownRow(of: range, host: args.context.host) {
+            if ownRow, case .reference(_, let range) = args[1], let offset = Allocation.ownRow(of: range, host: args.context.host) {
                 return .number(parts[offset])
             }
             return .array(Matrix(rows: shape.rows, columns: shape.columns, values: parts.map { .number($0) }))
-        },
-    ]
+    }
 }
 
 /// The largest-remainder method, apart from the function so it can be tested on its own.

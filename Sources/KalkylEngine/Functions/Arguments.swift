@@ -77,21 +77,17 @@ public struct Arguments {
 
     // MARK: Arrays and ranges
 
-    /// The argument as a rectangle of values.
-    func matrix(_ i: Int) -> Matrix { Arguments.matrix(of: self[i], context: context) }
+    /// The argument as a rectangle of values; #NUM! when it is too large to hold (see `Matrix.maximumCount`).
+    func matrix(_ i: Int) throws(FormulaError) -> Matrix { try Arguments.matrix(of: self[i], context: context) }
 
-    static func matrix(of operand: Operand, context: EvaluationContext) -> Matrix {
+    static func matrix(of operand: Operand, context: EvaluationContext) throws(FormulaError) -> Matrix {
         switch operand {
         case .value(let v): return Matrix(rows: 1, columns: 1, values: [v])
         case .array(let m): return m
         case .reference(let sheet, let range):
-            // Whole columns or rows: only the used part holds values.
-            let used = context.clippedToUsedArea(sheet: sheet, range: range)
-            let rows = range.rowCount, columns = range.columnCount
-            if rows * columns > 4_000_000, let used {
-                return matrix(sheet: sheet, range: used, context: context)
-            }
-            if used == nil && rows * columns > 4_000_000 { return Matrix(rows: 1, columns: 1, values: [.empty]) }
+            // Every cell counts, empty ones too (`SUM((A:C=0)*1)` counts the empty rows), so a
+            // range is never clipped here: one too large is an error, not a smaller answer.
+            try Matrix.checkSize(rows: range.rowCount, columns: range.columnCount)
             return matrix(sheet: sheet, range: range, context: context)
         }
     }

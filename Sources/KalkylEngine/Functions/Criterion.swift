@@ -96,52 +96,92 @@ struct Criterion {
 }
 
 /// Excel's wildcards: `*` any run, `?` one character, `~` escapes the next; case-insensitive.
+///
+/// Matching is linear in the text for each piece of the pattern (O(text × pattern) at worst):
+/// the pattern is cut at its stars into pieces of literals and `?`, and each piece is found at
+/// its earliest place after the previous one. Taking the earliest place is always right — a
+/// later place leaves less text for the pieces after it — so nothing is ever tried twice, and
+/// no pattern (`*?*?*?…b`) can make it backtrack.
 enum Wildcard {
     static func hasWildcards(_ pattern: String) -> Bool {
         pattern.contains(where: { $0 == "*" || $0 == "?" || $0 == "~" })
     }
 
+    /// One character of a piece: a literal, or `?`.
+    private enum Element: Equatable {
+        case literal(Character), one
+
+        func matches(_ c: Character) -> Bool {
+            if case .literal(let l) = self { return l == c }
+            return true
+        }
+    }
+
+    /// The pattern cut at its stars: `a*b?c*` is pieces `a`, `b?c`, `` with stars between.
+    private struct Pattern {
+        var pieces: [[Element]] = [[]]
+
+        init(_ pattern: String) {
+            var chars = Array(pattern.lowercased())[...]
+            while let c = chars.popFirst() {
+                switch c {
+                case "~": pieces[pieces.count - 1].append(.literal(chars.popFirst() ?? "~"))
+                case "*": pieces.append([])
+                case "?": pieces[pieces.count - 1].append(.one)
+                default: pieces[pieces.count - 1].append(.literal(c))
+                }
+            }
+        }
+
+        var hasStar: Bool { pieces.count > 1 }
+    }
+
     static func matches(_ text: String, pattern: String) -> Bool {
         if !hasWildcards(pattern) { return ValueComparison.compareText(text, pattern) == 0 }
         let t = Array(text.lowercased())
-        // Pattern as tokens: a literal character or a wildcard.
-        enum Token: Equatable { case literal(Character), any, one }
-        var p: [Token] = []
-        var chars = Array(pattern.lowercased())[...]
-        while let c = chars.popFirst() {
-            switch c {
-            case "~": p.append(.literal(chars.popFirst() ?? "~"))
-            case "*": p.append(.any)
-            case "?": p.append(.one)
-            default: p.append(.literal(c))
-            }
+        let p = Pattern(pattern)
+        guard p.hasStar else { return p.pieces[0].count == t.count && piece(p.pieces[0], matchesAt: 0, in: t) }
+        // First piece anchored at the start, last at the end, the middle ones as early as they fit.
+        let first = p.pieces[0], last = p.pieces[p.pieces.count - 1]
+        guard first.count + last.count <= t.count, piece(first, matchesAt: 0, in: t),
+              piece(last, matchesAt: t.count - last.count, in: t) else { return false }
+        var position = first.count
+        let end = t.count - last.count
+        for middle in p.pieces.dropFirst().dropLast() {
+            guard let found = earliest(middle, in: t, from: position, before: end) else { return false }
+            position = found + middle.count
         }
-        // Two-pointer matching with backtracking to the last `*`.
-        var ti = 0, pi = 0, star = -1, mark = 0
-        while ti < t.count {
-            if pi < p.count, p[pi] == .one || p[pi] == .literal(t[ti]) {
-                ti += 1; pi += 1
-            } else if pi < p.count, p[pi] == .any {
-                star = pi; mark = ti; pi += 1
-            } else if star >= 0 {
-                pi = star + 1; mark += 1; ti = mark
-            } else {
-                return false
-            }
-        }
-        while pi < p.count, p[pi] == .any { pi += 1 }
-        return pi == p.count
+        return true
     }
 
     /// Where `pattern` first matches inside `text` from `start`, for SEARCH; nil when nowhere.
+    /// (A match may end anywhere, so the pattern is its pieces with a star after the last.)
     static func firstMatch(of pattern: String, in text: [Character], from start: Int) -> Int? {
         guard start <= text.count else { return nil }
-        for i in start...text.count {
-            // Try every end so the pattern may match a substring.
-            for j in stride(from: text.count, through: i, by: -1) where matches(String(text[i..<j]), pattern: pattern) {
-                return i
-            }
+        let t = text.map { Character($0.lowercased()) }
+        let p = Pattern(pattern)
+        // The first piece at its earliest place (a pattern that starts with `*` at `start`); if
+        // the rest does not fit after that place, it fits after no later one either.
+        let first = p.pieces[0]
+        guard let at = earliest(first, in: t, from: start, before: t.count) else { return nil }
+        var position = at + first.count
+        for next in p.pieces.dropFirst() {
+            guard let found = earliest(next, in: t, from: position, before: t.count) else { return nil }
+            position = found + next.count
         }
+        return at
+    }
+
+    private static func piece(_ piece: [Element], matchesAt i: Int, in t: [Character]) -> Bool {
+        guard i >= 0, i + piece.count <= t.count else { return false }
+        for (k, e) in piece.enumerated() where !e.matches(t[i + k]) { return false }
+        return true
+    }
+
+    /// The first position ≥ `from` where `piece` matches and ends by `before`.
+    private static func earliest(_ piece: [Element], in t: [Character], from: Int, before end: Int) -> Int? {
+        guard from + piece.count <= end else { return nil }
+        for i in from...(end - piece.count) where Wildcard.piece(piece, matchesAt: i, in: t) { return i }
         return nil
     }
 }
@@ -153,21 +193,22 @@ enum Criteria {
         let operand: Operand
         let matrix: Matrix?
         let context: EvaluationContext
+        /// The rows and columns that can hold values: a range clipped to its sheet's used area.
         let rows: Int
         let columns: Int
 
-        init(_ operand: Operand, context: EvaluationContext) {
+        init(_ operand: Operand, context: EvaluationContext) throws(FormulaError) {
             self.operand = operand
             self.context = context
             switch operand {
             case .reference(let sheet, let range):
                 matrix = nil
-                // Whole columns: only rows up to the last used one can hold values.
-                let used = context.workbook.sheets[Int(sheet)].usedRowCount
-                rows = max(0, min(range.rowCount, used - Int(range.start.row)))
-                columns = range.columnCount
+                // Whole columns or rows: only the used part can hold values.
+                let used = context.workbook.sheets[Int(sheet)]
+                rows = max(0, min(range.rowCount, used.usedRowCount - Int(range.start.row)))
+                columns = max(0, min(range.columnCount, used.usedColumnCount - Int(range.start.column)))
             default:
-                let m = Arguments.matrix(of: operand, context: context)
+                let m = try Arguments.matrix(of: operand, context: context)
                 matrix = m
                 rows = m.rows
                 columns = m.columns
@@ -185,20 +226,22 @@ enum Criteria {
         var declaredSize: (rows: Int, columns: Int) { operand.dimensions }
     }
 
-    /// Calls `body` with the target cell of every position where all criteria hold.
+    /// Calls `body` with the target cell of every position where all criteria hold, within the
+    /// part of the ranges that can hold values. Returns how many more positions match outside
+    /// it: there every cell, the target's too, is empty, so they are counted, not visited
+    /// (`COUNTIF(A:XFD,"")` is arithmetic, not 17 billion cells).
+    @discardableResult
     static func forEachMatch(_ args: Arguments, ranges: [Int], criteria: [Criterion], target: Int,
-                             _ body: (Value) throws(FormulaError) -> Void) throws(FormulaError) {
-        let grids = ranges.map { Grid(args[$0], context: args.context) }
+                             _ body: (Value) throws(FormulaError) -> Void) throws(FormulaError) -> Int {
+        let grids = try ranges.map { (i) throws(FormulaError) in try Grid(args[i], context: args.context) }
         let shape = grids[0].declaredSize
         guard grids.allSatisfy({ $0.declaredSize == shape }) else { throw FormulaError.value }
-        let targetGrid = Grid(args[target], context: args.context)
-        // Rows beyond every sheet's used area are blank in all ranges; visit them only if a
-        // criterion matches blanks.
-        var rows = grids.map(\.rows).max() ?? 0
-        if criteria.allSatisfy({ $0.matches(.empty) }) { rows = shape.rows }
-        rows = min(rows, shape.rows)
+        let targetGrid = try Grid(args[target], context: args.context)
+        let all = grids + [targetGrid]
+        let rows = min(all.map(\.rows).max() ?? 0, shape.rows)
+        let columns = min(all.map(\.columns).max() ?? 0, shape.columns)
         for r in 0..<rows {
-            for c in 0..<shape.columns {
+            for c in 0..<columns {
                 var all = true
                 for (k, grid) in grids.enumerated() where !criteria[k].matches(grid.value(r, c)) {
                     all = false
@@ -207,11 +250,14 @@ enum Criteria {
                 if all { try body(targetGrid.value(r, c)) }
             }
         }
+        guard criteria.allSatisfy({ $0.matches(.empty) }) else { return 0 }
+        return shape.rows * shape.columns - rows * columns
     }
 
     /// The `(range, criterion)` pairs from argument `start` on.
+    @discardableResult
     static func forEachMatch(_ args: Arguments, pairsFrom start: Int, target: Int,
-                             _ body: (Value) throws(FormulaError) -> Void) throws(FormulaError) {
+                             _ body: (Value) throws(FormulaError) -> Void) throws(FormulaError) -> Int {
         var ranges: [Int] = [], criteria: [Criterion] = []
         var i = start
         while i + 1 < args.count {
@@ -219,6 +265,6 @@ enum Criteria {
             criteria.append(Criterion(args.scalar(i + 1)))
             i += 2
         }
-        try forEachMatch(args, ranges: ranges, criteria: criteria, target: target, body)
+        return try forEachMatch(args, ranges: ranges, criteria: criteria, target: target, body)
     }
 }

@@ -180,11 +180,11 @@ extension FunctionRegistry {
         var set = Set<Int>()
         try args.forEachValue(i) { (value, _) throws(FormulaError) in
             switch value {
-            case .number(let n): set.insert(Int(n))
+            case .number(let n): set.insert(try n.truncatedInteger(or: .number))
             case .error(let e): throw e
             case .text(let s):
                 guard let n = NumberText.parse(s) else { throw FormulaError.value }
-                set.insert(Int(n))
+                set.insert(try n.truncatedInteger(or: .number))
             default: break
             }
         }

@@ -1,12 +1,21 @@
 /// Every built-in function, by name and by the index compiled formulas call them with.
 public enum FunctionRegistry {
-    static let definitions: [FunctionDefinition] =
+    /// The functions by name, then the variants a call compiles to when it is a cell's whole
+    /// formula (`cellResultVariant`), which have no name of their own.
+    static let definitions: [FunctionDefinition] = namedDefinitions + [allocateInCell]
+
+    private static let namedDefinitions: [FunctionDefinition] =
         mathFunctions + statisticalFunctions + logicalFunctions + lookupFunctions
         + textFunctions + informationFunctions + dateFunctions + allocationFunctions
 
+    /// The function to call for `id` when the call is the whole formula of a cell.
+    static func cellResultVariant(of id: Int32) -> Int32 {
+        id == ids["ALLOCATE"] ? Int32(namedDefinitions.count) : id
+    }
+
     private static let ids: [String: Int32] = {
         var map: [String: Int32] = [:]
-        for (i, d) in definitions.enumerated() {
+        for (i, d) in namedDefinitions.enumerated() {
             precondition(map[d.name] == nil, "function \(d.name) is defined twice")
             map[d.name] = Int32(i)
         }
@@ -27,7 +36,7 @@ public enum FunctionRegistry {
     }
 
     /// The names of every function, for completion and documentation.
-    public static var names: [String] { (definitions.map(\.name) + aliases.keys).sorted() }
+    public static var names: [String] { (namedDefinitions.map(\.name) + aliases.keys).sorted() }
 
     public static func isKnown(_ name: String) -> Bool { id(of: name) != nil }
 
@@ -56,16 +65,36 @@ public enum FunctionRegistry {
             return lifted(definition, arguments)
         }
         do {
-            return try definition.body(arguments)
+            return checked(try definition.body(arguments))
         } catch {
             return .error(error)
         }
     }
 
+    /// A function's result as formulas may see it: see `Value.checked`. Every function result
+    /// passes here, so no function can hand on an infinity, a NaN or over-long text.
+    @inline(__always)
+    private static func checked(_ result: Operand) -> Operand {
+        switch result {
+        case .value(let v): return .value(v.checked)
+        case .reference: return result
+        case .array(var m):
+            for i in m.values.indices { m.values[i] = m.values[i].checked }
+            return .array(m)
+        }
+    }
+
     /// Applies a function of single values to each element of its array arguments.
     private static func lifted(_ definition: FunctionDefinition, _ arguments: Arguments) -> Operand {
-        let matrices = arguments.operands.map { Arguments.matrix(of: $0, context: arguments.context) }
-        let rows = matrices.map(\.rows).max() ?? 1, columns = matrices.map(\.columns).max() ?? 1
+        let rows = arguments.operands.map(\.dimensions.rows).max() ?? 1
+        let columns = arguments.operands.map(\.dimensions.columns).max() ?? 1
+        let matrices: [Matrix]
+        do {
+            try Matrix.checkSize(rows: rows, columns: columns)
+            matrices = try arguments.operands.map { (operand) throws(FormulaError) in try Arguments.matrix(of: operand, context: arguments.context) }
+        } catch {
+            return .error(error)
+        }
         var values: [Value] = []
         values.reserveCapacity(rows * columns)
         var elementOperands = [Operand](repeating: .empty, count: matrices.count)
@@ -78,7 +107,7 @@ public enum FunctionRegistry {
                 } catch {
                     result = .error(error)
                 }
-                values.append(Arguments.scalar(of: result, context: arguments.context))
+                values.append(Arguments.scalar(of: result, context: arguments.context).checked)
             }
         }
         return .array(Matrix(rows: rows, columns: columns, values: values))

@@ -19,10 +19,10 @@ extension FunctionRegistry {
         },
         .scalar("ISNA", 1...1) { (args) in .boolean(args.scalar(0) == .error(.notAvailable)) },
         .scalar("ISEVEN", 1...1) { (args) throws(FormulaError) in
-            .boolean(Int((try args.number(0)).rounded(.towardZero)) % 2 == 0)
+            .boolean(try (try args.number(0)).truncatedInteger(or: .number) % 2 == 0)
         },
         .scalar("ISODD", 1...1) { (args) throws(FormulaError) in
-            .boolean(Int((try args.number(0)).rounded(.towardZero)) % 2 != 0)
+            .boolean(try (try args.number(0)).truncatedInteger(or: .number) % 2 != 0)
         },
         .scalar("NA", 0...0) { _ in .error(.notAvailable) },
         .scalar("ERROR.TYPE", 1...1) { (args) throws(FormulaError) in

@@ -104,8 +104,15 @@ extension FunctionRegistry {
 
     /// Applies `body` to the elements of all arguments broadcast to one shape.
     static func elementWise(_ args: Arguments, _ body: ([Value]) throws(FormulaError) -> Value) -> Operand {
-        let matrices = (0..<args.count).map { args.matrix($0) }
-        let rows = matrices.map(\.rows).max() ?? 1, columns = matrices.map(\.columns).max() ?? 1
+        let rows = (0..<args.count).map { args[$0].dimensions.rows }.max() ?? 1
+        let columns = (0..<args.count).map { args[$0].dimensions.columns }.max() ?? 1
+        let matrices: [Matrix]
+        do {
+            try Matrix.checkSize(rows: rows, columns: columns)
+            matrices = try (0..<args.count).map { (i) throws(FormulaError) in try args.matrix(i) }
+        } catch {
+            return .error(error)
+        }
         var values: [Value] = []
         values.reserveCapacity(rows * columns)
         for r in 0..<rows {

@@ -8,7 +8,7 @@ extension FunctionRegistry {
         },
         FunctionDefinition("MATCH", 2...3) { (args) throws(FormulaError) in
             let needle = try lookupValue(args)
-            let grid = Criteria.Grid(args[1], context: args.context)
+            let grid = try Criteria.Grid(args[1], context: args.context)
             let size = grid.declaredSize
             guard size.rows == 1 || size.columns == 1 else { throw FormulaError.notAvailable }
             let vector = LookupVector(grid: grid, vertical: size.columns == 1, line: 0)
@@ -24,7 +24,7 @@ extension FunctionRegistry {
         },
         FunctionDefinition("XLOOKUP", 3...6) { (args) throws(FormulaError) in
             let needle = try lookupValue(args)
-            let lookup = Criteria.Grid(args[1], context: args.context)
+            let lookup = try Criteria.Grid(args[1], context: args.context)
             let size = lookup.declaredSize
             guard size.rows == 1 || size.columns == 1 else { throw FormulaError.value }
             let vertical = size.columns == 1
@@ -43,13 +43,13 @@ extension FunctionRegistry {
         },
         FunctionDefinition("LOOKUP", 2...3) { (args) throws(FormulaError) in
             let needle = try lookupValue(args)
-            let lookupGrid = Criteria.Grid(args[1], context: args.context)
+            let lookupGrid = try Criteria.Grid(args[1], context: args.context)
             let size = lookupGrid.declaredSize
             let vertical = size.rows >= size.columns
             let vector = LookupVector(grid: lookupGrid, vertical: vertical, line: 0)
             guard let index = vector.approximate(needle, descending: false) else { throw FormulaError.notAvailable }
             if args.count > 2 {
-                let result = Criteria.Grid(args[2], context: args.context)
+                let result = try Criteria.Grid(args[2], context: args.context)
                 let rs = result.declaredSize
                 return .value(rs.columns == 1 || rs.rows > 1 ? result.value(index, 0) : result.value(0, index))
             }
@@ -134,7 +134,7 @@ extension FunctionRegistry {
 
     private static func tableLookup(_ args: Arguments, vertical: Bool) throws(FormulaError) -> Operand {
         let needle = try lookupValue(args)
-        let grid = Criteria.Grid(args[1], context: args.context)
+        let grid = try Criteria.Grid(args[1], context: args.context)
         let size = grid.declaredSize
         let index = try args.integer(2)
         guard index >= 1 else { throw FormulaError.value }

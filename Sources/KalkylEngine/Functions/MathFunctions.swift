@@ -21,7 +21,7 @@ extension FunctionRegistry {
             return .number(total)
         },
         FunctionDefinition("SUMPRODUCT", 1...variadic) { (args) throws(FormulaError) in
-            let arrays = (0..<args.count).map { args.matrix($0) }
+            let arrays = try (0..<args.count).map { (i) throws(FormulaError) in try args.matrix(i) }
             let rows = arrays[0].rows, columns = arrays[0].columns
             guard arrays.allSatisfy({ $0.rows == rows && $0.columns == columns }) else { throw FormulaError.value }
             var total = 0.0

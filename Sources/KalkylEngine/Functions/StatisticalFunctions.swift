@@ -38,13 +38,15 @@ extension FunctionRegistry {
         },
         FunctionDefinition("COUNTIF", 2...2) { (args) throws(FormulaError) in
             var n = 0
-            try Criteria.forEachMatch(args, ranges: [0], criteria: [Criterion(args.scalar(1))], target: 0) { _ in n += 1 }
+            let unvisited = try Criteria.forEachMatch(args, ranges: [0], criteria: [Criterion(args.scalar(1))], target: 0) { _ in n += 1 }
+            n += unvisited
             return .number(Double(n))
         },
         FunctionDefinition("COUNTIFS", 2...variadic) { (args) throws(FormulaError) in
             guard args.count % 2 == 0 else { throw FormulaError.value }
             var n = 0
-            try Criteria.forEachMatch(args, pairsFrom: 0, target: 0) { _ in n += 1 }
+            let unvisited = try Criteria.forEachMatch(args, pairsFrom: 0, target: 0) { _ in n += 1 }
+            n += unvisited
             return .number(Double(n))
         },
         FunctionDefinition("AVERAGE", 1...variadic) { (args) throws(FormulaError) in
@@ -138,7 +140,7 @@ extension FunctionRegistry {
             default: break
             }
         }
-        let k = Int((try args.number(1)).rounded(.up))
+        guard let k = Int(exactly: (try args.number(1)).rounded(.up)) else { throw FormulaError.number }
         guard k >= 1, k <= values.count else { throw FormulaError.number }
         values.sort()
         return .number(largest ? values[values.count - k] : values[k - 1])

@@ -35,7 +35,14 @@ extension FunctionRegistry {
         .scalar("SUBSTITUTE", 3...4) { (args) throws(FormulaError) in
             let s = try args.text(0), old = try args.text(1), new = try args.text(2)
             guard !old.isEmpty else { return .text(s) }
-            if args.isOmitted(3) { return .text(s.replacingOccurrences(of: old, with: new)) }
+            if args.isOmitted(3) {
+                // The result's length is known before it is built: too long is #VALUE!.
+                let occurrences = s.components(separatedBy: old).count - 1
+                guard s.utf16.count + occurrences * (new.utf16.count - old.utf16.count) <= Value.maximumTextLength else {
+                    throw FormulaError.value
+                }
+                return .text(s.replacingOccurrences(of: old, with: new))
+            }
             let instance = try args.integer(3)
             guard instance >= 1 else { throw FormulaError.value }
             var count = 0
@@ -85,7 +92,10 @@ extension FunctionRegistry {
         },
         .scalar("CONCATENATE", 1...variadic) { (args) throws(FormulaError) in
             var out = ""
-            for i in 0..<args.count { out += try args.text(i) }
+            for i in 0..<args.count {
+                out += try args.text(i)
+                guard out.utf16.count <= Value.maximumTextLength else { throw FormulaError.value }
+            }
             return .text(out)
         },
         FunctionDefinition("CONCAT", 1...variadic) { (args) throws(FormulaError) in
@@ -93,7 +103,9 @@ extension FunctionRegistry {
             for i in 0..<args.count {
                 try args.forEachValue(i) { (value, _) throws(FormulaError) in
                     switch value.asText() {
-                    case .success(let s): out += s
+                    case .success(let s):
+                        out += s
+                        guard out.utf16.count <= Value.maximumTextLength else { throw FormulaError.value }
                     case .failure(let e): throw e
                     }
                 }
@@ -102,19 +114,29 @@ extension FunctionRegistry {
         },
         FunctionDefinition("TEXTJOIN", 3...variadic) { (args) throws(FormulaError) in
             let delimiter = try args.text(0), ignoreEmpty = try args.boolean(1)
-            var parts: [String] = []
+            var joined = TextJoin(delimiter: delimiter)
             for i in 2..<args.count {
                 if case .reference(let sheet, let range) = args[i] {
-                    // Every cell of the range, empty ones included unless ignored.
-                    for address in range.addresses {
-                        let v = args.context.value(sheet: sheet, row: address.row, column: address.column)
-                        try appendPart(v, ignoreEmpty: ignoreEmpty, to: &parts)
+                    if ignoreEmpty {
+                        // Cells beyond the used area are empty and ignored: only the used part is read.
+                        try args.context.forEachStoredValue(sheet: sheet, range: range) { (v) throws(FormulaError) in
+                            try joined.append(v, ignoreEmpty: true)
+                        }
+                        continue
+                    }
+                    // Every cell of the range, empty ones included: a delimiter each, so a range
+                    // too large for the length limit is known before any cell is read.
+                    try joined.reserve(parts: range.cellCount)
+                    for r in range.start.row...range.end.row {
+                        for c in range.start.column...range.end.column {
+                            try joined.append(args.context.value(sheet: sheet, row: r, column: c), ignoreEmpty: false)
+                        }
                     }
                 } else {
-                    try args.forEachValue(i) { (value, _) throws(FormulaError) in try appendPart(value, ignoreEmpty: ignoreEmpty, to: &parts) }
+                    try args.forEachValue(i) { (value, _) throws(FormulaError) in try joined.append(value, ignoreEmpty: ignoreEmpty) }
                 }
             }
-            return .value(.text(parts.joined(separator: delimiter)))
+            return .value(.text(joined.text))
         },
         .scalar("REPT", 2...2) { (args) throws(FormulaError) in
             let s = try args.text(0), n = try args.integer(1)
@@ -179,12 +201,6 @@ extension FunctionRegistry {
         },
     ]
 
-    private static func appendPart(_ value: Value, ignoreEmpty: Bool, to parts: inout [String]) throws(FormulaError) {
-        switch value.asText() {
-        case .success(let s): if !(ignoreEmpty && s.isEmpty) { parts.append(s) }
-        case .failure(let e): throw e
-        }
-    }
 
     private static func windows1252(_ n: Int) -> UInt32 {
         let high: [UInt32] = [0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,

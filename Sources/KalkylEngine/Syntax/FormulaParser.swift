@@ -1,14 +1,36 @@
 /// Parses Excel formula text into an `Expression`, with Excel's precedence:
 /// `:` > unary `-`/`+` > `%` > `^` > `*` `/` > `+` `-` > `&` > comparisons.
 /// `^` is left-associative (`2^3^2` is 64) and unary minus binds tighter than `^` (`-2^2` is 4).
+///
+/// Excel's specifications and limits bound what a formula may be, and Kalkyl enforces them as
+/// syntax errors so that no input, however long or deep, can exhaust memory or the stack:
+/// 8 192 characters of formula text and 64 levels of nested functions. Parentheses and signs
+/// nest through the same recursion, so they are bounded too (`maximumNesting`).
 public struct FormulaParser {
+    /// Excel: "Length of formula contents: 8,192 characters".
+    public static let maximumLength = 8_192
+    /// Excel: "Nested levels of functions: 64".
+    public static let maximumFunctionNesting = 64
+    /// Parentheses, signs, functions and array constants inside each other. Excel documents no
+    /// separate limit; this one keeps the parser's recursion and every walk of the parsed tree
+    /// far inside the smallest thread stack.
+    public static let maximumNesting = 256
+    /// Excel: "Arguments in a function: 255".
+    public static let maximumArguments = 255
+
     private var tokens: [Token]
     private var index = 0
+    private var nesting = 0
+    private var functionNesting = 0
     private let host: CellAddress
     private let baseOffset: Int
 
     /// Parses `text` (with or without the leading `=`) as the formula of the cell at `host`.
     public static func parse(_ text: String, at host: CellAddress) throws(FormulaSyntaxError) -> Expression {
+        // Counted before anything is allocated for the text (a 50 MB line must not be lexed).
+        if text.utf8.count > maximumLength, text.unicodeScalars.count > maximumLength + (text.hasPrefix("=") ? 1 : 0) {
+            throw FormulaSyntaxError("the formula is longer than Excel's limit of 8 192 characters", at: maximumLength)
+        }
         var body = text
         var offset = 0
         if body.hasPrefix("=") {
@@ -116,8 +138,11 @@ public struct FormulaParser {
 
     private mutating func parseUnary() throws(FormulaSyntaxError) -> Expression {
         if case .symbol(let s) = current.kind, s == "-" || s == "+" {
+            try enter()
             advance()
-            return .unary(s == "-" ? .minus : .plus, try parseUnary())
+            let operand = try parseUnary()
+            nesting -= 1
+            return .unary(s == "-" ? .minus : .plus, operand)
         }
         return try parsePercent()
     }
@@ -200,14 +225,24 @@ public struct FormulaParser {
             advance()
             return .name(word)
         case .symbol("("):
+            try enter()
             advance()
             let inner = try parseExpression()
             try expect(")", "')'")
+            nesting -= 1
             return .parenthesized(inner)
         case .symbol("{"):
             return try parseArray()
         default:
             throw unexpected("a value, reference or function")
+        }
+    }
+
+    /// One level deeper into parentheses, a sign, a function or an array; an error past the limit.
+    private mutating func enter() throws(FormulaSyntaxError) {
+        nesting += 1
+        guard nesting <= FormulaParser.maximumNesting else {
+            throw FormulaSyntaxError("the formula is nested more than \(FormulaParser.maximumNesting) levels deep", at: current.start + baseOffset)
         }
     }
 
@@ -218,6 +253,12 @@ public struct FormulaParser {
 
     private mutating func parseCall(_ word: String) throws(FormulaSyntaxError) -> Expression {
         let name = FunctionName.canonical(word)
+        functionNesting += 1
+        guard functionNesting <= FormulaParser.maximumFunctionNesting else {
+            throw FormulaSyntaxError("functions are nested more than Excel's limit of 64 levels", at: current.start + baseOffset)
+        }
+        try enter()
+        defer { nesting -= 1; functionNesting -= 1 }
         advance()  // name
         advance()  // (
         var arguments: [Expression] = []
@@ -230,6 +271,9 @@ public struct FormulaParser {
                 arguments.append(.missing)
             } else {
                 arguments.append(try parseExpression())
+            }
+            guard arguments.count <= FormulaParser.maximumArguments else {
+                throw FormulaSyntaxError("\(name) has more than Excel's limit of 255 arguments", at: current.start + baseOffset)
             }
             if isSymbol(current, ",") { advance(); continue }
             try expect(")", "',' or ')' in the arguments of \(name)")

@@ -270,10 +270,27 @@ enum NumericFormatting {
 
     /// The decimal digits of a rounded non-negative number: integer part and exactly
     /// `fractionCount` fraction digits.
+    /// The integer and fraction digits of `value` with `fractionCount` decimals. Like Excel,
+    /// at most 15 significant digits are shown: any digit after them is 0 (`1E+308` with
+    /// `#,##0` is 1 followed by zeros, not the binary number's 309 exact digits).
     static func digits(of value: Double, fractionCount: Int) -> (String, String) {
         let text = String(format: "%.\(fractionCount)f", value)
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+        let integer = String(parts[0]), fraction = parts.count > 1 ? String(parts[1]) : ""
+        guard (integer + fraction).drop(while: { $0 == "0" || $0 == "-" }).count > 15 else { return (integer, fraction) }
+        // d.dddddddddddddde±x: the 15 significant digits, correctly rounded, and where they stand.
+        let scientific = String(format: "%.14e", abs(value))
+        guard let e = scientific.firstIndex(of: "e"), let exponent = Int(scientific[scientific.index(after: e)...]) else {
+            return (integer, fraction)
+        }
+        let significant = Array(scientific[..<e].filter { $0 != "." })
+        func digit(_ position: Int) -> Character {  // position 0 = the first significant digit
+            position >= 0 && position < significant.count ? significant[position] : "0"
+        }
+        let sign = text.hasPrefix("-") ? "-" : ""
+        let integerDigits = exponent >= 0 ? String((0...exponent).map(digit)) : "0"
+        let fractionDigits = String((0..<fractionCount).map { digit(exponent + 1 + $0) })
+        return (sign + integerDigits, fractionDigits)
     }
 
     static func group(_ digits: String, _ separator: String) -> String {

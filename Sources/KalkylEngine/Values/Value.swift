@@ -43,3 +43,20 @@ extension Value: CustomStringConvertible {
         }
     }
 }
+
+extension Value {
+    /// Excel: "Total number of characters that a cell can contain: 32,767 characters".
+    /// Text longer than this is #VALUE! wherever a formula makes it.
+    public static let maximumTextLength = 32_767
+
+    /// The value as a cell may hold it: a number that is not finite (an overflow, NaN) is
+    /// #NUM!, text past Excel's length limit is #VALUE!. No other kind of value needs a check.
+    @inline(__always)
+    var checked: Value {
+        switch self {
+        case .number(let n): return n.isFinite ? self : .error(.number)
+        case .text(let s): return s.utf16.count <= Value.maximumTextLength ? self : .error(.value)
+        default: return self
+        }
+    }
+}

@@ -5,7 +5,9 @@ import Foundation
 /// cells the edits can reach and reports which values changed.
 public final class Workbook {
     /// Read for every cell a formula touches: unchecked like `EvaluationContext`'s state.
-    @exclusivity(unchecked) public internal(set) var sheets: [Sheet] = []
+    /// Changed only in this file, by methods that hold no access across a call that could
+    /// change it again; read everywhere, for every cell a formula reads, so unchecked.
+    @exclusivity(unchecked) public private(set) var sheets: [Sheet] = []
     public private(set) var names: [DefinedName] = []
     /// A one-line title, shown by `kalkyl new --list` for templates.
     public var title: String?
@@ -65,6 +67,9 @@ public final class Workbook {
     public static func validateSheetName(_ name: String) throws(WorkbookError) {
         if name.isEmpty { throw WorkbookError.invalidSheetName(name, reason: "it is empty") }
         if name.count > 31 { throw WorkbookError.invalidSheetName(name, reason: "it is longer than 31 characters") }
+        if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw WorkbookError.invalidSheetName(name, reason: "it contains a control character")
+        }
         if let bad = name.first(where: { "[]:*?/\\".contains($0) }) {
             throw WorkbookError.invalidSheetName(name, reason: "it contains '\(bad)'")
         }
@@ -83,8 +88,13 @@ public final class Workbook {
     public var sheetNames: [String] { sheets.map(\.name) }
 
     /// Changes how a sheet is shown (column widths, number formats); its cells change only through `set`.
+    /// The body works on a copy (its cells shared, not copied), so it may do anything with the
+    /// workbook meanwhile without holding an access to `sheets`.
     public func updateLayout(ofSheet index: Int, _ body: (inout Sheet) -> Void) {
-        body(&sheets[index])
+        var sheet = sheets[index]
+        body(&sheet)
+        sheets[index].columnWidths = sheet.columnWidths
+        sheets[index].numberFormats = sheet.numberFormats
     }
 
     // MARK: Names

@@ -9,12 +9,12 @@ public enum WorkbookError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .invalidSheetName(let name, let reason): return "invalid sheet name '\(name)': \(reason)"
+        case .invalidSheetName(let name, let reason): return "invalid sheet name '\(Excerpt.of(name.unicodeScalars.map { $0.value < 0x20 ? "?" : String($0) }.joined()))': \(reason)"
         case .duplicateSheet(let name): return "a sheet named '\(name)' already exists"
         case .noSuchSheet(let name): return "no sheet named '\(name)'"
         case .invalidName(let name): return "'\(name)' is not a valid name (letters, digits, _ and ., not a cell address)"
         case .invalidReference(let text): return "'\(text)' is not a cell reference"
-        case .formula(let error, let formula): return "\(error.message) at position \(error.offset + 1) of \(formula)"
+        case .formula(let error, let formula): return "\(error.message) at position \(error.offset + 1) of \(Excerpt.of(formula))"
         }
     }
 }

@@ -7,6 +7,9 @@ public struct CSVWriter: Sendable {
     public var delimiter: Character = ","
     public var separators: NumberFormat.Separators = .english
     public var formatted = false
+    /// Text that a spreadsheet would run as a formula gets a leading `'` (see `CSVField.neutralized`);
+    /// off only when asked (`--raw`).
+    public var neutralizesFormulas = true
 
     public init(delimiter: Character = ",", separators: NumberFormat.Separators = .english, formatted: Bool = false) {
         self.delimiter = delimiter
@@ -26,7 +29,7 @@ public struct CSVWriter: Sendable {
                 let location = CellLocation(sheet: sheet, address: CellAddress(row: row, column: column))
                 let value = workbook.value(at: location)
                 let format = formatted ? (s.numberFormat(at: location.address) ?? "General") : nil
-                fields.append(escape(text(of: value, format: format)))
+                fields.append(CSVField.quoted(text(of: value, format: format), delimiter: delimiter))
             }
             out += fields.joined(separator: String(delimiter)) + "\r\n"
         }
@@ -39,13 +42,10 @@ public struct CSVWriter: Sendable {
             if let format { return NumberFormat(format).format(n, separators: separators) }
             let plain = NumberLiteral.text(n)
             return separators.decimal == "." ? plain : plain.replacingOccurrences(of: ".", with: separators.decimal)
+        case .text(let s):
+            return neutralizesFormulas ? CSVField.neutralized(s) : s
         default:
             return value.description
         }
-    }
-
-    private func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

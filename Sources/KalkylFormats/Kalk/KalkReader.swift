@@ -51,8 +51,9 @@ public struct KalkReader {
         } catch {
             throw FileError.unreadable(path: path, reason: (error as NSError).localizedDescription)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw FileError.notUTF8(path: path)
+        guard let text = String(validating: data, as: UTF8.self) else {
+            let (line, column) = KalkReader.firstInvalidUTF8(in: data)
+            throw FileError.notUTF8(path: path, line: line, column: column)
         }
         return try read(text, file: path)
     }
@@ -62,6 +63,17 @@ public struct KalkReader {
         var reader = KalkReader(file: file)
         try reader.parse(text)
         return try reader.build()
+    }
+
+    /// Line and column (in characters) of the first byte that is not UTF-8.
+    static func firstInvalidUTF8(in data: Data) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
     }
 
     private init(file: String) {
@@ -146,6 +158,10 @@ public struct KalkReader {
             let name = String(rest[..<equals.lowerBound])
             let formula = String(rest[equals.upperBound...])
             let column = restColumn + rest.distance(from: rest.startIndex, to: equals.upperBound)
+            let scope = sheets.isEmpty ? nil : sheets.count - 1
+            if let earlier = names.first(where: { $0.sheet == scope && $0.name.lowercased() == name.lowercased() }) {
+                throw error(n, restColumn, "the name '\(Excerpt.of(name))' is already defined on line \(earlier.line)")
+            }
             attachComments(to: .name(name))
             names.append((name, formula, sheets.isEmpty ? nil : sheets.count - 1, n, column))
         case "param":
@@ -182,7 +198,7 @@ public struct KalkReader {
     /// `B7 VALUE`: a cell line.
     private mutating func parseCell(_ keyword: Substring, _ rest: Substring, _ line: Substring, _ n: Int, _ restColumn: @autoclosure () -> Int) throws(KalkSyntaxError) {
         guard let address = CellAddress(keyword), !keyword.utf8.contains(UInt8(ascii: "$")) else {
-            throw error(n, 1, "expected a cell (A1 …), 'sheet', 'name', 'param', 'title', 'width' or 'format', found '\(keyword)'")
+            throw error(n, 1, "expected a cell (A1 …), 'sheet', 'name', 'param', 'title', 'width' or 'format', found '\(Excerpt.of(keyword))'")
         }
         guard !sheets.isEmpty else { throw error(n, 1, "expected a 'sheet' line before the first cell") }
         guard !rest.isEmpty else { throw error(n, restColumn(), "expected a value or formula after \(keyword)") }
@@ -214,11 +230,25 @@ public struct KalkReader {
                 case "u":
                     // \uXXXX: four hexadecimal digits.
                     let digits = text[text.index(after: next)...].prefix(4)
-                    guard digits.count == 4, let code = UInt32(digits, radix: 16), let scalar = Unicode.Scalar(code) else {
-                        throw error(n, column + text.distance(from: text.startIndex, to: i), "expected four hexadecimal digits after '\\u'")
+                    let at = column + text.distance(from: text.startIndex, to: i)
+                    guard digits.count == 4, digits.allSatisfy(\.isHexDigit), var code = UInt32(digits, radix: 16) else {
+                        throw error(n, at, "expected four hexadecimal digits after '\\u'")
+                    }
+                    i = digits.endIndex
+                    // As in JSON, a character beyond U+FFFF is a pair of surrogates: \uD83D\uDE00.
+                    if (0xD800...0xDBFF).contains(code) {
+                        let low = text[i...].prefix(6)
+                        guard low.count == 6, low.hasPrefix("\\u"), let second = UInt32(low.dropFirst(2), radix: 16),
+                              (0xDC00...0xDFFF).contains(second) else {
+                            throw error(n, at, "\\u\(digits) is the first half of a surrogate pair; the second half (\\uDC00 to \\uDFFF) must follow")
+                        }
+                        code = 0x10000 + ((code - 0xD800) << 10) + (second - 0xDC00)
+                        i = low.endIndex
+                    }
+                    guard let scalar = Unicode.Scalar(code) else {
+                        throw error(n, at, "\\u\(digits) is the second half of a surrogate pair without the first")
                     }
                     out.unicodeScalars.append(scalar)
-                    i = digits.endIndex
                     continue
                 default:
                     throw error(n, column + text.distance(from: text.startIndex, to: i), "unknown escape '\\\(text[next])' (use \\\" \\\\ \\n \\t \\r \\uXXXX)")
@@ -346,6 +376,6 @@ public struct KalkReader {
            let n = Double(text), n.isFinite {
             return .constant(.number(n))
         }
-        throw error(cell.line, cell.column, "expected a number, \"text\", TRUE, FALSE, an error such as #N/A, or a formula starting with '=', found '\(text)'")
+        throw error(cell.line, cell.column, "expected a number, \"text\", TRUE, FALSE, an error such as #N/A, or a formula starting with '=', found '\(Excerpt.of(text))'")
     }
 }

@@ -16,6 +16,21 @@ final class XMLEvents {
     private struct Malformed: Error {
         var offset: Int
         var reason: String
+        var isRejection = false
+    }
+
+    /// What a callback found wrong in what it read (an invalid cell reference, a duplicate
+    /// cell): parsing stops after the callback, and the error names the part and the line.
+    private var rejection: String?
+    private var tagStart = 0
+
+    func reject(_ message: String) {
+        if rejection == nil { rejection = message }
+    }
+
+    @inline(__always)
+    private func checkRejection() throws(Malformed) {
+        if let rejection { throw Malformed(offset: tagStart, reason: rejection, isRejection: true) }
     }
 
     /// Parses `data`; element names are given without their namespace prefix.
@@ -26,7 +41,7 @@ final class XMLEvents {
             }
         } catch let error as Malformed {
             let line = data.prefix(error.offset).reduce(1) { $1 == 10 ? $0 + 1 : $0 }
-            throw XlsxError(path: file, message: "\(part) line \(line): malformed XML (\(error.reason))")
+            throw XlsxError(path: file, message: "\(part) line \(line): " + (error.isRejection ? error.reason : "malformed XML (\(error.reason))"))
         }
     }
 
@@ -91,7 +106,9 @@ final class XMLEvents {
                     let name = String(decoding: b[(i + 2)..<nameEnd], as: UTF8.self)
                     throw Malformed(offset: i, reason: "</\(name)> does not close the open element")
                 }
+                tagStart = i
                 onEnd(last.local)
+                try checkRejection()
                 i = j + 1
             default:
                 guard open.isEmpty ? !sawRoot : true else { throw Malformed(offset: i, reason: "a second root element") }
@@ -130,10 +147,13 @@ final class XMLEvents {
                 }
                 sawRoot = true
                 let local = Self.local(b, nameRange)
+                tagStart = i
                 onStart(local, attributes)
                 if selfClosing {
                     onEnd(local)
-                } else {
+                }
+                try checkRejection()
+                if !selfClosing {
                     open.append((nameRange, local))
                 }
                 i = j + 1

@@ -15,12 +15,27 @@ struct XlsxPackage {
         }
     }
 
+    /// The most a part may inflate to. Real sheets of a million rows are a few hundred MB; a
+    /// zip bomb (a few MB that inflate to gigabytes) stops here with an error, before memory does.
+    static let maximumPartSize = 1 << 30
+
+    private struct TooLarge: Error {}
+
     /// A part's bytes, or nil when the package has no such part.
     func part(_ name: String) throws -> Data? {
         guard let entry = archive[name] else { return nil }
+        let limit = XlsxPackage.maximumPartSize
+        let tooLarge = XlsxError(path: path, message: "the part \(name) inflates to more than \(limit >> 20) MB; it is not read")
+        guard entry.uncompressedSize <= UInt64(limit) else { throw tooLarge }
         var data = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: true) { data.append($0) }
+            // The size in the zip directory may lie: count what actually comes out.
+            _ = try archive.extract(entry, skipCRC32: true) { chunk in
+                guard data.count + chunk.count <= limit else { throw TooLarge() }
+                data.append(chunk)
+            }
+        } catch is TooLarge {
+            throw tooLarge
         } catch {
             throw XlsxError(path: path, message: "the part \(name) is damaged: \(error)")
         }

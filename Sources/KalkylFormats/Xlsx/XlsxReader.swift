@@ -95,7 +95,7 @@ public enum XlsxReader {
             switch element {
             case "t": inText = false
             case "rPh": inPhonetic = false
-            case "si": strings.append(current)
+            case "si": strings.append(OOXMLText.decode(current))
             default: break
             }
         }

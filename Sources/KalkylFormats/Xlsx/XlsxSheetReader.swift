@@ -17,27 +17,61 @@ enum SheetReader {
         var type = "n", style = 0
         var formula: String? = nil, formulaAttributes: [String: String] = [:]
         var value = "", inValue = false, inFormula = false, inInline = false, sawValue = false
-        var nextRow: Int32 = 0, nextColumn: Int32 = 0
+        // Where a row or cell without `r` goes (OOXML: the next row, the next column).
+        var currentRow: Int32 = -1, nextColumn: Int32 = 0
+        // Cells come in order; one at or before the previous one may be a duplicate.
+        var previous: CellAddress? = nil
         var failure: XlsxError? = nil
 
         let events = XMLEvents()
         events.onStart = { element, attributes in
             switch element {
             case "col":
-                if let min = attributes["min"].flatMap(Int32.init), let max = attributes["max"].flatMap(Int32.init),
-                   let width = attributes["width"].flatMap(Double.init), max - min < 100 {
+                guard let min = attributes["min"].flatMap(Int32.init), let max = attributes["max"].flatMap(Int32.init),
+                      1 <= min, min <= max, max <= CellAddress.maxColumns else {
+                    events.reject("<col min=\"\(attributes["min"] ?? "")\" max=\"\(attributes["max"] ?? "")\"> is not a range of columns (1 to 16 384)")
+                    return
+                }
+                // Excel's widths are 0 to 255 characters; anything else is not kept.
+                if let width = attributes["width"].flatMap(Double.init), width >= 0, width <= 255, max - min < 100 {
                     for c in min...max { widths[c - 1] = (width * 100).rounded() / 100 }
                 }
             case "row":
-                if let r = attributes["r"].flatMap(Int32.init) { nextRow = r - 1 }
+                if let text = attributes["r"] {
+                    guard let r = Int32(text), r >= 1, r <= CellAddress.maxRows else {
+                        events.reject("<row r=\"\(text)\"> is not a row number (1 to 1 048 576)")
+                        return
+                    }
+                    currentRow = r - 1
+                } else {
+                    guard currentRow + 1 < CellAddress.maxRows else { events.reject("more than 1 048 576 rows"); return }
+                    currentRow += 1
+                }
                 nextColumn = 0
             case "c":
-                if let r = attributes["r"], let parsed = CellAddress(r) { address = parsed } else {
-                    address = CellAddress(row: nextRow, column: nextColumn)
+                if let r = attributes["r"] {
+                    guard let parsed = CellAddress(r) else {
+                        events.reject("<c r=\"\(r.prefix(40))\"> is not a cell reference (A1 to XFD1048576)")
+                        return
+                    }
+                    address = parsed
+                } else {
+                    guard nextColumn < CellAddress.maxColumns else {
+                        events.reject("row \(max(currentRow, 0) + 1) has more than 16 384 cells")
+                        return
+                    }
+                    address = CellAddress(row: max(currentRow, 0), column: nextColumn)
                 }
+                if let previous, (address.row, address.column) <= (previous.row, previous.column),
+                   workbook.input(at: CellLocation(sheet: sheet, address: address)) != .constant(.empty) {
+                    events.reject("the cell \(address) appears twice")
+                    return
+                }
+                previous = address
                 nextColumn = address.column + 1
                 type = attributes["t"] ?? "n"
                 style = attributes["s"].flatMap(Int.init) ?? 0
+                guard style >= 0 else { events.reject("<c s=\"\(style)\"> is not a style index"); return }
                 formula = nil
                 formulaAttributes = [:]
                 value = ""
@@ -65,11 +99,25 @@ enum SheetReader {
                 let location = CellLocation(sheet: sheet, address: address)
                 let constant: Value
                 switch type {
-                case "s": constant = Int(value).flatMap { $0 < strings.count ? .text(strings[$0]) : nil } ?? .error(.reference)
-                case "inlineStr", "str": constant = .text(value)
+                case "s":
+                    guard let index = Int(value), index >= 0, index < strings.count else {
+                        events.reject("the cell \(address) names shared string \(value.prefix(20)), which the file does not have")
+                        return
+                    }
+                    constant = .text(strings[index])
+                case "inlineStr", "str": constant = .text(OOXMLText.decode(value))
                 case "b": constant = .boolean(value == "1" || value.lowercased() == "true")
                 case "e": constant = FormulaError(code: value).map(Value.error) ?? .error(.value)
-                default: constant = value.isEmpty ? .empty : Double(value).map(Value.number) ?? .text(value)
+                default:
+                    if value.isEmpty {
+                        constant = .empty
+                    } else if let n = Double(value) {
+                        // "inf", "nan" and 1E+999 parse as numbers no cell may hold.
+                        guard n.isFinite else { events.reject("the cell \(address) holds \(value.prefix(20)), which is not a finite number"); return }
+                        constant = .number(n)
+                    } else {
+                        constant = .text(value)
+                    }
                 }
                 if style < formats.count, let code = formats[style] { formatted[code, default: []].append(address) }
                 if let text = formula {

@@ -134,8 +134,8 @@ public enum XlsxWriter {
             case .error(let e): out += #"<c\#(attributes) t="e">\#(formula)<v>\#(e.code)</v></c>"#
             case .text(let s):
                 out += formula.isEmpty
-                    ? #"<c\#(attributes) t="inlineStr"><is><t xml:space="preserve">\#(escape(s))</t></is></c>"#
-                    : #"<c\#(attributes) t="str">\#(formula)<v>\#(escape(s))</v></c>"#
+                    ? #"<c\#(attributes) t="inlineStr"><is><t xml:space="preserve">\#(OOXMLText.encode(s))</t></is></c>"#
+                    : #"<c\#(attributes) t="str">\#(formula)<v>\#(OOXMLText.encode(s))</v></c>"#
             case .empty: out += "<c\(attributes)>\(formula)</c>"
             }
         }

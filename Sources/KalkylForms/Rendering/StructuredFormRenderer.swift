@@ -35,20 +35,22 @@ public enum StructuredFormRenderer {
             for field in section.fields where field.kind != .signature {
                 if field.kind == .costs {
                     for (item, amount) in form.costs {
-                        rows.append(["\(section.number)", "Kostnad: \(item)", amount.description.replacingOccurrences(of: ".", with: ",")])
+                        rows.append(["\(section.number)", "Kostnad: \(item)", csvText(of: amount)])
                     }
                 } else if field.kind == .amount, let n = form.number(field.key) {
                     rows.append(["\(section.number)", field.label, String(format: n == n.rounded() ? "%.0f" : "%.2f", n).replacingOccurrences(of: ".", with: ",")])
                 } else {
-                    rows.append(["\(section.number)", field.label, form.text(of: field)])
+                    rows.append(["\(section.number)", field.label, CSVField.neutralized(form.text(of: field))])
                 }
             }
         }
-        return rows.map { $0.map(escape).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+        return rows.map { $0.map { CSVField.quoted($0, delimiter: ";") }.joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    private static func escape(_ field: String) -> String {
-        field.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" }) ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+    /// A cost amount: a number with a decimal comma; anything else is text and neutralized.
+    private static func csvText(of value: Value) -> String {
+        if case .number = value { return value.description.replacingOccurrences(of: ".", with: ",") }
+        return CSVField.neutralized(value.description)
     }
 
     private static func number(_ value: Value) -> String {
