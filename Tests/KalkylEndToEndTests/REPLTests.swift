@@ -28,6 +28,30 @@ struct REPLTests {
         #expect(missing.status == 2)
     }
 
+    /// Piped commands that end without saving lose the edits: a warning and exit 1, so a
+    /// script notices; a save overwrites neither another program's change nor another file.
+    @Test func unsavedEditsAndOtherProgramsChangesAreNotLostSilently() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = directory.appendingPathComponent("b.kalk").path
+        try FileManager.default.copyItem(atPath: KalkylProcess.packageRoot.appendingPathComponent("Workbooks/exempel-fordelning.kalk").path, toPath: copy)
+        let original = try String(contentsOfFile: copy, encoding: .utf8)
+
+        let ended = try KalkylProcess.run(["repl", copy], stdin: "Parametrar!B1 = 33000000\n")
+        #expect(ended.status == 1)
+        #expect(ended.stderr == "the input ended with unsaved changes: they are not saved\n")
+        #expect(try String(contentsOfFile: copy, encoding: .utf8) == original)
+        #expect(try KalkylProcess.run(["repl", copy], stdin: "eval 1+1\n").status == 0)  // nothing unsaved, no warning
+
+        let other = directory.appendingPathComponent("other.kalk").path
+        try "kalkyl 1\nsheet S\nA1 1\n".write(toFile: other, atomically: false, encoding: .utf8)
+        let saveAs = try KalkylProcess.run(["repl", copy], stdin: "Parametrar!B1 = 1\nsave as \(other)\nsave as! \(other)\n")
+        #expect(saveAs.stderr == "\(other) exists: 'save as! \(other)' replaces it\n")
+        #expect(saveAs.stdout.hasSuffix("saved \(other)\n"))
+        #expect(try KalkylProcess.run(["eval", other, "Parametrar!B1"]).stdout == "1\n")
+        #expect(try String(contentsOfFile: copy, encoding: .utf8) == original)
+    }
+
     static var tmux: String? {
         ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
@@ -88,7 +112,16 @@ struct REPLTests {
         // Up recalls the previous command.
         _ = try run(["send-keys", "-t", name, "Up"])
         #expect(try waitFor("kalkyl> eval SUMPRODUCT({1,2},{3,4})"))
-        _ = try run(["send-keys", "-t", name, "C-u", "quit", "Enter"])
+        // Ctrl-D with an unsaved edit asks first; 'n' goes back to the prompt.
+        _ = try run(["send-keys", "-t", name, "C-u", "Parametrar!B1 = 1", "Enter"])
+        #expect(try waitFor("recalculated in"))
+        _ = try run(["send-keys", "-t", name, "C-d"])
+        #expect(try waitFor("The workbook has unsaved changes. Quit without saving? [y/N]"))
+        _ = try run(["send-keys", "-t", name, "n", "Enter"])
+        _ = try run(["send-keys", "-t", name, "eval 2+3", "Enter"])
+        #expect(try waitFor("\n5\n"))
+        _ = try run(["send-keys", "-t", name, "C-d"])
+        _ = try run(["send-keys", "-t", name, "y", "Enter"])
         for _ in 0..<50 where FileManager.default.fileExists(atPath: history) == false { Thread.sleep(forTimeInterval: 0.1) }
         #expect(try String(contentsOfFile: history, encoding: .utf8).contains("eval SUMPRODUCT({1,2},{3,4})"))
     }

@@ -186,4 +186,27 @@ struct REPLSessionTests {
         #expect(!session.execute("A1 = 1").failed)
         #expect(session.execute("clear A1").output.contains("Blad1!A1  1 → (tom)"))
     }
+
+    @Test func aSaveOverAnotherProgramsChangeIsRefused() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kalkyl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("b.kalk").path
+        try FileManager.default.copyItem(atPath: Self.root.appendingPathComponent("Workbooks/exempel-fordelning.kalk").path, toPath: path)
+        let session = try REPLSession.open(path)
+        #expect(!session.execute("Parametrar!B1 = 33000000").failed)
+        // Meanwhile a colleague changes the file.
+        let theirs = try KalkReader.load(path: path)
+        try theirs.set(.typed("1"), at: try theirs.location(of: "Parametrar!B2"))
+        try KalkWriter.save(theirs, to: path)
+        let refused = session.execute("save")
+        #expect(refused.error == "\(path) was changed by another program since it was opened: 'save!' overwrites that change, 'save as FILE' keeps both")
+        #expect(try KalkReader.load(path: path).value(at: try theirs.location(of: "Parametrar!B2")) == .number(1))
+        #expect(session.execute("save!").output == "saved \(path)\n")
+        #expect(try KalkReader.load(path: path).value(at: try theirs.location(of: "Parametrar!B1")) == .number(33_000_000))
+        // After its own save the session saves again without complaint.
+        #expect(!session.execute("Parametrar!B1 = 34000000").failed)
+        #expect(session.execute("save").output == "saved \(path)\n")
+        #expect(session.execute("save --force").output == "saved \(path)\n")
+    }
 }

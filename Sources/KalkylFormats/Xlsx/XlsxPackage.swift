@@ -5,9 +5,11 @@ import ZIPFoundation
 struct XlsxPackage {
     private let archive: Archive
     let path: String
+    let partSizeLimit: Int
 
-    init(path: String) throws {
+    init(path: String, partSizeLimit: Int = XlsxPackage.maximumPartSize) throws {
         self.path = path
+        self.partSizeLimit = partSizeLimit
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
@@ -24,8 +26,8 @@ struct XlsxPackage {
     /// A part's bytes, or nil when the package has no such part.
     func part(_ name: String) throws -> Data? {
         guard let entry = archive[name] else { return nil }
-        let limit = XlsxPackage.maximumPartSize
-        let tooLarge = XlsxError(path: path, message: "the part \(name) inflates to more than \(limit >> 20) MB; it is not read")
+        let limit = partSizeLimit
+        let tooLarge = XlsxError(path: path, message: "the part \(name) inflates to more than \(limit >> 20) MB; it is not read (a damaged file or a zip bomb)")
         guard entry.uncompressedSize <= UInt64(limit) else { throw tooLarge }
         var data = Data()
         do {

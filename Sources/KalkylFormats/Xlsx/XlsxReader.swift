@@ -13,7 +13,11 @@ public struct XlsxDocument {
 /// errors), formulas including shared formulas, defined names, number formats, column widths.
 public enum XlsxReader {
     public static func load(path: String) throws -> XlsxDocument {
-        let package = try XlsxPackage(path: path)
+        try load(path: path, partSizeLimit: XlsxPackage.maximumPartSize)
+    }
+
+    static func load(path: String, partSizeLimit: Int) throws -> XlsxDocument {
+        let package = try XlsxPackage(path: path, partSizeLimit: partSizeLimit)
         guard let workbookXML = try package.part("xl/workbook.xml") else {
             throw XlsxError(path: path, message: "not an xlsx workbook (no xl/workbook.xml)")
         }
