@@ -36,14 +36,16 @@ let package = Package(
         ),
         // Times the engine on generated workloads: `swift run -c release kalkyl-benchmark`.
         .executableTarget(name: "kalkyl-benchmark", dependencies: ["KalkylEngine", "KalkylFormats"], path: "Sources/KalkylBenchmarks"),
+        // What several test targets share (a seeded random generator).
+        .target(name: "KalkylTestSupport", path: "Tests/KalkylTestSupport"),
         .testTarget(
             name: "KalkylEngineTests",
             dependencies: [
-                "KalkylEngine",
+                "KalkylEngine", "KalkylTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "KalkylFormatsTests", dependencies: ["KalkylEngine", "KalkylFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "KalkylFormatsTests", dependencies: ["KalkylEngine", "KalkylFormats", "KalkylTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "KalkylFormsTests", dependencies: ["KalkylEngine", "KalkylFormats", "KalkylForms"]),
         .testTarget(name: "KalkylREPLTests", dependencies: ["KalkylEngine", "KalkylFormats", "KalkylREPL"]),
         // Runs the built `kalkyl` binary as a user would; depending on it makes `swift test` build it.

@@ -49,7 +49,7 @@ public struct KalkReader {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw FileError.unreadable(path: path, reason: (error as NSError).localizedDescription)
+            throw FileError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? (error as NSError).localizedDescription : "no such file")
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             let (line, column) = KalkReader.firstInvalidUTF8(in: data)
@@ -358,6 +358,14 @@ public struct KalkReader {
     private func input(_ cell: CellLine) throws(KalkSyntaxError) -> CellInput {
         let text = cell.value
         if text.first == "=" { return .formula(String(text)) }
+        if text.hasPrefix("formula \"") {
+            let quoted = text.dropFirst("formula ".count)
+            let column = cell.column + "formula ".count
+            guard let (formula, end) = try unquote(quoted, cell.line, column), end == quoted.endIndex, formula.first == "=" else {
+                throw error(cell.line, column, "expected the formula in double quotes after 'formula', starting with '='")
+            }
+            return .formula(formula)
+        }
         if let (value, end) = try unquote(text, cell.line, cell.column) {
             guard end == text.endIndex else {
                 throw error(cell.line, cell.column + text.distance(from: text.startIndex, to: end), "unexpected text after the closing quote")

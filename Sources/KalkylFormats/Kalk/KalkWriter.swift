@@ -37,7 +37,10 @@ public enum KalkWriter {
                 comments(.cell(sheet: sheet.name, address: cell.address))
                 out += cell.address.description + " "
                 if let formula = cell.formula {
-                    out += FormulaPrinter.formula(formula.expression, at: cell.address)
+                    let text = FormulaPrinter.formula(formula.expression, at: cell.address)
+                    // A line break inside a formula's text would end the line: such a formula
+                    // is written quoted, `formula "=LEN(\"a\nb\")"`.
+                    out += text.contains(where: \.isNewline) ? "formula " + KalkFormat.quote(text) : text
                 } else {
                     out += constant(cell.value)
                 }

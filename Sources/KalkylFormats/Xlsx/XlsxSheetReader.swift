@@ -74,6 +74,8 @@ enum SheetReader {
                 guard style >= 0 else { events.reject("<c s=\"\(style)\"> is not a style index"); return }
                 formula = nil
                 formulaAttributes = [:]
+                inFormula = false
+                inValue = false
                 value = ""
                 sawValue = false
             case "f":
@@ -87,7 +89,7 @@ enum SheetReader {
             }
         }
         events.onText = { text in
-            if inFormula { formula! += text } else if inValue { value += text }
+            if inFormula { formula = (formula ?? "") + text } else if inValue { value += text }
         }
         events.onEnd = { element in
             switch element {

@@ -1,22 +1,11 @@
 import Testing
 @testable import KalkylEngine
+import KalkylTestSupport
 
 /// The linear wildcard matcher against the obvious recursive one (exponential, so only on
 /// short texts), on random patterns and texts over a small alphabet where stars, question
 /// marks and escapes meet often.
 struct WildcardPropertyTests {
-    /// A seeded generator, so a failure repeats.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private enum Piece: Equatable { case literal(Character), one, any }
 
     private static func pieces(_ pattern: String) -> [Piece] {
@@ -43,7 +32,7 @@ struct WildcardPropertyTests {
     }
 
     @Test func matchesAgreeWithTheRecursiveDefinition() {
-        var random = SplitMix(state: 2026)
+        var random = SeededRandom(seed: 2026)
         let textAlphabet: [Character] = ["a", "b", "A", "*", "?"], patternAlphabet: [Character] = ["a", "b", "B", "*", "?", "~"]
         var matched = 0
         for _ in 0..<20_000 {
