@@ -7,23 +7,57 @@ import Foundation
 /// Its state is read for every cell a formula touches, so its properties are marked
 /// `@exclusivity(unchecked)`: a recalculation runs on one thread and never holds one of them
 /// across a call that changes it, and the runtime checks cost a fifth of the evaluation.
+/// CI builds once with `-DKALKYL_CHECKED_EXCLUSIVITY`, which checks them again, and runs the
+/// tests so (see `.ci/run`).
 public final class EvaluationContext {
     let workbook: Workbook
     /// The sheet and cell of the formula being evaluated.
+#if KALKYL_CHECKED_EXCLUSIVITY
+    public internal(set) var sheet: Int32 = 0
+#else
     @exclusivity(unchecked) public internal(set) var sheet: Int32 = 0
+#endif
+#if KALKYL_CHECKED_EXCLUSIVITY
+    public internal(set) var host = CellAddress(row: 0, column: 0)
+#else
     @exclusivity(unchecked) public internal(set) var host = CellAddress(row: 0, column: 0)
+#endif
     /// NOW() as a serial, fixed for one recalculation so every cell sees the same time.
     public let now: Double
+#if KALKYL_CHECKED_EXCLUSIVITY
+    var random = SystemRandomNumberGenerator()
+#else
     @exclusivity(unchecked) var random = SystemRandomNumberGenerator()
+#endif
 
     /// Set while evaluating a formula that reads dynamic references: a read of a cell that is
     /// still waiting to be computed in this recalculation is recorded here.
+#if KALKYL_CHECKED_EXCLUSIVITY
+    var checksPendingReads = false
+#else
     @exclusivity(unchecked) var checksPendingReads = false
+#endif
     /// Whether range results may be shared between formulas (see `RangeCache`).
+#if KALKYL_CHECKED_EXCLUSIVITY
+    var cachesRanges = false
+#else
     @exclusivity(unchecked) var cachesRanges = false
+#endif
+#if KALKYL_CHECKED_EXCLUSIVITY
+    var rangeCache = RangeCache()
+#else
     @exclusivity(unchecked) var rangeCache = RangeCache()
+#endif
+#if KALKYL_CHECKED_EXCLUSIVITY
+    var blockedOn: Int?
+#else
     @exclusivity(unchecked) var blockedOn: Int?
+#endif
+#if KALKYL_CHECKED_EXCLUSIVITY
+    var isPending: (Int) -> Bool = { _ in false }
+#else
     @exclusivity(unchecked) var isPending: (Int) -> Bool = { _ in false }
+#endif
 
     init(workbook: Workbook) {
         self.workbook = workbook

@@ -7,7 +7,11 @@ public final class Workbook {
     /// Read for every cell a formula touches: unchecked like `EvaluationContext`'s state.
     /// Changed only in this file, by methods that hold no access across a call that could
     /// change it again; read everywhere, for every cell a formula reads, so unchecked.
+#if KALKYL_CHECKED_EXCLUSIVITY
+    public private(set) var sheets: [Sheet] = []
+#else
     @exclusivity(unchecked) public private(set) var sheets: [Sheet] = []
+#endif
     public private(set) var names: [DefinedName] = []
     /// A one-line title, shown by `kalkyl new --list` for templates.
     public var title: String?
@@ -23,7 +27,11 @@ public final class Workbook {
     }
 
     /// Compiled formulas, shared by every cell whose formula is the same relative to its position.
+#if KALKYL_CHECKED_EXCLUSIVITY
+    var formulas: [CompiledFormula] = []
+#else
     @exclusivity(unchecked) var formulas: [CompiledFormula] = []
+#endif
     private var formulaIDs: [FormulaKey: Int32] = [:]
     /// Formula ids by sheet and `RelativeFormulaText`, so a filled-down formula is parsed once.
     private var formulaIDsByText: [FormulaTextKey: Int32] = [:]
@@ -40,7 +48,11 @@ public final class Workbook {
     /// False inside `load(_:)`: the edits need no record, a full calculation follows.
     private var tracksEdits = true
     /// Hash indexes of looked-up ranges, kept while their cells do not change.
+#if KALKYL_CHECKED_EXCLUSIVITY
+    var lookupIndexes = LookupIndexes()
+#else
     @exclusivity(unchecked) var lookupIndexes = LookupIndexes()
+#endif
     /// The evaluator keeps its stack between recalculations.
     var evaluator = Evaluator()
 

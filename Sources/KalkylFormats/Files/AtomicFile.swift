@@ -92,6 +92,10 @@ public enum AtomicFile {
         let descriptor = open(target, O_WRONLY | O_TRUNC | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileError.unwritable(path: displayPath, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
+        // A FIFO whose reader has gone is an error to report ("Broken pipe"), not a signal that
+        // ends the process.
+        let previous = signal(SIGPIPE, SIG_IGN)
+        defer { signal(SIGPIPE, previous) }
         try writeAll(data, to: descriptor, displayPath: displayPath)
         if flush { _ = fsync(descriptor) }
     }

@@ -6,6 +6,11 @@ import Testing
 /// What a save must not do to the file it writes: replace a link, widen its permissions,
 /// replace a device, cut hard links, leave temporary files or half a file.
 struct SaveTests {
+    final class Received: @unchecked Sendable {
+        var text = ""
+        let done = DispatchSemaphore(value: 0)
+    }
+
     private func directory() throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kalkyl-save-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -56,10 +61,20 @@ struct SaveTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let fifo = dir + "/pipe"
         #expect(mkfifo(fifo, 0o600) == 0)
-        // A reader on the other end, so the writer's open does not wait for ever.
-        let reader = Thread { _ = try? String(contentsOfFile: fifo, encoding: .utf8) }
+        // A reader on the other end that reads to the end, so the writer's open does not wait.
+        let received = Received()
+        let reader = Thread {
+            let descriptor = open(fifo, O_RDONLY)
+            var buffer = [UInt8](repeating: 0, count: 256), bytes: [UInt8] = []
+            while case let n = Glibc.read(descriptor, &buffer, buffer.count), n > 0 { bytes += buffer[..<n] }
+            close(descriptor)
+            received.text = String(decoding: bytes, as: UTF8.self)
+            received.done.signal()
+        }
         reader.start()
         try AtomicFile.write("through the pipe", to: fifo)
+        received.done.wait()
+        #expect(received.text == "through the pipe")
         #expect(stat(fifo, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO)
     }
 
