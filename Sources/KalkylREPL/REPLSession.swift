@@ -44,6 +44,9 @@ public final class REPLSession {
         return REPLSession(workbook: try WorkbookFile.load(path), path: path)
     }
 
+    /// The most cells one edit may set: a whole column. (A whole sheet is 17 billion cells.)
+    public static let maximumEditedCells = 1_048_576
+
     /// Edits that no file holds yet.
     public var hasUnsavedChanges: Bool { isDirty }
 
@@ -104,22 +107,27 @@ public final class REPLSession {
         } catch {
             return failure(error.description)
         }
+        guard range.cellCount <= REPLSession.maximumEditedCells else {
+            return failure("\(target) is \(range.cellCount) cells; one edit sets at most \(REPLSession.maximumEditedCells) (a whole column)")
+        }
         let typed = CellInput.typed(input)
+        // A formula is parsed at the first cell and printed at each: relative references move along.
+        var expression: KalkylEngine.Expression? = nil
+        if case .formula(let text) = typed {
+            do {
+                expression = try FormulaParser.parse(text, at: range.start)
+            } catch {
+                return failure(caret(in: line, at: inputColumn + error.offset, error.message))
+            }
+        }
         var after: [(CellLocation, CellInput)] = []
+        after.reserveCapacity(range.cellCount)
         for address in range.addresses {
             let location = CellLocation(sheet: sheet, address: address)
-            switch typed {
-            case .constant:
-                after.append((location, typed))
-            case .formula(let text):
-                // Parsed at the first cell and printed at each: relative references move along.
-                let expression: KalkylEngine.Expression
-                do {
-                    expression = try FormulaParser.parse(text, at: range.start)
-                } catch {
-                    return failure(caret(in: line, at: inputColumn + error.offset, error.message))
-                }
+            if let expression {
                 after.append((location, .formula(FormulaPrinter.formula(expression, at: address))))
+            } else {
+                after.append((location, typed))
             }
         }
         return apply(after, description: "\(target) = \(input)")
@@ -127,7 +135,9 @@ public final class REPLSession {
 
     private func clear(_ target: String) throws -> Outcome {
         let (sheet, range) = try workbook.range(of: target, defaultSheet: currentSheet)
-        return apply(range.addresses.map { (CellLocation(sheet: sheet, address: $0), .constant(.empty)) }, description: "clear \(target)")
+        // Only cells that hold something change; the rest of a whole-sheet range is empty already.
+        let filled = workbook.cells(inSheet: sheet).map(\.address).filter(range.contains)
+        return apply(filled.map { (CellLocation(sheet: sheet, address: $0), .constant(.empty)) }, description: "clear \(target)")
     }
 
     /// Applies inputs as one undoable step and reports what changed.

@@ -4,9 +4,16 @@ import KalkylEngine
 /// numbers right-aligned in their number formats, text left-aligned.
 enum TableView {
     static let maximumWidth = 40
+    /// Rows and columns shown at most; a larger range says how much more there is.
+    static let maximumRows = 200, maximumColumns = 50
 
-    static func render(_ workbook: Workbook, sheet: Int, range: CellRange) -> String {
+    /// The range as a table, cut to the sheet's used part (an empty cell past it shows nothing)
+    /// and to `maximumRows` × `maximumColumns`, so `show A1:XFD1048576` is a screenful.
+    static func render(_ workbook: Workbook, sheet: Int, range requested: CellRange) -> String {
         let layout = workbook.sheets[sheet]
+        let lastRow = min(requested.end.row, max(requested.start.row, Int32(layout.usedRowCount) - 1), requested.start.row + Int32(maximumRows) - 1)
+        let lastColumn = min(requested.end.column, max(requested.start.column, Int32(layout.usedColumnCount) - 1), requested.start.column + Int32(maximumColumns) - 1)
+        let range = CellRange(requested.start, CellAddress(row: lastRow, column: lastColumn))
         var grid: [[String]] = [[""] + (range.start.column...range.end.column).map { A1.columnName(Int($0)) }]
         var numeric: [[Bool]] = [Array(repeating: false, count: range.columnCount + 1)]
         for row in range.start.row...range.end.row {
@@ -33,6 +40,10 @@ enum TableView {
                 cells.append(numeric[r][i] ? pad + cell : cell + pad)
             }
             out += cells.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+        }
+        let hiddenRows = requested.rowCount - range.rowCount, hiddenColumns = requested.columnCount - range.columnCount
+        if hiddenRows > 0 || hiddenColumns > 0 {
+            out += "  … \(hiddenRows) more rows and \(hiddenColumns) more columns of \(requested) (empty beyond row \(layout.usedRowCount), column \(A1.columnName(max(0, layout.usedColumnCount - 1))))\n"
         }
         return out
     }

@@ -134,3 +134,39 @@ struct CommandLineTests {
         #expect(try KalkylProcess.run(["--help"]).stdout.contains("SUBCOMMANDS"))
     }
 }
+
+/// A save killed at any moment leaves the old file or the new one, whole, and the next save
+/// removes the temporary file the killed one left.
+struct KilledSaveTests {
+    @Test func aSaveKilledAtAnyMomentLeavesAWholeFile() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("big.kalk").path
+        // 150 000 cells, about 2 MB: a save takes long enough to be killed in the middle.
+        var text = "kalkyl 1\nsheet S\n"
+        for row in 1...50_000 { text += "A\(row) \(row)\nB\(row) =A\(row)*2\nC\(row) \"text \(row)\"\n" }
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        let old = try Data(contentsOf: URL(fileURLWithPath: path))
+        var killed = 0
+        for attempt in 0..<10 {
+            let process = Process()
+            process.executableURL = KalkylProcess.executable
+            process.arguments = ["set", path, "A1=\(attempt + 2)"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: 0.05 + Double(attempt) * 0.05)
+            if process.isRunning { kill(process.processIdentifier, SIGKILL); killed += 1 }
+            process.waitUntilExit()
+            // Whatever happened, the file is a whole workbook: the old one or a new one.
+            let now = try Data(contentsOf: URL(fileURLWithPath: path))
+            #expect(now.count >= old.count - 10 && now.count <= old.count + 10, "attempt \(attempt): \(now.count) bytes")
+            #expect(now.last == UInt8(ascii: "\n") && now.filter { $0 == 10 }.count == old.filter { $0 == 10 }.count, "attempt \(attempt)")
+        }
+        #expect(killed > 0)  // some saves were killed (the machine is not that fast)
+        // A save that finishes removes what the killed ones left.
+        #expect(try KalkylProcess.run(["set", path, "A1=1"]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["big.kalk"])
+        #expect(try KalkylProcess.run(["check", path]).status == 0)
+    }
+}

@@ -209,4 +209,19 @@ struct REPLSessionTests {
         #expect(session.execute("save").output == "saved \(path)\n")
         #expect(session.execute("save --force").output == "saved \(path)\n")
     }
+
+    /// A whole sheet is 17 billion cells: shown, it is the used part and a count; edited, an error.
+    @Test func wholeSheetRangesAreShownCutAndRefusedAsEdits() throws {
+        let session = try REPLSession.open(Self.root.appendingPathComponent("Workbooks/exempel-fordelning.kalk").path)
+        let shown = session.execute("show A1:XFD1048576")
+        #expect(shown.output.hasSuffix("  … 1048572 more rows and 16382 more columns of A1:XFD1048576 (empty beyond row 4, column B)\n"))
+        #expect(shown.output.hasPrefix("   A                       B\n1  Totalt belopp           30 000 000\n"))
+        let before = values(session.workbook)
+        #expect(session.execute("A1:XFD1048576 = 1").error == "A1:XFD1048576 is 17179869184 cells; one edit sets at most 1048576 (a whole column)")
+        #expect(session.execute("A1:XFD1048576 = =B1").failed)
+        #expect(values(session.workbook) == before)
+        #expect(!session.hasUnsavedChanges)
+        #expect(!session.execute("clear A1:XFD1048576").failed)
+        #expect(session.execute("show").output == "(Parametrar is empty)\n")
+    }
 }
