@@ -79,6 +79,8 @@ public enum FunctionRegistry {
         case .value(let v): return .value(v.checked)
         case .reference: return result
         case .array(var m):
+            // Copied only in the rare case that an element must change.
+            guard m.values.contains(where: { $0.checked != $0 }) else { return result }
             for i in m.values.indices { m.values[i] = m.values[i].checked }
             return .array(m)
         }

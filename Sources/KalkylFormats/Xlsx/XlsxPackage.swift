@@ -39,7 +39,7 @@ struct XlsxPackage {
         } catch is TooLarge {
             throw tooLarge
         } catch {
-            throw XlsxError(path: path, message: "the part \(name) is damaged: \(error)")
+            throw XlsxError(path: path, message: "the part \(name) is damaged: its data cannot be read from the zip (\(error))")
         }
         return data
     }
