@@ -118,15 +118,6 @@ public final class EvaluationContext {
         }
     }
 
-    /// The range clipped to the used part of its sheet, so whole-column references do not walk
-    /// a million empty rows.
-    func clippedToUsedArea(sheet: Int32, range: CellRange) -> CellRange? {
-        let s = workbook.sheets[Int(sheet)]
-        let rows = Int32(s.usedRowCount), columns = Int32(s.usedColumnCount)
-        guard rows > 0, columns > 0, range.start.row < rows, range.start.column < columns else { return nil }
-        return CellRange(range.start, CellAddress(row: min(range.end.row, rows - 1), column: min(range.end.column, columns - 1)))
-    }
-
     func sheetIndex(named name: String) -> Int? { workbook.sheetIndex(named: name) }
 
     func nextRandom() -> Double { Double.random(in: 0..<1, using: &random) }

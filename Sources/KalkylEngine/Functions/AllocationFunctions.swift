@@ -26,32 +26,32 @@ extension FunctionRegistry {
     }
 
     private static func allocate(_ args: Arguments, ownRow: Bool) throws(FormulaError) -> Operand {
-            let total = DecimalRounding.round(try args.number(0), digits: 0)
-            guard total >= 0, total < 1e15 else { throw FormulaError.number }
-            let shape = args[1].dimensions
-            let matrix = try args.matrix(1)
-            var weights: [Double] = []
-            weights.reserveCapacity(matrix.values.count)
-            for value in matrix.values {
-                switch value {
-                case .number(let w):
-                    guard w >= 0 else { throw FormulaError.number }
-                    weights.append(w)
-                case .empty, .text: weights.append(0)
-                case .boolean: throw FormulaError.value
-                case .error(let e): throw e
-                }
+        let total = DecimalRounding.round(try args.number(0), digits: 0)
+        guard total >= 0, total < 1e15 else { throw FormulaError.number }
+        let shape = args[1].dimensions
+        let matrix = try args.matrix(1)
+        var weights: [Double] = []
+        weights.reserveCapacity(matrix.values.count)
+        for value in matrix.values {
+            switch value {
+            case .number(let w):
+                guard w >= 0 else { throw FormulaError.number }
+                weights.append(w)
+            case .empty, .text: weights.append(0)
+            case .boolean: throw FormulaError.value
+            case .error(let e): throw e
             }
-            let parts = try Allocation.largestRemainder(total: total, weights: weights)
-            if !args.isOmitted(2) {
-                let position = try args.integer(2)
-                guard position >= 1, position <= parts.count else { throw FormulaError.reference }
-                return .number(parts[position - 1])
-            }
-            if ownRow, case .reference(_, let range) = args[1], let offset = Allocation.ownRow(of: range, host: args.context.host) {
-                return .number(parts[offset])
-            }
-            return .array(Matrix(rows: shape.rows, columns: shape.columns, values: parts.map { .number($0) }))
+        }
+        let parts = try Allocation.largestRemainder(total: total, weights: weights)
+        if !args.isOmitted(2) {
+            let position = try args.integer(2)
+            guard position >= 1, position <= parts.count else { throw FormulaError.reference }
+            return .number(parts[position - 1])
+        }
+        if ownRow, case .reference(_, let range) = args[1], let offset = Allocation.ownRow(of: range, host: args.context.host) {
+            return .number(parts[offset])
+        }
+        return .array(Matrix(rows: shape.rows, columns: shape.columns, values: parts.map { .number($0) }))
     }
 }
 

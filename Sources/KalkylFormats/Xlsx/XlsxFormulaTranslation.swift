@@ -7,27 +7,30 @@ import KalkylEngine
 ///            over, T − SUMPRODUCT(INT(T·W/S)); equal remainders rank by row, earlier first
 ///
 /// with T the total rounded to kronor, W the weights, S their sum and w this row's weight.
-/// Cases with no single-cell result (a 2-D weights range, the whole array) stay as written.
+/// Cases with no single-cell result (a 2-D weights range, the whole array) stay as written; so
+/// does ALLOCATE without a position inside another function, where it is the whole array (as
+/// the row's part is only for a cell whose whole formula it is; see `FunctionRegistry.cellResultVariant`).
 enum XlsxFormulaTranslation {
     static func formula(_ expression: Expression, at host: CellAddress) -> String {
         FormulaPrinter.xlsxFormula(rewrite(expression, at: host), at: host)
     }
 
-    static func rewrite(_ expression: Expression, at host: CellAddress) -> Expression {
+    /// `isWholeFormula`: the expression is the cell's whole formula (perhaps in parentheses).
+    static func rewrite(_ expression: Expression, at host: CellAddress, isWholeFormula: Bool = true) -> Expression {
         switch expression {
         case .call(let name, let arguments):
-            let arguments = arguments.map { rewrite($0, at: host) }
-            if name == "ALLOCATE", let replacement = allocate(arguments, at: host) { return .parenthesized(replacement) }
+            let arguments = arguments.map { rewrite($0, at: host, isWholeFormula: false) }
+            if name == "ALLOCATE", let replacement = allocate(arguments, at: host, ownRow: isWholeFormula) { return .parenthesized(replacement) }
             return .call(name, arguments)
-        case .unary(let op, let e): return .unary(op, rewrite(e, at: host))
-        case .binary(let op, let l, let r): return .binary(op, rewrite(l, at: host), rewrite(r, at: host))
-        case .percent(let e): return .percent(rewrite(e, at: host))
-        case .parenthesized(let e): return .parenthesized(rewrite(e, at: host))
+        case .unary(let op, let e): return .unary(op, rewrite(e, at: host, isWholeFormula: false))
+        case .binary(let op, let l, let r): return .binary(op, rewrite(l, at: host, isWholeFormula: false), rewrite(r, at: host, isWholeFormula: false))
+        case .percent(let e): return .percent(rewrite(e, at: host, isWholeFormula: false))
+        case .parenthesized(let e): return .parenthesized(rewrite(e, at: host, isWholeFormula: isWholeFormula))
         default: return expression
         }
     }
 
-    private static func allocate(_ arguments: [Expression], at host: CellAddress) -> Expression? {
+    private static func allocate(_ arguments: [Expression], at host: CellAddress, ownRow: Bool) -> Expression? {
         guard arguments.count >= 2, case .reference(let weights) = arguments[1], weights.shape == .area,
               let range = weights.resolve(from: host), range.columnCount == 1 else { return nil }
         func text(_ e: Expression) -> String {
@@ -44,7 +47,7 @@ enum XlsxFormulaTranslation {
             own = "INDEX(\(w),\(k))"
             before = "ROW(\(w))<MIN(ROW(\(w)))+\(k)-1"
         } else {
-            guard range.start.row <= host.row, host.row <= range.end.row else { return nil }
+            guard ownRow, range.start.row <= host.row, host.row <= range.end.row else { return nil }
             own = "INDEX(\(w),ROW()-MIN(ROW(\(w)))+1)"
             before = "ROW(\(w))<ROW()"
         }

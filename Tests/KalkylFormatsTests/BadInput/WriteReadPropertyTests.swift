@@ -9,7 +9,7 @@ import Testing
 /// errors, formulas with line breaks, widths and formats, through .kalk and through xlsx.
 struct WriteReadPropertyTests {
     static let sheetNames = ["Blad1", "My sheet", "Data 2", "O'Brien", "Fördelning", "Å-ä ö"]
-    static let numbers: [Double] = [0, -0.0, 1, -2.5, 0.1, 1.0 / 3, 1e308, -1e308, 5e-324, 2.2250738585072014e-308, 123_456_789_012_345_678, 1e15, 1e-15]
+    static let numbers: [Double] = [0, -0.0, 1, -2.5, 0.1, 1.0 / 3, 1e308, -1e308, .leastNonzeroMagnitude, 2.2250738585072014e-308, 123_456_789_012_345_680, 1e15, 1e-15]
     static let texts = ["", "a\"b", "line\nbreak", "cr\rlf", "tab\there", "\u{1}ctl", "_x0041_", "=not a formula", "'quoted", "😀 smile", "TRUE", "#N/A", "back\\slash", "  spaced  "]
     static let formulas = ["=A1+1", "=SUM(A:A)", "=\"a\nb\"&A2", "=LEN(\"x\ry\")", "=IF(A1>0,\"pos\",\"neg\")", "=1E+308*10", "=B1/0", "={1,2;3,4}", "=A1:A3", "=NOSUCH(1)", "=-A1%"]
 
