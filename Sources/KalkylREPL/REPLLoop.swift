@@ -19,6 +19,7 @@ public enum REPLLoop {
             print("Kalkyl — \(session.path ?? "new workbook"); 'help' lists the commands.")
         }
         defer { if interactive { saveHistory() } }
+        for warning in session.openingWarnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         while true {
             guard let line = LineInput.read(prompt: "kalkyl> ") else {
                 guard session.hasUnsavedChanges else { break }

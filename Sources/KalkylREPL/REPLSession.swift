@@ -27,11 +27,21 @@ public final class REPLSession {
     /// The file as it was when opened or last saved: `save` refuses to overwrite a change
     /// another program made since (a lost update).
     private var snapshot: FileSnapshot?
+    /// The workbook came from an xlsx file, which a save over it would strip (see `WorkbookFile.Opened`).
+    private var openedFromXlsx = false
+    /// What opening the file had to say (formulas Kalkyl cannot read).
+    public private(set) var openingWarnings: [String] = []
 
     public init(workbook: Workbook, path: String?) {
         self.workbook = workbook
         self.path = path
         snapshot = path.flatMap(FileSnapshot.init(path:))
+    }
+
+    private convenience init(_ opened: WorkbookFile.Opened, path: String) {
+        self.init(workbook: opened.workbook, path: path)
+        openedFromXlsx = opened.savingInPlaceLosesContent
+        openingWarnings = opened.warnings
     }
 
     /// Opens a .kalk or .xlsx file, or starts with an empty workbook of one sheet when `path` is nil.
@@ -41,7 +51,7 @@ public final class REPLSession {
             try workbook.addSheet(named: "Blad1")
             return REPLSession(workbook: workbook, path: nil)
         }
-        return REPLSession(workbook: try WorkbookFile.load(path), path: path)
+        return REPLSession(try WorkbookFile.open(path), path: path)
     }
 
     /// The most cells one edit may set: a whole column. (A whole sheet is 17 billion cells.)
@@ -287,6 +297,9 @@ public final class REPLSession {
             return failure("expected 'save', 'save!' or 'save as FILE'")
         }
         guard let target else { return failure("the workbook has no file yet: use 'save as FILE'") }
+        if !force, target == path, openedFromXlsx {
+            return failure(WorkbookFile.inPlaceRefusal(target, otherFile: "'save as FILE'", force: "'save!'"))
+        }
         if !force, target == path, FileSnapshot(path: target) != snapshot {
             return failure("\(target) was changed by another program since it was opened: 'save!' overwrites that change, 'save as FILE' keeps both")
         }
@@ -297,6 +310,7 @@ public final class REPLSession {
         }
         path = target
         snapshot = FileSnapshot(path: target)
+        openedFromXlsx = false  // the file is Kalkyl's own now
         isDirty = false
         return Outcome(output: "saved \(target)\n")
     }
@@ -353,15 +367,18 @@ public final class REPLSession {
     private func open(_ file: String) throws -> Outcome {
         guard !file.isEmpty else { return failure("open needs a file name") }
         if let warning = unsavedChangesWarning() { return warning }
+        let opened: WorkbookFile.Opened
         do {
-            workbook = try WorkbookFile.load(file)
+            opened = try WorkbookFile.open(file)
         } catch let problem as FileProblem {
             return failure(problem.description)
         }
+        workbook = opened.workbook
         path = file
         snapshot = FileSnapshot(path: file)
+        openedFromXlsx = opened.savingInPlaceLosesContent
         resetState()
-        return Outcome(output: "opened \(file): \(workbook.sheetNames.joined(separator: ", "))\n")
+        return Outcome(output: "opened \(file): \(workbook.sheetNames.joined(separator: ", "))\n" + opened.warnings.map { "  " + $0 + "\n" }.joined())
     }
 
     private func new(_ argument: String) throws -> Outcome {
@@ -386,6 +403,7 @@ public final class REPLSession {
         workbook = template
         path = nil
         snapshot = nil
+        openedFromXlsx = false
         resetState()
         isDirty = true
         return Outcome(output: "new workbook from \(name): \(workbook.sheetNames.joined(separator: ", ")) (save as FILE to keep it)\n")

@@ -17,9 +17,16 @@ struct SetCommand: ParsableCommand {
     @Argument(help: "Edits as CELL=INPUT.") var edits: [String]
     @Option(help: "The sheet of unqualified cells (default: the first).") var sheet: String?
     @Option(name: .shortAndLong, help: "Save to this file instead of the workbook itself.") var output: String?
+    @Flag(help: "Save over an .xlsx workbook itself although Kalkyl drops its styles, comments, charts and the like.") var force = false
 
     func run() throws {
-        let book = try WorkbookFile.load(workbook)
+        let opened = try WorkbookFile.open(workbook)
+        let book = opened.workbook
+        let target = output ?? workbook
+        if opened.savingInPlaceLosesContent && !force && (output == nil || WorkbookFile.sameFile(target, workbook)) {
+            throw CommandFailure.input(WorkbookFile.inPlaceRefusal(workbook, otherFile: "-o", force: "--force"))
+        }
+        for warning in opened.warnings { Output.error(warning) }
         let defaultSheet = try SheetOption.index(sheet, in: book)
         for edit in edits {
             guard let equals = edit.firstIndex(of: "="), equals != edit.startIndex else {
@@ -36,7 +43,7 @@ struct SetCommand: ParsableCommand {
         }
         let result = book.recalculate()
         // The changes are printed once they are saved: a failed save prints only its error.
-        try WorkbookFile.save(book, to: output ?? workbook)
+        try WorkbookFile.save(book, to: target)
         for change in result.changes {
             Output.write("\(book.name(of: change.location)): \(change.oldValue) → \(change.newValue)\n")
         }
