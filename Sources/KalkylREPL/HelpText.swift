@@ -12,7 +12,7 @@ enum HelpText {
         ("sheets", "sheets", "list the sheets"),
         ("names", "names", "list the defined names"),
         ("save", "save | save as FILE | save! | save as! FILE", "save the workbook atomically; without ! it will not overwrite another program's change to the file or an existing other file"),
-        ("export", "export csv|json [--sheet S] [--swedish] [--formatted] [-o FILE]", "export as the export command does"),
+        ("export", "export csv|json [--sheet S] [--swedish] [--formatted] [--raw] [-o FILE]", "export as the export command does (CSV text that a spreadsheet would run gets a leading ' unless --raw)"),
         ("open", "open FILE", "open another workbook"),
         ("new", "new TEMPLATE [NAME=VALUE …]", "a new workbook from a template"),
         ("help", "help [COMMAND]", "this list, or one command"),
