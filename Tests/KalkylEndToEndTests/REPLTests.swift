@@ -91,6 +91,14 @@ struct REPLTests {
             }
             return false
         }
+        /// Waits until the last line on the screen is readline's empty prompt.
+        func waitForPrompt() throws -> Bool {
+            for _ in 0..<100 {
+                if try screen().split(separator: "\n").last?.trimmingCharacters(in: .whitespaces) == "kalkyl>" { return true }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return false
+        }
         let command = "KALKYL_HISTORY=\(history) \(KalkylProcess.executable.path) repl Workbooks/exempel-fordelning.kalk"
         _ = try run(["new-session", "-d", "-s", name, "-x", "120", "-y", "30", "-c", KalkylProcess.packageRoot.path, command])
         defer { _ = try? run(["kill-session", "-t", name]) }
@@ -113,13 +121,17 @@ struct REPLTests {
         _ = try run(["send-keys", "-t", name, "Up"])
         #expect(try waitFor("kalkyl> eval SUMPRODUCT({1,2},{3,4})"))
         // Ctrl-D with an unsaved edit asks first; 'n' goes back to the prompt.
+        // (Ctrl-D is sent only once readline shows its prompt again: typed before, while the
+        // terminal is not yet in readline's raw mode, the line discipline swallows it.)
         _ = try run(["send-keys", "-t", name, "C-u", "Parametrar!B1 = 1", "Enter"])
         #expect(try waitFor("recalculated in"))
+        #expect(try waitForPrompt())
         _ = try run(["send-keys", "-t", name, "C-d"])
         #expect(try waitFor("The workbook has unsaved changes. Quit without saving? [y/N]"))
         _ = try run(["send-keys", "-t", name, "n", "Enter"])
         _ = try run(["send-keys", "-t", name, "eval 2+3", "Enter"])
         #expect(try waitFor("\n5\n"))
+        #expect(try waitForPrompt())
         _ = try run(["send-keys", "-t", name, "C-d"])
         _ = try run(["send-keys", "-t", name, "y", "Enter"])
         for _ in 0..<50 where FileManager.default.fileExists(atPath: history) == false { Thread.sleep(forTimeInterval: 0.1) }
