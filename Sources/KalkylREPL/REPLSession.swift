@@ -14,7 +14,9 @@ public final class REPLSession {
         public var failed: Bool { error != nil }
     }
 
-    public private(set) var workbook: Workbook
+    /// The workbook and what its file carries (an xlsx package is written back on save).
+    public private(set) var document: WorkbookDocument
+    public var workbook: Workbook { document.workbook }
     public private(set) var path: String?
     public private(set) var currentSheet = 0
     /// How many changed cells an edit lists before it says how many more there are.
@@ -27,21 +29,17 @@ public final class REPLSession {
     /// The file as it was when opened or last saved: `save` refuses to overwrite a change
     /// another program made since (a lost update).
     private var snapshot: FileSnapshot?
-    /// The workbook came from an xlsx file, which a save over it would strip (see `WorkbookFile.Opened`).
-    private var openedFromXlsx = false
-    /// What opening the file had to say (formulas Kalkyl cannot read).
-    public private(set) var openingWarnings: [String] = []
+    /// What opening the file had to say (formulas Kalkyl does not compute).
+    public var openingWarnings: [String] { document.warnings }
 
-    public init(workbook: Workbook, path: String?) {
-        self.workbook = workbook
-        self.path = path
-        snapshot = path.flatMap(FileSnapshot.init(path:))
+    public convenience init(workbook: Workbook, path: String?) {
+        self.init(WorkbookDocument(workbook: workbook), path: path)
     }
 
-    private convenience init(_ opened: WorkbookFile.Opened, path: String) {
-        self.init(workbook: opened.workbook, path: path)
-        openedFromXlsx = opened.savingInPlaceLosesContent
-        openingWarnings = opened.warnings
+    private init(_ document: WorkbookDocument, path: String?) {
+        self.document = document
+        self.path = path
+        snapshot = path.flatMap(FileSnapshot.init(path:))
     }
 
     /// Opens a .kalk or .xlsx file, or starts with an empty workbook of one sheet when `path` is nil.
@@ -173,9 +171,11 @@ public final class REPLSession {
     /// The changed cells, old → new, at most `changeLimit` lines, then the count and the time.
     func report(_ result: RecalculationResult) -> String {
         var out = ""
+        let stale = document.uncomputed.isEmpty ? [] : Set(document.possiblyStale())
         for change in result.changes.prefix(changeLimit) {
             let format = workbook.sheets[Int(change.location.sheet)].numberFormat(at: change.location.address)
-            out += "  \(workbook.name(of: change.location))  \(SwedishDisplay.change(change.oldValue, format: format)) → \(SwedishDisplay.change(change.newValue, format: format))\n"
+            let note = stale.contains(change.location) ? "  (may be out of date: it reads a formula Kalkyl does not compute)" : ""
+            out += "  \(workbook.name(of: change.location))  \(SwedishDisplay.change(change.oldValue, format: format)) → \(SwedishDisplay.change(change.newValue, format: format))\(note)\n"
         }
         if result.changes.count > changeLimit { out += "  … and \(result.changes.count - changeLimit) more\n" }
         for cycle in result.cycles {
@@ -218,6 +218,9 @@ public final class REPLSession {
             let format = workbook.sheets[sheet].numberFormat(at: range.start)
             var out = workbook.name(of: location) + "\n"
             if let formula = workbook.formulaText(at: location) { out += "  formula: \(formula)\n" }
+            if let uncomputed = document.uncomputedFormula(at: location) {
+                out += "  formula: =\(Excerpt.of(uncomputed.formula))\n  not computed by Kalkyl: \(uncomputed.reason); the value is Excel's\n"
+            }
             out += "  value:   \(SwedishDisplay.text(value, format: format)) (\(value.kindName))\n"
             if let format { out += "  format:  \(format)\n" }
             if let notes = workbook.formula(at: location)?.diagnostics, !notes.isEmpty { out += "  note:    \(notes.joined(separator: "; "))\n" }
@@ -297,20 +300,16 @@ public final class REPLSession {
             return failure("expected 'save', 'save!' or 'save as FILE'")
         }
         guard let target else { return failure("the workbook has no file yet: use 'save as FILE'") }
-        if !force, target == path, openedFromXlsx {
-            return failure(WorkbookFile.inPlaceRefusal(target, otherFile: "'save as FILE'", force: "'save!'"))
-        }
         if !force, target == path, FileSnapshot(path: target) != snapshot {
             return failure("\(target) was changed by another program since it was opened: 'save!' overwrites that change, 'save as FILE' keeps both")
         }
         do {
-            try WorkbookFile.save(workbook, to: target)
+            try document.save(to: target)
         } catch let problem as FileProblem {
             return failure(problem.description)
         }
         path = target
         snapshot = FileSnapshot(path: target)
-        openedFromXlsx = false  // the file is Kalkyl's own now
         isDirty = false
         return Outcome(output: "saved \(target)\n")
     }
@@ -367,18 +366,15 @@ public final class REPLSession {
     private func open(_ file: String) throws -> Outcome {
         guard !file.isEmpty else { return failure("open needs a file name") }
         if let warning = unsavedChangesWarning() { return warning }
-        let opened: WorkbookFile.Opened
         do {
-            opened = try WorkbookFile.open(file)
+            document = try WorkbookFile.open(file)
         } catch let problem as FileProblem {
             return failure(problem.description)
         }
-        workbook = opened.workbook
         path = file
         snapshot = FileSnapshot(path: file)
-        openedFromXlsx = opened.savingInPlaceLosesContent
         resetState()
-        return Outcome(output: "opened \(file): \(workbook.sheetNames.joined(separator: ", "))\n" + opened.warnings.map { "  " + $0 + "\n" }.joined())
+        return Outcome(output: "opened \(file): \(workbook.sheetNames.joined(separator: ", "))\n" + document.warnings.map { "  " + $0 + "\n" }.joined())
     }
 
     private func new(_ argument: String) throws -> Outcome {
@@ -400,10 +396,9 @@ public final class REPLSession {
         }
         let problems = template.fillParameters(given)
         guard problems.isEmpty else { return failure(problems.map(\.description).joined(separator: "\n")) }
-        workbook = template
+        document = WorkbookDocument(workbook: template)
         path = nil
         snapshot = nil
-        openedFromXlsx = false
         resetState()
         isDirty = true
         return Outcome(output: "new workbook from \(name): \(workbook.sheetNames.joined(separator: ", ")) (save as FILE to keep it)\n")

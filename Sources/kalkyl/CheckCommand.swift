@@ -8,8 +8,11 @@ struct CheckCommand: ParsableCommand {
         abstract: "Recalculate a workbook and list every error cell and circular reference.",
         discussion: """
             Exit status 0 when the workbook is clean, 1 when it has errors.
+            Formulas of an xlsx file that Kalkyl does not compute (it cannot read them, or they call
+            a function Kalkyl lacks) are listed with the cells that depend on them, whose values
+            may be out of date; they count as problems.
             With --against-cached (xlsx), compares Kalkyl's values with the values Excel stored and
-            lists every formula cell where they differ, and every formula Kalkyl could not read.
+            lists every formula cell where they differ.
             """
     )
 
@@ -18,9 +21,10 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         if againstCached { return try compareWithCached() }
-        let book = try WorkbookFile.load(workbook)
+        let document = try WorkbookFile.open(workbook)
+        let book = document.workbook
         let result = book.recalculateAll()
-        var problems = 0
+        var problems = listUncomputed(document)
         var inCycles = Set<CellLocation>()
         for path in result.cycles {
             for case .cell(let location) in path { inCycles.insert(location) }
@@ -49,19 +53,34 @@ struct CheckCommand: ParsableCommand {
         Output.write("ok: \(cells) cells, \(formulas) formulas, no errors\n")
     }
 
+    /// Lists the formulas Kalkyl keeps without computing, and the cells reading them; returns
+    /// how many lines it wrote.
+    private func listUncomputed(_ document: WorkbookDocument) -> Int {
+        let book = document.workbook
+        var lines = 0
+        for (location, entry) in document.uncomputed.sorted(by: { $0.key < $1.key }) where document.uncomputedFormula(at: location) != nil {
+            Output.write("\(book.name(of: location)): not computed by Kalkyl: =\(Excerpt.of(entry.formula)) (\(entry.reason)); Excel's value \(book.value(at: location)) is kept\n")
+            lines += 1
+        }
+        let stale = document.possiblyStale()
+        if !stale.isEmpty {
+            let shown = stale.prefix(20).map { book.name(of: $0) }.joined(separator: ", ")
+            Output.write("possibly stale (they depend on formulas Kalkyl does not compute): \(shown)\(stale.count > 20 ? " and \(stale.count - 20) more" : "")\n")
+            lines += 1
+        }
+        return lines
+    }
+
     /// Formula cells whose recalculated value differs from Excel's stored one.
     private func compareWithCached() throws {
         guard workbook.lowercased().hasSuffix(".xlsx") else { throw CommandFailure.input("--against-cached needs an .xlsx file") }
-        let document = try XlsxReader.load(path: workbook)
+        let document = try WorkbookFile.open(workbook)
         let book = document.workbook
-        var differences = 0
-        for entry in document.unreadFormulas {
-            Output.write("\(book.name(of: entry.location)): formula not read: =\(entry.formula) (\(entry.message))\n")
-            differences += 1
-        }
+        var differences = listUncomputed(document)
+        let stale = Set(document.possiblyStale())
         for (location, cached) in document.cachedValues.sorted(by: { $0.key < $1.key }) {
             let value = book.value(at: location)
-            guard !CachedComparison.same(value, cached), book.formula(at: location) != nil else { continue }
+            guard !CachedComparison.same(value, cached), book.formula(at: location) != nil, !stale.contains(location) else { continue }
             var line = "\(book.name(of: location)): Kalkyl \(value.description.isEmpty ? "(empty)" : value.description), Excel \(cached.description.isEmpty ? "(empty)" : cached.description)"
             if let text = book.formulaText(at: location) { line += "  \(text)" }
             if let notes = book.formula(at: location)?.diagnostics, !notes.isEmpty { line += "  (\(notes.joined(separator: "; ")))" }

@@ -13,16 +13,14 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: "The file to write (.kalk, .xlsx or .csv).") var output: String
 
     func run() throws {
-        let opened = try WorkbookFile.open(input)
-        let book = opened.workbook
-        if opened.savingInPlaceLosesContent && WorkbookFile.sameFile(input, output) {
-            throw CommandFailure.input("\(input): converting a file onto itself would drop what Kalkyl does not keep of an xlsx file; give another output file")
-        }
-        for warning in opened.warnings { Output.error(warning) }
+        let document = try WorkbookFile.open(input)
+        let book = document.workbook
+        for warning in document.warnings { Output.error(warning) }
+        if let losses = document.losses(savingAs: output) { Output.error(losses) }
         if output.lowercased().hasSuffix(".csv") {
             do { try AtomicFile.write(CSVWriter().text(of: book, sheet: 0), to: output) } catch { throw CommandFailure.input("\(error)") }
         } else if output.lowercased().hasSuffix(".kalk") || output.lowercased().hasSuffix(".xlsx") {
-            try WorkbookFile.save(book, to: output)
+            try document.save(to: output)
         } else {
             throw CommandFailure.input("\(output): unknown file type (expected .kalk, .xlsx or .csv)")
         }

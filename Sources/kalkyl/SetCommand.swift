@@ -13,20 +13,17 @@ struct SetCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The workbook (.kalk).") var workbook: String
+    @Argument(help: "The workbook (.kalk or .xlsx; an xlsx file keeps everything but the edited cells).") var workbook: String
     @Argument(help: "Edits as CELL=INPUT.") var edits: [String]
     @Option(help: "The sheet of unqualified cells (default: the first).") var sheet: String?
     @Option(name: .shortAndLong, help: "Save to this file instead of the workbook itself.") var output: String?
-    @Flag(help: "Save over an .xlsx workbook itself although Kalkyl drops its styles, comments, charts and the like.") var force = false
 
     func run() throws {
-        let opened = try WorkbookFile.open(workbook)
-        let book = opened.workbook
+        let document = try WorkbookFile.open(workbook)
+        let book = document.workbook
         let target = output ?? workbook
-        if opened.savingInPlaceLosesContent && !force && (output == nil || WorkbookFile.sameFile(target, workbook)) {
-            throw CommandFailure.input(WorkbookFile.inPlaceRefusal(workbook, otherFile: "-o", force: "--force"))
-        }
-        for warning in opened.warnings { Output.error(warning) }
+        for warning in document.warnings { Output.error(warning) }
+        if let losses = document.losses(savingAs: target) { Output.error(losses) }
         let defaultSheet = try SheetOption.index(sheet, in: book)
         for edit in edits {
             guard let equals = edit.firstIndex(of: "="), equals != edit.startIndex else {
@@ -43,9 +40,11 @@ struct SetCommand: ParsableCommand {
         }
         let result = book.recalculate()
         // The changes are printed once they are saved: a failed save prints only its error.
-        try WorkbookFile.save(book, to: target)
+        try document.save(to: target)
+        let stale = Set(document.possiblyStale())
         for change in result.changes {
-            Output.write("\(book.name(of: change.location)): \(change.oldValue) → \(change.newValue)\n")
+            let note = stale.contains(change.location) ? "  (may be out of date: it reads a formula Kalkyl does not compute)" : ""
+            Output.write("\(book.name(of: change.location)): \(change.oldValue) → \(change.newValue)\(note)\n")
         }
     }
 }

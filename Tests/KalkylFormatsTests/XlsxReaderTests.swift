@@ -94,14 +94,15 @@ struct XlsxReaderTests {
         #expect(try value("'My Data'!C1") == .number(10))
         #expect(try value("'My Data'!C2") == .number(20))
         #expect(try value("Fördelning!G2") == .text("Blekinge!"))
-        #expect(try value("Fördelning!F3") == .error(.name))  // unknown function: loads, #NAME?
+        #expect(try value("Fördelning!F3") == .error(.name))  // unknown function: Excel's value (#NAME? here too)
         #expect(workbook.names.map(\.name).sorted() == ["Local", "Total"])  // print areas are not names
         #expect(workbook.sheets[0].numberFormat(at: CellAddress("B2")!) == "#,##0")
         #expect(workbook.sheets[0].numberFormat(at: CellAddress("C3")!) == "0.0%")
         #expect(workbook.sheets[0].columnWidths[0] == 28.5)
-        // Cached values are kept for comparison; a formula Kalkyl cannot read keeps its cached value.
+        // Cached values are kept for comparison; a formula Kalkyl cannot read or compute keeps its cached value.
         #expect(document.cachedValues[try workbook.location(of: "Fördelning!C2")] == .number(0.72))
-        #expect(document.unreadFormulas.map { workbook.name(of: $0.location) } == ["Fördelning!G3"])
+        #expect(document.uncomputed.keys.sorted().map { workbook.name(of: $0) } == ["Fördelning!F3", "Fördelning!G3"])
+        #expect(document.uncomputed[try workbook.location(of: "Fördelning!F3")]?.reason == "Kalkyl has no NOSUCH")
         #expect(try value("Fördelning!G3") == .number(5))
     }
 

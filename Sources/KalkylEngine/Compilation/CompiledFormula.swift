@@ -16,9 +16,12 @@ public final class CompiledFormula: @unchecked Sendable {
     let isArithmetic: Bool
     /// Problems found while compiling, e.g. a wrong number of arguments; the cell shows an error.
     public let diagnostics: [String]
+    /// The functions and defined names it uses that Kalkyl or the workbook does not have
+    /// (each makes the cell #NAME?).
+    public let unknownNames: [String]
 
     init(expression: Expression, code: [Instruction], constants: [Operand], references: [CompiledReference],
-         isVolatile: Bool, readsDynamicReferences: Bool, diagnostics: [String]) {
+         isVolatile: Bool, readsDynamicReferences: Bool, diagnostics: [String], unknownNames: [String]) {
         self.expression = expression
         self.code = code
         self.constants = constants
@@ -26,6 +29,7 @@ public final class CompiledFormula: @unchecked Sendable {
         self.isVolatile = isVolatile
         self.readsDynamicReferences = readsDynamicReferences
         self.diagnostics = diagnostics
+        self.unknownNames = unknownNames
         isArithmetic = code.allSatisfy { instruction in
             switch instruction {
             case .number, .cellValue, .negate, .plus, .percent: return true

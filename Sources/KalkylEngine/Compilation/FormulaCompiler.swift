@@ -16,6 +16,7 @@ struct FormulaCompiler {
     private var isVolatile = false
     private var readsDynamicReferences = false
     private var diagnostics: [String] = []
+    private var unknownNames: [String] = []
     private var namesBeingExpanded: [String] = []
 
     init(environment: any CompilationEnvironment, hostSheet: Int) {
@@ -34,7 +35,7 @@ struct FormulaCompiler {
         }
         return CompiledFormula(expression: expression, code: compiler.code, constants: compiler.constants, references: compiler.references,
                                isVolatile: compiler.isVolatile, readsDynamicReferences: compiler.readsDynamicReferences,
-                               diagnostics: compiler.diagnostics)
+                               diagnostics: compiler.diagnostics, unknownNames: compiler.unknownNames)
     }
 
     /// Whether compiling this expression depends on the sheet it is on (it uses a defined name
@@ -124,7 +125,7 @@ struct FormulaCompiler {
         let key = name.uppercased()
         guard !namesBeingExpanded.contains(key),
               let definition = environment.definedName(name, fromSheet: hostSheet) else {
-            if namesBeingExpanded.contains(key) { diagnostics.append("the name '\(name)' refers to itself") }
+            if namesBeingExpanded.contains(key) { diagnostics.append("the name '\(name)' refers to itself") } else { unknownNames.append(name) }
             emitConstant(.error(.name))
             return
         }
@@ -139,6 +140,7 @@ struct FormulaCompiler {
         let count = Int32(arguments.count)
         guard let id = FunctionRegistry.id(of: name) else {
             diagnostics.append("unknown function \(name)")
+            unknownNames.append(name)
             code.append(.fail(.name, argumentCount: count))
             return
         }

@@ -23,6 +23,12 @@ final class XMLEvents {
     /// cell): parsing stops after the callback, and the error names the part and the line.
     private var rejection: String?
     private var tagStart = 0
+    private var tagEnd = 0
+
+    /// Where the tag being reported stands in the data, from `<` to after `>` (for a
+    /// self-closing element, `onStart` and `onEnd` see the same tag): a patcher copies the
+    /// bytes between tags it keeps.
+    var tagRange: Range<Int> { tagStart..<tagEnd }
 
     func reject(_ message: String) {
         if rejection == nil { rejection = message }
@@ -107,6 +113,7 @@ final class XMLEvents {
                     throw Malformed(offset: i, reason: "</\(name)> does not close the open element")
                 }
                 tagStart = i
+                tagEnd = j + 1
                 onEnd(last.local)
                 try checkRejection()
                 i = j + 1
@@ -148,6 +155,7 @@ final class XMLEvents {
                 sawRoot = true
                 let local = Self.local(b, nameRange)
                 tagStart = i
+                tagEnd = j + 1
                 onStart(local, attributes)
                 if selfClosing {
                     onEnd(local)

@@ -1,21 +1,37 @@
 import Foundation
 import ZIPFoundation
 
-/// The zip container of an .xlsx file: its parts by path.
+/// The zip container of an .xlsx file: its parts by path. It holds the file's bytes (compressed,
+/// a fraction of the parts' size), so a save can copy every part it does not change even when
+/// the file on disk has been replaced meanwhile.
 struct XlsxPackage {
     private let archive: Archive
+    let bytes: Data
     let path: String
     let partSizeLimit: Int
 
     init(path: String, partSizeLimit: Int = XlsxPackage.maximumPartSize) throws {
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            throw XlsxError(path: path, message: !exists ? "cannot read: no such file" : isDirectory.boolValue ? "cannot read: it is a directory" : "cannot read it")
+        }
+        try self.init(bytes: bytes, path: path, partSizeLimit: partSizeLimit)
+    }
+
+    init(bytes: Data, path: String, partSizeLimit: Int = XlsxPackage.maximumPartSize) throws {
+        self.bytes = bytes
         self.path = path
         self.partSizeLimit = partSizeLimit
         do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+            archive = try Archive(data: bytes, accessMode: .read)
         } catch {
-            throw XlsxError(path: path, message: FileManager.default.fileExists(atPath: path) ? "not an xlsx file (not a zip archive)" : "cannot read: no such file")
+            throw XlsxError(path: path, message: "not an xlsx file (not a zip archive)")
         }
     }
+
+    /// The paths of every part (and folder entry), in the order the zip has them.
+    var partNames: [String] { archive.map(\.path) }
 
     /// The most a part may inflate to. Real sheets of a million rows are a few hundred MB; a
     /// zip bomb (a few MB that inflate to gigabytes) stops here with an error, before memory does.

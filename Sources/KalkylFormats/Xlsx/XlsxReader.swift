@@ -1,14 +1,6 @@
 import Foundation
 import KalkylEngine
 
-/// An opened .xlsx file: the workbook, the values Excel stored for its formula cells (to
-/// compare with Kalkyl's), and the formulas Kalkyl could not read (their cached values stand in).
-public struct XlsxDocument {
-    public var workbook: Workbook
-    public var cachedValues: [CellLocation: Value]
-    public var unreadFormulas: [(location: CellLocation, formula: String, message: String)]
-}
-
 /// Reads .xlsx files: every sheet, values (numbers, shared and inline strings, booleans,
 /// errors), formulas including shared formulas, defined names, number formats, column widths.
 public enum XlsxReader {
@@ -55,15 +47,23 @@ public enum XlsxReader {
         for name in names {
             try? workbook.defineName(name.name, formula: "=" + name.formula, scope: name.scope)
         }
-        var document = XlsxDocument(workbook: workbook, cachedValues: [:], unreadFormulas: [])
+        var parts: [String] = []
+        for sheet in sheets {
+            guard let target = targets[sheet.id] else { throw XlsxError(path: path, message: "the sheet '\(sheet.name)' has no part in the file") }
+            parts.append(target)
+        }
+        let source = XlsxSource(bytes: package.bytes, sheetParts: parts, names: workbook.names, baseline: workbook.baseline(),
+                                sharedStringCount: sharedStrings.count)
+        var document = XlsxDocument(workbook: workbook, cachedValues: [:], uncomputed: [:], source: source)
         try workbook.load {
             for (index, sheet) in sheets.enumerated() {
-                guard let target = targets[sheet.id], let data = try package.part(target) else {
+                guard let data = try package.part(parts[index]) else {
                     throw XlsxError(path: path, message: "the sheet '\(sheet.name)' has no part in the file")
                 }
-                try SheetReader.read(data, into: &document, sheet: index, strings: sharedStrings, formats: formats, file: path, part: target)
+                try SheetReader.read(data, into: &document, sheet: index, strings: sharedStrings, formats: formats, file: path, part: parts[index])
             }
         }
+        document.source.baseline = workbook.baseline()
         return document
     }
 

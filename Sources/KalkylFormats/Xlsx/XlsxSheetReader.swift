@@ -7,8 +7,9 @@ enum SheetReader {
                      file: String, part: String) throws {
         let workbook = document.workbook
         var cached: [CellLocation: Value] = [:]
-        var unread: [(CellLocation, String, String)] = []
+        var uncomputed: [CellLocation: UncomputedFormula] = [:]
         var shared: [String: (expression: KalkylEngine.Expression, master: CellAddress)] = [:]
+        var unreadShared: [String: CellAddress] = [:]
         var formatted: [String: [CellAddress]] = [:]
         var widths: [Int32: Double] = [:]
 
@@ -17,8 +18,7 @@ enum SheetReader {
         var type = "n", style = 0
         var formula: String? = nil, formulaAttributes: [String: String] = [:]
         var value = "", inValue = false, inFormula = false, inInline = false, sawValue = false
-        // Where a row or cell without `r` goes (OOXML: the next row, the next column).
-        var currentRow: Int32 = -1, nextColumn: Int32 = 0
+        var cursor = SheetCursor()
         // Cells come in order; one at or before the previous one may be a duplicate.
         var previous: CellAddress? = nil
         var failure: XlsxError? = nil
@@ -37,38 +37,15 @@ enum SheetReader {
                     for c in min...max { widths[c - 1] = (width * 100).rounded() / 100 }
                 }
             case "row":
-                if let text = attributes["r"] {
-                    guard let r = Int32(text), r >= 1, r <= CellAddress.maxRows else {
-                        events.reject("<row r=\"\(text)\"> is not a row number (1 to 1 048 576)")
-                        return
-                    }
-                    currentRow = r - 1
-                } else {
-                    guard currentRow + 1 < CellAddress.maxRows else { events.reject("more than 1 048 576 rows"); return }
-                    currentRow += 1
-                }
-                nextColumn = 0
+                do throws(SheetCursor.Invalid) { try cursor.enterRow(attributes) } catch { events.reject(error.message) }
             case "c":
-                if let r = attributes["r"] {
-                    guard let parsed = CellAddress(r) else {
-                        events.reject("<c r=\"\(r.prefix(40))\"> is not a cell reference (A1 to XFD1048576)")
-                        return
-                    }
-                    address = parsed
-                } else {
-                    guard nextColumn < CellAddress.maxColumns else {
-                        events.reject("row \(max(currentRow, 0) + 1) has more than 16 384 cells")
-                        return
-                    }
-                    address = CellAddress(row: max(currentRow, 0), column: nextColumn)
-                }
+                do throws(SheetCursor.Invalid) { address = try cursor.enterCell(attributes) } catch { events.reject(error.message); return }
                 if let previous, (address.row, address.column) <= (previous.row, previous.column),
                    workbook.input(at: CellLocation(sheet: sheet, address: address)) != .constant(.empty) {
                     events.reject("the cell \(address) appears twice")
                     return
                 }
                 previous = address
-                nextColumn = address.column + 1
                 type = attributes["t"] ?? "n"
                 style = attributes["s"].flatMap(Int.init) ?? 0
                 guard style >= 0 else { events.reject("<c s=\"\(style)\"> is not a style index"); return }
@@ -124,7 +101,13 @@ enum SheetReader {
                 if style < formats.count, let code = formats[style] { formatted[code, default: []].append(address) }
                 if let text = formula {
                     // Only a stored <v> is a cached value; files written without values have none.
-                    if sawValue && (!value.isEmpty || type == "str") { cached[location] = constant }
+                    let hasCachedValue = sawValue && (!value.isEmpty || type == "str")
+                    if hasCachedValue { cached[location] = constant }
+                    /// Excel's value stands in for a formula Kalkyl does not compute.
+                    func keepUncomputed(_ text: String, because reason: String) {
+                        uncomputed[location] = UncomputedFormula(formula: text, reason: reason)
+                        try? workbook.set(.constant(hasCachedValue ? constant : .empty), at: location)
+                    }
                     let sharedIndex = formulaAttributes["t"] == "shared" ? formulaAttributes["si"] : nil
                     if let si = sharedIndex, text.isEmpty, let master = shared[si] {
                         // A follower of a shared formula: the master's formula, shifted to this cell.
@@ -140,11 +123,18 @@ enum SheetReader {
                                 syntax.offset -= 1  // positions in the text as the file has it, without '='
                                 message = "\(syntax)"
                             }
-                            unread.append((location, text, message))
-                            try? workbook.set(.constant(constant), at: location)
+                            keepUncomputed(text, because: message)
+                            if let si = sharedIndex { unreadShared[si] = address }
                         }
+                    } else if let si = sharedIndex, let master = unreadShared[si] {
+                        keepUncomputed("", because: "it shares the formula of \(master), which Kalkyl cannot read")
                     } else {
                         try? workbook.set(.constant(constant), at: location)
+                    }
+                    // Excel computed what Kalkyl would show as #NAME?: its value is kept.
+                    if hasCachedValue, let unknown = workbook.formula(at: location)?.unknownNames.first {
+                        keepUncomputed(text.isEmpty ? FormulaPrinter.xlsxFormula(workbook.formula(at: location)!.expression, at: address) : text,
+                                       because: "Kalkyl has no \(unknown)")
                     }
                 } else if constant != .empty {
                     do { try workbook.set(.constant(constant), at: location) } catch { failure = XlsxError(path: file, message: "\(error)") }
@@ -162,7 +152,7 @@ enum SheetReader {
             }
         }
         document.cachedValues.merge(cached) { $1 }
-        document.unreadFormulas += unread.map { (location: $0.0, formula: $0.1, message: $0.2) }
+        document.uncomputed.merge(uncomputed) { $1 }
     }
 
     /// Addresses grouped into vertical runs per column, so a formatted column is one range.

@@ -126,18 +126,8 @@ public enum XlsxWriter {
             }
             var attributes = #" r="\#(cell.address)""#
             if let code = sheet.numberFormat(at: cell.address), let i = formats.firstIndex(of: code) { attributes += #" s="\#(i + 1)""# }
-            let formula = cell.formula.map { "<f>" + escape(XlsxFormulaTranslation.formula($0.expression, at: cell.address)) + "</f>" } ?? ""
-            switch cell.value {
-            case .number(let n): out += "<c\(attributes)>\(formula)<v>\(NumberLiteral.text(n))</v></c>"
-            case .boolean(let b): out += #"<c\#(attributes) t="b">\#(formula)<v>\#(b ? 1 : 0)</v></c>"#
-            case .error(.cycle): out += "<c\(attributes)>\(formula)</c>"  // Excel knows no cycle error; it recalculates
-            case .error(let e): out += #"<c\#(attributes) t="e">\#(formula)<v>\#(e.code)</v></c>"#
-            case .text(let s):
-                out += formula.isEmpty
-                    ? #"<c\#(attributes) t="inlineStr"><is><t xml:space="preserve">\#(OOXMLText.encode(s))</t></is></c>"#
-                    : #"<c\#(attributes) t="str">\#(formula)<v>\#(OOXMLText.encode(s))</v></c>"#
-            case .empty: out += "<c\(attributes)>\(formula)</c>"
-            }
+            let formula = cell.formula.map { XlsxCellXML.formula($0, at: cell.address) } ?? ""
+            out += XlsxCellXML.element(attributes: attributes, formula: formula, value: cell.value, strings: .inline)
         }
         if row >= 0 { out += "</row>" }
         return out + "</sheetData></worksheet>"

@@ -1,0 +1,68 @@
+/// The cells of a workbook as they were at one moment, kept to tell later what changed since:
+/// a saver that patches the file a workbook came from rewrites only the cells that differ.
+///
+/// Taking one costs nothing: the columns are shared with the workbook (copy on write) until an
+/// edit or a recalculation changes one of them, which then is copied once.
+public struct CellBaseline {
+    fileprivate let sheets: [Sheet]
+    fileprivate let formulas: [CompiledFormula]
+
+    /// How a cell differs from the baseline.
+    public enum Change: Equatable {
+        case none
+        /// The same input (formula or constant), another computed value.
+        case value
+        /// Another formula or constant, or another sheet altogether.
+        case input
+    }
+
+    /// Compares cells with the baseline, remembering which formulas it found equal (after a
+    /// name or a sheet is added, the workbook compiles its formulas anew, so equal formulas are
+    /// no longer the same object).
+    public struct Comparison {
+        fileprivate let baseline: CellBaseline
+        fileprivate let workbook: Workbook
+        private var sameFormulas: [Pair: Bool] = [:]
+
+        private struct Pair: Hashable {
+            var old: Int32
+            var new: Int32
+        }
+
+        fileprivate init(baseline: CellBaseline, workbook: Workbook) {
+            self.baseline = baseline
+            self.workbook = workbook
+        }
+
+        public mutating func change(at location: CellLocation) -> Change {
+            let s = Int(location.sheet), row = location.address.row, column = location.address.column
+            guard s < baseline.sheets.count, s < workbook.sheets.count else { return .input }
+            let old = baseline.sheets[s], new = workbook.sheets[s]
+            let oldFormula = old.formula(row: row, column: column), newFormula = new.formula(row: row, column: column)
+            let oldValue = old.value(row: row, column: column), newValue = new.value(row: row, column: column)
+            if oldFormula == Column.noFormula || newFormula == Column.noFormula {
+                return oldFormula == newFormula && oldValue == newValue ? .none : .input
+            }
+            let pair = Pair(old: oldFormula, new: newFormula)
+            let same: Bool
+            if let known = sameFormulas[pair] {
+                same = known
+            } else {
+                same = baseline.formulas[Int(oldFormula)].expression == workbook.formulas[Int(newFormula)].expression
+                sameFormulas[pair] = same
+            }
+            guard same else { return .input }
+            return oldValue == newValue ? .none : .value
+        }
+    }
+}
+
+extension Workbook {
+    /// The cells as they are now, to compare with later (see `CellBaseline.Comparison`).
+    public func baseline() -> CellBaseline { CellBaseline(sheets: sheets, formulas: formulas) }
+
+    /// A comparison of the cells now with `baseline`.
+    public func comparison(with baseline: CellBaseline) -> CellBaseline.Comparison {
+        CellBaseline.Comparison(baseline: baseline, workbook: self)
+    }
+}

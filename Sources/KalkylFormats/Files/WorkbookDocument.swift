@@ -1,0 +1,77 @@
+import Foundation
+import KalkylEngine
+
+/// A workbook with what its file carries besides: for an xlsx file, the whole package, so a
+/// save writes back every part Kalkyl does not change (see `XlsxDocumentWriter`), and the
+/// formulas Kalkyl keeps without computing them.
+public struct WorkbookDocument {
+    public var workbook: Workbook
+    public var kind: WorkbookFile.Kind
+    private var xlsx: XlsxDocument?
+
+    /// A workbook made in Kalkyl (a template, a new file), with no file behind it yet.
+    public init(workbook: Workbook, kind: WorkbookFile.Kind = .kalk) {
+        self.workbook = workbook
+        self.kind = kind
+    }
+
+    init(xlsx: XlsxDocument) {
+        workbook = xlsx.workbook
+        kind = .xlsx
+        self.xlsx = xlsx
+    }
+
+    /// The formulas Kalkyl keeps without computing them (their cells hold Excel's value).
+    public var uncomputed: [CellLocation: UncomputedFormula] { xlsx?.uncomputed ?? [:] }
+
+    /// The uncomputed formula of a cell, unless the cell was edited since it was read.
+    public func uncomputedFormula(at location: CellLocation) -> UncomputedFormula? {
+        guard let entry = xlsx?.uncomputed[location], var comparison = xlsx.map({ workbook.comparison(with: $0.source.baseline) }),
+              comparison.change(at: location) == .none else { return nil }
+        return entry
+    }
+
+    /// The values Excel stored for formula cells (xlsx only).
+    public var cachedValues: [CellLocation: Value] { xlsx?.cachedValues ?? [:] }
+
+    /// One line per formula Kalkyl does not compute, said when the file is opened.
+    public var warnings: [String] {
+        uncomputed.sorted(by: { $0.key < $1.key }).map { location, entry in
+            let value = workbook.value(at: location)
+            let kept = value == .empty ? "Excel stored no value for it" : "its cell keeps Excel's value \(value)"
+            return "\(workbook.name(of: location)): =\(Excerpt.of(entry.formula)) is not computed by Kalkyl (\(entry.reason)); \(kept), and a save keeps the formula"
+        }
+    }
+
+    /// Formula cells that read a cell whose formula Kalkyl does not compute, directly or
+    /// through others: their values may be out of date until Excel recalculates.
+    public func possiblyStale() -> [CellLocation] {
+        var seen = Set<CellLocation>()
+        var queue = uncomputed.keys.filter { uncomputedFormula(at: $0) != nil }
+        while let location = queue.popLast() {
+            for dependent in workbook.dependents(of: location) where seen.insert(dependent).inserted { queue.append(dependent) }
+        }
+        return seen.subtracting(uncomputed.keys).sorted()
+    }
+
+    /// Saves by the extension of `path`. An xlsx document saved as xlsx keeps everything of
+    /// its file but the edits; anything else is written anew by Kalkyl.
+    public func save(to path: String) throws {
+        if let xlsx, try WorkbookFile.Kind(path) == .xlsx {
+            try XlsxDocumentWriter.save(xlsx, to: path)
+        } else {
+            try WorkbookFile.save(workbook, to: path)
+        }
+    }
+
+    /// What a save to `path` would not carry over of the file the document came from, in one
+    /// line (nil when nothing is lost): xlsx → .kalk or .csv drops styles, charts and the like.
+    public func losses(savingAs path: String) -> String? {
+        guard let xlsx, (try? WorkbookFile.Kind(path)) != .xlsx else { return nil }
+        var lost = xlsx.features
+        let frozen = uncomputed.count
+        if frozen > 0 { lost.append("\(frozen) formula\(frozen == 1 ? "" : "s") Kalkyl does not compute (written as their values)") }
+        guard !lost.isEmpty else { return nil }
+        return "\(path) will not have what Kalkyl does not keep of an xlsx file: " + lost.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,45 @@
+import KalkylEngine
+
+/// Which row and cell a sheet part's `<row>` and `<c>` stand for. OOXML lets `r` be left out
+/// (then it is the next row, the next column); the reader and the patcher both go through
+/// here, so they find the same cells.
+struct SheetCursor {
+    /// A `<row>` or `<c>` that names no valid place.
+    struct Invalid: Error {
+        var message: String
+    }
+
+    /// The current row (0-based; -1 before the first).
+    private(set) var row: Int32 = -1
+    private var nextColumn: Int32 = 0
+
+    mutating func enterRow(_ attributes: [String: String]) throws(Invalid) {
+        if let text = attributes["r"] {
+            guard let r = Int32(text), r >= 1, r <= CellAddress.maxRows else {
+                throw Invalid(message: "<row r=\"\(text.prefix(40))\"> is not a row number (1 to 1 048 576)")
+            }
+            row = r - 1
+        } else {
+            guard row + 1 < CellAddress.maxRows else { throw Invalid(message: "more than 1 048 576 rows") }
+            row += 1
+        }
+        nextColumn = 0
+    }
+
+    mutating func enterCell(_ attributes: [String: String]) throws(Invalid) -> CellAddress {
+        let address: CellAddress
+        if let r = attributes["r"] {
+            guard let parsed = CellAddress(r) else {
+                throw Invalid(message: "<c r=\"\(r.prefix(40))\"> is not a cell reference (A1 to XFD1048576)")
+            }
+            address = parsed
+        } else {
+            guard nextColumn < CellAddress.maxColumns else {
+                throw Invalid(message: "row \(max(row, 0) + 1) has more than 16 384 cells")
+            }
+            address = CellAddress(row: max(row, 0), column: nextColumn)
+        }
+        nextColumn = address.column + 1
+        return address
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+import KalkylEngine
+
+/// Writes a worksheet part back with the workbook's edits, keeping every byte it need not
+/// change: sheet views, merged cells, validation, conditional formats, print settings,
+/// drawings, row heights, cell styles and extension blocks stay as the file had them. Only the
+/// `<c>` of a cell that changed is written anew:
+/// - same formula, new value: the original `<f>` (shared, array or plain) with the new `<v>`;
+/// - new formula or constant: a new `<c>` keeping the cell's style;
+/// - a new cell: inserted in order, with the style its row or column gives;
+/// - a cleared cell: only its style stays (as Excel's Delete leaves it).
+/// A formula Kalkyl does not compute (`UncomputedFormula`) is kept as it is until its cell is
+/// edited. When the master of a shared formula changes, the cells that shared it get their
+/// formula written out.
+struct SheetPatcher {
+    let data: Data
+    let sheet: Int
+    let workbook: Workbook
+    let strings: XlsxCellXML.Strings
+    let file: String
+    let part: String
+
+    /// What patching found, for the rest of the package.
+    struct Outcome {
+        var data: Data
+        /// A cell that had a formula has none now: Excel's calcChain would name a formula cell
+        /// that no longer is one.
+        var removedFormulas = false
+    }
+
+    func patch(comparing shared: inout CellBaseline.Comparison) throws -> Outcome {
+        var comparison = shared  // the callbacks cannot capture an inout parameter
+        defer { shared = comparison }
+        var out = Data()
+        out.reserveCapacity(data.count + 4096)
+        let base = data.startIndex
+        var copied = 0
+        var removedFormulas = false
+        func copy(upTo offset: Int) {
+            if offset > copied { out.append(data[(base + copied)..<(base + offset)]); copied = offset }
+        }
+        func replace(_ range: Range<Int>, with text: String) {
+            copy(upTo: range.lowerBound)
+            out.append(contentsOf: text.utf8)
+            copied = range.upperBound
+        }
+        func text(_ range: Range<Int>) -> String { String(decoding: data[(base + range.lowerBound)..<(base + range.upperBound)], as: UTF8.self) }
+
+        // The workbook's cells in row order; `next` is the first not yet written or matched.
+        let cells = workbook.cells(inSheet: sheet)
+        var next = 0
+        var columnStyles: [(columns: ClosedRange<Int32>, style: String)] = []
+        var rowStyle: String? = nil
+        /// The namespace prefix of the sheet's elements (see `XlsxCellXML.element`).
+        var prefix = ""
+
+        func newCell(_ index: Int, rowStyle: String?) -> String {
+            let cell = cells[index]
+            var attributes = #" r="\#(cell.address)""#
+            if let style = rowStyle ?? columnStyles.last(where: { $0.columns.contains(cell.address.column) })?.style {
+                attributes += #" s="\#(style)""#
+            }
+            let formula = cell.formula.map { XlsxCellXML.formula($0, at: cell.address, prefix: prefix) } ?? ""
+            return XlsxCellXML.element(attributes: attributes, formula: formula, value: cell.value, strings: strings, prefix: prefix)
+        }
+        /// The new cells of row `row` left of `column` (all of them when nil).
+        func newCells(inRow row: Int32, before column: Int32?) -> String {
+            var result = ""
+            while next < cells.count, cells[next].address.row == row, column.map({ cells[next].address.column < $0 }) ?? true {
+                result += newCell(next, rowStyle: rowStyle)
+                next += 1
+            }
+            return result
+        }
+        /// Whole new rows above row `row` (all that are left when nil).
+        func newRows(before row: Int32?) -> String {
+            var result = ""
+            while next < cells.count, row.map({ cells[next].address.row < $0 }) ?? true {
+                let r = cells[next].address.row
+                result += #"<\#(prefix)row r="\#(r + 1)">"#
+                while next < cells.count, cells[next].address.row == r {
+                    result += newCell(next, rowStyle: nil)
+                    next += 1
+                }
+                result += "</\(prefix)row>"
+            }
+            return result
+        }
+
+        var cursor = SheetCursor()
+        var previousRow: Int32 = -1, previousColumn: Int32 = -1
+        var sheetDataStart = -1..<(-1), rowStart = -1..<(-1)
+        // The cell being read: where it starts, its start tag, its <f> element.
+        var cellStart = -1..<(-1), address = CellAddress(row: 0, column: 0)
+        var formulaRange: Range<Int>? = nil, formulaAttributes: [String: String] = [:]
+        // Shared formulas whose master was rewritten: their other cells must spell the formula out.
+        var brokenShared: Set<String> = []
+        var failure: XlsxError? = nil
+
+        let events = XMLEvents()
+        events.onStart = { element, attributes in
+            switch element {
+            case "dimension":
+                let used = workbook.sheets[sheet]
+                guard used.usedRowCount > 0, let ref = attributes["ref"] else { return }
+                let original = CellRange(ref) ?? CellRange(CellAddress(ref) ?? CellAddress(row: 0, column: 0))
+                let end = CellAddress(row: max(original.end.row, Int32(used.usedRowCount - 1)), column: max(original.end.column, Int32(used.usedColumnCount - 1)))
+                if end != original.end {
+                    var tag = StartTag(text(events.tagRange))
+                    tag.set("ref", to: "\(CellRange(original.start, end))")
+                    replace(events.tagRange, with: tag.text)
+                }
+            case "col":
+                if let style = attributes["style"], let min = attributes["min"].flatMap(Int32.init), let max = attributes["max"].flatMap(Int32.init), 1 <= min, min <= max {
+                    columnStyles.append((min - 1...max - 1, style))
+                }
+            case "sheetData":
+                sheetDataStart = events.tagRange
+                let head = StartTag(text(events.tagRange)).head
+                prefix = String(head.dropFirst().dropLast("sheetData".count))
+            case "row":
+                do throws(SheetCursor.Invalid) { try cursor.enterRow(attributes) } catch { events.reject(error.message); return }
+                guard cursor.row > previousRow else { failure = unordered("row \(cursor.row + 1)"); events.reject("out of order"); return }
+                previousRow = cursor.row
+                previousColumn = -1
+                rowStart = events.tagRange
+                let rows = newRows(before: cursor.row)
+                if !rows.isEmpty { replace(events.tagRange.lowerBound..<events.tagRange.lowerBound, with: rows) }
+                rowStyle = attributes["customFormat"] == "1" || attributes["customFormat"] == "true" ? attributes["s"] : nil
+            case "c":
+                do throws(SheetCursor.Invalid) { address = try cursor.enterCell(attributes) } catch { events.reject(error.message); return }
+                guard address.row == cursor.row || previousRow < 0, address.column > previousColumn else {
+                    failure = unordered("cell \(address)")
+                    events.reject("out of order")
+                    return
+                }
+                previousColumn = address.column
+                cellStart = events.tagRange
+                formulaRange = nil
+                formulaAttributes = [:]
+                let before = newCells(inRow: address.row, before: address.column)
+                if !before.isEmpty { replace(cellStart.lowerBound..<cellStart.lowerBound, with: before) }
+                if next < cells.count, cells[next].address == address { next += 1 }
+            case "f":
+                formulaRange = events.tagRange
+                formulaAttributes = attributes
+            default: break
+            }
+        }
+        events.onEnd = { element in
+            switch element {
+            case "f":
+                if let start = formulaRange { formulaRange = start.lowerBound..<events.tagRange.upperBound }
+            case "c":
+                let whole = cellStart.lowerBound..<events.tagRange.upperBound
+                let location = CellLocation(sheet: sheet, address: address)
+                var change = comparison.change(at: location)
+                let isSharedFollower = formulaAttributes["t"] == "shared" && formulaAttributes["ref"] == nil
+                if isSharedFollower, let si = formulaAttributes["si"], brokenShared.contains(si) { change = .input }
+                guard change != .none else { return }
+                let startTag = StartTag(text(cellStart))
+                let formula = workbook.formula(at: location)
+                if formulaRange != nil && formula == nil { removedFormulas = true }
+                let value = workbook.value(at: location)
+                if change == .value, let formulaRange {
+                    // The same formula: its <f> as the file has it, with the new value.
+                    let attributes = startTag.attributeText(without: ["r", "t", "vm"])
+                    replace(whole, with: XlsxCellXML.element(attributes: #" r="\#(address)""# + attributes, formula: text(formulaRange),
+                                                             value: value, strings: strings, prefix: prefix))
+                    return
+                }
+                if formulaAttributes["t"] == "shared", formulaAttributes["ref"] != nil, let si = formulaAttributes["si"] { brokenShared.insert(si) }
+                let style = startTag.attributeText(only: ["s"])
+                if formula == nil, value == .empty {
+                    replace(whole, with: style.isEmpty ? "" : #"<\#(prefix)c r="\#(address)"\#(style)/>"#)
+                } else {
+                    replace(whole, with: XlsxCellXML.element(attributes: #" r="\#(address)""# + style,
+                                                             formula: formula.map { XlsxCellXML.formula($0, at: address, prefix: prefix) } ?? "",
+                                                             value: value, strings: strings, prefix: prefix))
+                }
+            case "row":
+                let rest = newCells(inRow: cursor.row, before: nil)
+                if !rest.isEmpty {
+                    if events.tagRange == rowStart {
+                        // <row …/> with cells to hold now.
+                        var tag = StartTag(text(rowStart))
+                        tag.isSelfClosing = false
+                        replace(rowStart, with: tag.text + rest + "</\(prefix)row>")
+                    } else {
+                        replace(events.tagRange.lowerBound..<events.tagRange.lowerBound, with: rest)
+                    }
+                }
+                rowStyle = nil
+            case "sheetData":
+                let rows = newRows(before: nil)
+                guard !rows.isEmpty else { return }
+                if events.tagRange == sheetDataStart {
+                    var tag = StartTag(text(sheetDataStart))
+                    tag.isSelfClosing = false
+                    replace(sheetDataStart, with: tag.text + rows + "</\(prefix)sheetData>")
+                } else {
+                    replace(events.tagRange.lowerBound..<events.tagRange.lowerBound, with: rows)
+                }
+            default: break
+            }
+        }
+        do {
+            try events.parse(data, part: part, file: file)
+        } catch {
+            throw failure ?? error
+        }
+        guard next >= cells.count else {
+            throw XlsxError(path: file, message: "\(part): the sheet has no <sheetData>, so its cells cannot be written")
+        }
+        copy(upTo: data.count)
+        return Outcome(data: out, removedFormulas: removedFormulas)
+    }
+
+    private func unordered(_ what: String) -> XlsxError {
+        XlsxError(path: file, message: "\(part): \(what) is out of order (Excel writes rows and cells in order); Kalkyl cannot patch this sheet, so it is not saved: save as .kalk, or open and save the file in Excel or LibreOffice first")
+    }
+}

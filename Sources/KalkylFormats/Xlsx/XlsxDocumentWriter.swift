@@ -1,0 +1,85 @@
+import Foundation
+import KalkylEngine
+import ZIPFoundation
+
+/// Saves an opened xlsx file with its edits and nothing else changed: every part is copied as
+/// the file had it (styles, theme, drawings, charts, comments, tables, pivot caches, macros,
+/// document properties …) except
+/// - the sheets whose cells changed, patched cell by cell (see `SheetPatcher`);
+/// - xl/sharedStrings.xml, when new text needs new strings (appended; the old stay as they were);
+/// - xl/workbook.xml, which gets `fullCalcOnLoad` so Excel recalculates what Kalkyl could not;
+/// - xl/calcChain.xml, dropped (with its relationship and content type) when a formula cell
+///   stopped being one, as Excel refuses a chain that names a cell without a formula.
+/// A save without edits writes the same parts.
+public enum XlsxDocumentWriter {
+    public static func save(_ document: XlsxDocument, to path: String) throws {
+        let workbook = document.workbook
+        let source = document.source
+        let package = try XlsxPackage(bytes: source.bytes, path: path)
+        guard workbook.sheetNames.count == source.sheetParts.count else {
+            throw FileError.unwritable(path: path, reason: "the workbook has other sheets than the xlsx file it came from; Kalkyl can patch only the sheets the file has (save as .kalk)")
+        }
+        guard workbook.names == source.names else {
+            throw FileError.unwritable(path: path, reason: "the workbook's defined names changed since the xlsx file was read; Kalkyl does not patch names yet (save as .kalk)")
+        }
+
+        let sharedStringsPart = "xl/sharedStrings.xml"
+        let hasSharedStrings = package.partNames.contains(sharedStringsPart)
+        let appender = SharedStringAppender(existingCount: source.sharedStringCount)
+        let strings: XlsxCellXML.Strings = hasSharedStrings ? .shared(appender) : .inline
+        var replaced: [String: Data] = [:]
+        var dropped: Set<String> = []
+        var comparison = workbook.comparison(with: source.baseline)
+        var removedFormulas = false
+        for (index, part) in source.sheetParts.enumerated() {
+            guard let data = try package.part(part) else { throw XlsxError(path: path, message: "the sheet part \(part) is missing") }
+            let patcher = SheetPatcher(data: data, sheet: index, workbook: workbook, strings: strings, file: path, part: part)
+            let outcome = try patcher.patch(comparing: &comparison)
+            if outcome.data != data { replaced[part] = outcome.data }
+            removedFormulas = removedFormulas || outcome.removedFormulas
+        }
+        if !replaced.isEmpty {
+            if !appender.added.isEmpty, let data = try package.part(sharedStringsPart) {
+                replaced[sharedStringsPart] = try PartPatch.appendingStrings(appender.added, to: data, file: path)
+            }
+            if let data = try package.part("xl/workbook.xml") {
+                replaced["xl/workbook.xml"] = try PartPatch.fullCalculationOnLoad(data, file: path)
+            }
+            if removedFormulas, package.partNames.contains("xl/calcChain.xml") {
+                dropped.insert("xl/calcChain.xml")
+                for part in ["[Content_Types].xml", "xl/_rels/workbook.xml.rels"] {
+                    if let data = try package.part(part) { replaced[part] = try PartPatch.removingCalcChain(from: data, part: part, file: path) }
+                }
+            }
+        }
+        try write(package, replacing: replaced, dropping: dropped, to: path)
+    }
+
+    /// Every part of `package` in its order, the replaced ones with their new bytes.
+    private static func write(_ package: XlsxPackage, replacing replaced: [String: Data], dropping dropped: Set<String>, to path: String) throws {
+        let archive: Archive
+        do {
+            archive = try Archive(accessMode: .create)
+        } catch {
+            throw FileError.unwritable(path: path, reason: "\(error)")
+        }
+        do {
+            for name in package.partNames where !dropped.contains(name) {
+                if name.hasSuffix("/") {
+                    try archive.addEntry(with: name, type: .directory, uncompressedSize: Int64(0), provider: { _, _ in Data() })
+                    continue
+                }
+                guard let data = try replaced[name] ?? package.part(name) else { continue }
+                try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                    data.subdata(in: Int(position)..<Int(position) + size)
+                }
+            }
+        } catch let error as XlsxError {
+            throw error
+        } catch {
+            throw FileError.unwritable(path: path, reason: "\(error)")
+        }
+        guard let data = archive.data else { throw FileError.unwritable(path: path, reason: "the archive is empty") }
+        try AtomicFile.write(data, to: path)
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+/// A colleague's Excel workbook (made by scripts/make-rich-xlsx.py, see there for its contents),
+/// edited with `kalkyl set` and the REPL: every part not edited is byte for byte as it was,
+/// openpyxl reads the same styles, merges, validation, print settings … as before, and
+/// LibreOffice recalculates the saved file to the values a person can check by hand.
+@Suite(.enabled(if: Python.withXlsxLibraries != nil, Python.missing))
+struct XlsxLosslessSaveTests {
+    /// What scripts/xlsx-loss-report.py --compare says of two files.
+    struct Comparison: Decodable {
+        var lost: [String]
+        var added: [String]
+        var changed: [String]
+        var features_differing: [String]
+    }
+
+    static func makeRichWorkbook(in directory: URL) throws -> String {
+        let path = directory.appendingPathComponent("fördelning.xlsx").path
+        let made = try Python.run(["scripts/make-rich-xlsx.py", path])
+        #expect(made.status == 0, "\(made.stderr)")
+        return path
+    }
+
+    static func compare(_ original: String, _ saved: String, skipping cells: [String]) throws -> Comparison {
+        let run = try Python.run(["scripts/xlsx-loss-report.py", "--compare", original, saved, "--skip"] + cells)
+        #expect(run.status == 0, "\(run.stderr)")
+        return try JSONDecoder().decode(Comparison.self, from: Data(run.stdout.utf8))
+    }
+
+    @Test func setWithOutputKeepsEveryPartItDoesNotEdit() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let original = try Self.makeRichWorkbook(in: directory)
+        let out = directory.appendingPathComponent("ut.xlsx").path
+        let set = try KalkylProcess.run(["set", original, "Fördelning!B3=1050000", "Fördelning!B7=Ny rad", "-o", out])
+        #expect(set.status == 0, "\(set.stderr)")
+        // Kalkyl computes what it can; D3 reads C3, a structured reference it does not compute.
+        #expect(set.stdout == """
+            Fördelning!B3: 1000000 → 1050000
+            Fördelning!D3: 1250000 → 1300000  (may be out of date: it reads a formula Kalkyl does not compute)
+            Fördelning!F4: 2000000 → 2100000
+            Fördelning!B7:  → Ny rad
+            Data!B2: 2000000 → 2100000
+
+            """)
+        #expect(set.stderr.contains("kalkyl: Fördelning!F2: =SUM(Tabell1[Belopp]) is not computed by Kalkyl"))
+        let comparison = try Self.compare(original, out, skipping: ["Fördelning!B3", "Fördelning!B7"])
+        #expect(comparison.lost == [])
+        #expect(comparison.added == [])
+        // The two sheets with changed cells, and the new text appended to the shared strings.
+        #expect(comparison.changed == ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/sharedStrings.xml"])
+        #expect(comparison.features_differing == [])
+        try expectRecalculatedAfterTheEdit(out, in: directory)
+    }
+
+    /// LibreOffice's values after Fördelning!B3 = 1 050 000 (was 1 000 000); Moms is 25 %.
+    private func expectRecalculatedAfterTheEdit(_ xlsx: String, in directory: URL) throws {
+        guard LibreOffice.executable != nil else { return }
+        let sheets = try LibreOffice.recalculatedSheets(xlsx, sheets: ["Fördelning", "Data"], in: directory)
+        let f = try #require(sheets["Fördelning"]), data = try #require(sheets["Data"])
+        // SUM(Tabell1[Belopp]) = 1 050 000 + 2 000 000 + 750 000, and twice that in G2.
+        #expect(f[1][5] == "3800000" && f[1][6] == "7600000")
+        // Gotland's row: Moms = [@Belopp]*Moms = 262 500, Summa = B3+C3 (shared formula) = 1 312 500.
+        #expect(Array(f[2][0...3]) == ["Region Gotland", "1050000", "262500", "1312500"])
+        // SUM(Tabell1[Summa]) = 1 312 500 + 2 500 000 + 937 500.
+        #expect(f[2][5] == "4750000")
+        // {=B3:B5*2} in F4:F6.
+        #expect([f[3][5], f[4][5], f[5][5]] == ["2100000", "4000000", "1500000"])
+        #expect(data[1] == ["Dubbla Gotland", "2100000"])
+    }
+
+    @Test func setWithoutOutputSavesInPlaceAsLosslessly() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let original = try Self.makeRichWorkbook(in: directory)
+        let edited = directory.appendingPathComponent("redigerad.xlsx").path
+        try FileManager.default.copyItem(atPath: original, toPath: edited)
+        let set = try KalkylProcess.run(["set", edited, "Fördelning!B3=1050000"])
+        #expect(set.status == 0, "\(set.stderr)")
+        let comparison = try Self.compare(original, edited, skipping: ["Fördelning!B3"])
+        #expect(comparison.lost == [] && comparison.added == [])
+        #expect(comparison.changed == ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"])
+        #expect(comparison.features_differing == [])
+        try expectRecalculatedAfterTheEdit(edited, in: directory)
+    }
+
+    @Test func theREPLOpensEditsAndSavesInPlace() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let original = try Self.makeRichWorkbook(in: directory)
+        let edited = directory.appendingPathComponent("redigerad.xlsx").path
+        try FileManager.default.copyItem(atPath: original, toPath: edited)
+        let repl = try KalkylProcess.run(["repl", edited], stdin: "Fördelning!B3 = 1050000\nshow Fördelning!F2\nsave\n")
+        #expect(repl.status == 0, "\(repl.stderr)")
+        #expect(repl.stdout.contains("  not computed by Kalkyl: unexpected character '[' at position 12; the value is Excel's\n"))
+        #expect(repl.stdout.contains("  Fördelning!D3  1 250 000 → 1 300 000  (may be out of date: it reads a formula Kalkyl does not compute)\n"))
+        #expect(repl.stdout.hasSuffix("saved \(edited)\n"))
+        let comparison = try Self.compare(original, edited, skipping: ["Fördelning!B3"])
+        #expect(comparison.lost == [] && comparison.added == [])
+        #expect(comparison.changed == ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"])
+        #expect(comparison.features_differing == [])
+        try expectRecalculatedAfterTheEdit(edited, in: directory)
+    }
+
+    @Test func checkListsUncomputedFormulasAndTheCellsReadingThem() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let original = try Self.makeRichWorkbook(in: directory)
+        let check = try KalkylProcess.run(["check", original])
+        #expect(check.status == 1)
+        #expect(check.stdout == """
+            Fördelning!F2: not computed by Kalkyl: =SUM(Tabell1[Belopp]) (unexpected character '[' at position 12); Excel's value 3750000 is kept
+            Fördelning!C3: not computed by Kalkyl: =Tabell1[[#This Row],[Belopp]]*Moms (unexpected character '[' at position 8); Excel's value 250000 is kept
+            Fördelning!F3: not computed by Kalkyl: =SUM(Tabell1[Summa]) (unexpected character '[' at position 12); Excel's value 4687500 is kept
+            Fördelning!C4: not computed by Kalkyl: =Tabell1[[#This Row],[Belopp]]*Moms (unexpected character '[' at position 8); Excel's value 500000 is kept
+            Fördelning!C5: not computed by Kalkyl: =Tabell1[[#This Row],[Belopp]]*Moms (unexpected character '[' at position 8); Excel's value 187500 is kept
+            possibly stale (they depend on formulas Kalkyl does not compute): Fördelning!G2, Fördelning!D3, Fördelning!D4, Fördelning!D5
+
+            """)
+    }
+
+    @Test func convertingToKalkSaysWhatIsDropped() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let original = try Self.makeRichWorkbook(in: directory)
+        let kalk = directory.appendingPathComponent("fördelning.kalk").path
+        let convert = try KalkylProcess.run(["convert", original, kalk])
+        #expect(convert.status == 0)
+        let lines = convert.stderr.split(separator: "\n")
+        #expect(lines.last == "kalkyl: \(kalk) will not have what Kalkyl does not keep of an xlsx file: cell styles, merged cells, row heights, hidden rows, columns or sheets, frozen panes, data validation, conditional formatting, hyperlinks, print settings, comments, tables, charts, images, drawings, theme, document properties, 5 formulas Kalkyl does not compute (written as their values)")
+    }
+}
+
+/// A python3 that has openpyxl and XlsxWriter (pip install openpyxl xlsxwriter).
+enum Python {
+    static let withXlsxLibraries: String? = {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/python3" } + ["/usr/bin/python3"]
+        return paths.first { path in
+            FileManager.default.isExecutableFile(atPath: path) && (try? run(["-c", "import openpyxl, xlsxwriter"], python: path).status) == 0
+        }
+    }()
+
+    static let missing: Comment = "python3 with openpyxl and xlsxwriter is not installed (pip install openpyxl xlsxwriter): the lossless xlsx tests are skipped"
+
+    static func run(_ arguments: [String], python: String? = nil) throws -> KalkylProcess.Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try (python ?? withXlsxLibraries).unwrap())
+        process.arguments = arguments
+        process.currentDirectoryURL = KalkylProcess.packageRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return KalkylProcess.Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                                     stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
