@@ -148,6 +148,24 @@ struct XlsxDocumentWriterTests {
         #expect(edited["xl/worksheets/sheet1.xml"]!.contains(#"<c r="A1"><f>B1*10</f><v>10</v></c><c r="B1"><v>1</v></c><c r="C1"><f>A1*2</f><v>20</v></c>"#))
     }
 
+    @Test func aLegacyArrayFormulaIsComputedOverItsRangeAndStaysOneArrayFormula() throws {
+        let sheet = #"<worksheet xmlns="\#(XlsxReaderTests.main)"><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><f t="array" ref="B1:B3">A1:A3*2</f><v>2</v></c></row><row r="2"><c r="A2"><v>2</v></c><c r="B2"><v>4</v></c></row><row r="3"><c r="A3"><v>3</v></c></row></sheetData></worksheet>"#
+        let input = try XlsxReaderTests.xlsx(Self.package(sheet: sheet))
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        let workbook = try WorkbookFile.open(input).workbook
+        // B3 has no cell in the file; it is the third element all the same.
+        #expect(try ["B1", "B2", "B3"].map { workbook.value(at: try workbook.location(of: $0)) } == [.number(2), .number(4), .number(6)])
+        #expect(workbook.formulaText(at: try workbook.location(of: "B2")) == "=INDEX((A1:A3*2),2,1)")
+        #expect(try Self.saved(Self.package(sheet: sheet)) == Self.package(sheet: sheet))
+        let saved = try Self.saved(Self.package(sheet: sheet), edits: [("A2", .constant(.number(5))), ("A3", .constant(.number(4)))])
+        #expect(saved["xl/worksheets/sheet1.xml"] == sheet.replacingOccurrences(of: #"<c r="A2"><v>2</v></c><c r="B2"><v>4</v></c>"#, with: #"<c r="A2"><v>5</v></c><c r="B2"><v>10</v></c>"#)
+            .replacingOccurrences(of: #"<c r="A3"><v>3</v></c></row>"#, with: #"<c r="A3"><v>4</v></c><c r="B3"><v>8</v></c></row>"#))
+        // One cell of the array cannot change alone (Excel's rule): the save says so and writes nothing.
+        #expect { try Self.saved(Self.package(sheet: sheet), edits: [("B2", .constant(.number(0)))]) } throws: { error in
+            "\(error)".hasSuffix("Blad1!B2 is part of the array formula in B1:B3, which Excel lets change only as a whole; Kalkyl cannot change array formulas yet, so nothing is saved: undo the edit, or save as .kalk")
+        }
+    }
+
     @Test func cellsOutOfOrderAreRefusedNotMisplaced() throws {
         let sheet = #"<worksheet xmlns="\#(XlsxReaderTests.main)"><sheetData><row r="2"><c r="A2"><v>2</v></c></row><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>"#
         #expect { try Self.saved(Self.package(sheet: sheet), edits: [("B1", .constant(.number(3)))]) } throws: { error in

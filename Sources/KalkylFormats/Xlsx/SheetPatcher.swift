@@ -54,20 +54,28 @@ struct SheetPatcher {
         /// The namespace prefix of the sheet's elements (see `XlsxCellXML.element`).
         var prefix = ""
 
+        // Legacy array formulas over several cells: their other cells hold values only.
+        var arrays: [CellRange] = []
+        func isArrayMember(_ address: CellAddress) -> Bool { arrays.contains { $0.contains(address) && $0.start != address } }
+
+        /// A cell the file does not have is written if it changed since the file was read (the
+        /// cells of an array formula without a cell in the file are the workbook's own until then).
+        func isNew(_ index: Int) -> Bool { comparison.change(at: CellLocation(sheet: sheet, address: cells[index].address)) != .none }
+
         func newCell(_ index: Int, rowStyle: String?) -> String {
             let cell = cells[index]
             var attributes = #" r="\#(cell.address)""#
             if let style = rowStyle ?? columnStyles.last(where: { $0.columns.contains(cell.address.column) })?.style {
                 attributes += #" s="\#(style)""#
             }
-            let formula = cell.formula.map { XlsxCellXML.formula($0, at: cell.address, prefix: prefix) } ?? ""
+            let formula = isArrayMember(cell.address) ? "" : cell.formula.map { XlsxCellXML.formula($0, at: cell.address, prefix: prefix) } ?? ""
             return XlsxCellXML.element(attributes: attributes, formula: formula, value: cell.value, strings: strings, prefix: prefix)
         }
         /// The new cells of row `row` left of `column` (all of them when nil).
         func newCells(inRow row: Int32, before column: Int32?) -> String {
             var result = ""
             while next < cells.count, cells[next].address.row == row, column.map({ cells[next].address.column < $0 }) ?? true {
-                result += newCell(next, rowStyle: rowStyle)
+                if isNew(next) { result += newCell(next, rowStyle: rowStyle) }
                 next += 1
             }
             return result
@@ -77,12 +85,12 @@ struct SheetPatcher {
             var result = ""
             while next < cells.count, row.map({ cells[next].address.row < $0 }) ?? true {
                 let r = cells[next].address.row
-                result += #"<\#(prefix)row r="\#(r + 1)">"#
+                var row = ""
                 while next < cells.count, cells[next].address.row == r {
-                    result += newCell(next, rowStyle: nil)
+                    if isNew(next) { row += newCell(next, rowStyle: nil) }
                     next += 1
                 }
-                result += "</\(prefix)row>"
+                if !row.isEmpty { result += #"<\#(prefix)row r="\#(r + 1)">"# + row + "</\(prefix)row>" }
             }
             return result
         }
@@ -144,6 +152,7 @@ struct SheetPatcher {
             case "f":
                 formulaRange = events.tagRange
                 formulaAttributes = attributes
+                if attributes["t"] == "array", let ref = attributes["ref"].flatMap(CellRange.init), !ref.isSingleCell { arrays.append(ref) }
             default: break
             }
         }
@@ -159,6 +168,18 @@ struct SheetPatcher {
                 if isSharedFollower, let si = formulaAttributes["si"], brokenShared.contains(si) { change = .input }
                 guard change != .none else { return }
                 let startTag = StartTag(text(cellStart))
+                let array = arrays.last { $0.contains(address) }
+                if let array, change == .input {
+                    failure = XlsxError(path: file, message: "\(workbook.name(of: location)) is part of the array formula in \(array), which Excel lets change only as a whole; Kalkyl cannot change array formulas yet, so nothing is saved: undo the edit, or save as .kalk")
+                    events.reject("array")
+                    return
+                }
+                if array != nil && formulaRange == nil {
+                    // A cell of an array formula after its first: the new value only.
+                    replace(whole, with: XlsxCellXML.element(attributes: #" r="\#(address)""# + startTag.attributeText(without: ["r", "t", "vm"]), formula: "",
+                                                             value: workbook.value(at: location), strings: strings, prefix: prefix))
+                    return
+                }
                 let formula = workbook.formula(at: location)
                 if formulaRange != nil && formula == nil { removedFormulas = true }
                 let value = workbook.value(at: location)

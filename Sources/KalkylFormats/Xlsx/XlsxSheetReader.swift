@@ -10,6 +10,9 @@ enum SheetReader {
         var uncomputed: [CellLocation: UncomputedFormula] = [:]
         var shared: [String: (expression: KalkylEngine.Expression, master: CellAddress)] = [:]
         var unreadShared: [String: CellAddress] = [:]
+        /// Legacy array formulas over several cells, and their cells not yet read.
+        var arrays: [ArrayFormulaRange] = []
+        var arrayMembers: [CellAddress: Int] = [:]
         var formatted: [String: [CellAddress]] = [:]
         var widths: [Int32: Double] = [:]
 
@@ -117,6 +120,11 @@ enum SheetReader {
                             // As text, so a filled-down formula is parsed once (see Workbook.set).
                             try workbook.set(.formula("=" + text), at: location)
                             if let si = sharedIndex, let compiled = workbook.formula(at: location) { shared[si] = (compiled.expression, address) }
+                            // (A larger array formula keeps Excel's values in its other cells.)
+                            if let array = ArrayFormulaRange(attributes: formulaAttributes, formula: text), array.range.cellCount <= 1 << 16 {
+                                for member in array.range.addresses where array.isMember(member) { arrayMembers[member] = arrays.count }
+                                arrays.append(array)
+                            }
                         } catch {
                             var message = "\(error)"
                             if case .formula(var syntax, _) = error {
@@ -136,6 +144,9 @@ enum SheetReader {
                         keepUncomputed(text.isEmpty ? FormulaPrinter.xlsxFormula(workbook.formula(at: location)!.expression, at: address) : text,
                                        because: "Kalkyl has no \(unknown)")
                     }
+                } else if let index = arrayMembers.removeValue(forKey: address) {
+                    if sawValue && !value.isEmpty { cached[location] = constant }
+                    try? workbook.set(.formula(arrays[index].memberFormula(at: address)), at: location)
                 } else if constant != .empty {
                     do { try workbook.set(.constant(constant), at: location) } catch { failure = XlsxError(path: file, message: "\(error)") }
                 }
@@ -144,6 +155,10 @@ enum SheetReader {
         }
         try events.parse(data, part: part, file: file)
         if let failure { throw failure }
+        // Members of an array formula the file has no cell for.
+        for (address, index) in arrayMembers {
+            try? workbook.set(.formula(arrays[index].memberFormula(at: address)), at: CellLocation(sheet: sheet, address: address))
+        }
 
         workbook.updateLayout(ofSheet: sheet) { layout in
             layout.columnWidths = widths
