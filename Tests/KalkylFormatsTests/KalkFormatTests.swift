@@ -71,6 +71,30 @@ struct KalkFormatTests {
         #expect(again.sheets[1].columnWidths[1] == 12.5)
     }
 
+    @Test func aTableLineDefinesATableFormulasNameByItsColumns() throws {
+        let text = """
+            kalkyl 1
+
+            sheet Fördelning
+            table Tabell1 A1:B4 totals "Region" "Belopp, kr"
+            A1 "Region"
+            B1 "Belopp, kr"
+            A2 "Gotland"
+            B2 1000000
+            C2 =Tabell1[[#This Row],[Belopp, kr]]*2
+            A3 "Skåne"
+            B3 2000000
+            B4 =SUBTOTAL(109,Tabell1[[Belopp, kr]])
+
+            """
+        let workbook = try KalkReader.read(text, file: "t.kalk")
+        workbook.recalculate()
+        #expect(workbook.tables == [Table(name: "Tabell1", sheet: 0, range: CellRange("A1:B4")!, hasTotalsRow: true, columns: ["Region", "Belopp, kr"])])
+        #expect(workbook.value(at: try workbook.location(of: "B4")) == .number(3_000_000))
+        #expect(workbook.value(at: try workbook.location(of: "C2")) == .number(2_000_000))
+        #expect(KalkWriter.text(of: workbook) == text)
+    }
+
     @Test(arguments: ["Workbooks", "Templates"])
     func shippedFilesRoundTripByteForByte(folder: String) throws {
         let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../\(folder)")
@@ -94,7 +118,10 @@ struct KalkFormatTests {
         ("kalkyl 1\nsheet S\nA1 \"a\\u12\"\n", 3, 6, "expected four hexadecimal digits after '\\u'"),
         ("kalkyl 1\nsheet S\nA1 \"a\" b\n", 3, 7, "unexpected text after the closing quote"),
         ("kalkyl 1\nsheet S\nA1 1\nA1 2\n", 4, 1, "cell A1 is given twice (first on line 3)"),
-        ("kalkyl 1\nsheet S\nfoo 1\n", 3, 1, "expected a cell (A1 …), 'sheet', 'name', 'param', 'title', 'width' or 'format', found 'foo'"),
+        ("kalkyl 1\nsheet S\nfoo 1\n", 3, 1, "expected a cell (A1 …), 'sheet', 'name', 'table', 'param', 'title', 'width' or 'format', found 'foo'"),
+        ("kalkyl 1\nsheet S\ntable T1x A1:B3 \"a\" wide\n", 3, 21, "expected 'table NAME RANGE [noheader] [totals] \"COLUMN\" …', e.g. 'table Tabell1 A1:C9 \"Region\" \"Belopp\" \"Moms\"'"),
+        ("kalkyl 1\nsheet S\ntable Tabell1 A1:B3 \"a\"\n", 3, 7, "the table 'Tabell1' has 1 column names for 2 columns"),
+        ("kalkyl 1\ntable Tabell1 A1:B3 \"a\" \"b\"\n", 2, 1, "expected a 'sheet' line before 'table'"),
         ("kalkyl 1\nsheet S\nwidth A wide\n", 3, 9, "expected a width from 0 to 255 characters"),
         ("kalkyl 1\nsheet S\nformat A1 0.0\n", 3, 11, "expected the number format in double quotes, e.g. \"#,##0\""),
         ("kalkyl 1\nsheet S\nsheet s\n", 3, 7, "sheet 's' is already defined on line 2"),

@@ -3,6 +3,8 @@ protocol CompilationEnvironment {
     func sheetIndex(named name: String) -> Int?
     /// The expression a defined name stands for, seen from a sheet (sheet scope first).
     func definedName(_ name: String, fromSheet sheet: Int) -> Expression?
+    /// The table of that name (case-insensitive).
+    func table(named name: String) -> Table?
 }
 
 /// Turns an `Expression` into postfix `Instruction`s. Defined names are compiled in place,
@@ -62,6 +64,7 @@ struct FormulaCompiler {
         case .array(let rows): emitConstant(.array(constantArray(rows)))
         case .reference(let reference): emitReference(reference, asValue: asValue)
         case .name(let name): emitName(name, asValue: asValue)
+        case .structured(let reference): emitStructured(reference, asValue: asValue)
         case .parenthesized(let inner): emit(inner, asValue: asValue)
         case .unary(let op, let operand):
             emit(operand, asValue: true)
@@ -121,10 +124,35 @@ struct FormulaCompiler {
         }
     }
 
+    /// A table's part, as the reference to the cells it covers now.
+    private mutating func emitStructured(_ structured: StructuredReference, asValue: Bool) {
+        guard let table = environment.table(named: structured.table) else {
+            unknownNames.append(structured.table)
+            emitConstant(.error(.name))
+            return
+        }
+        guard let area = table.reference(for: structured) else {
+            diagnostics.append("\(structured.text) names no cells of the table \(table.name)")
+            emitConstant(.error(.reference))
+            return
+        }
+        let sheet = Int32(table.sheet)
+        references.append(CompiledReference(sheet: sheet, area: area))
+        if area.shape != .cell {
+            code.append(.area(sheet: sheet, area: area))
+        } else if asValue {
+            code.append(.cellValue(sheet: sheet, row: area.startRow, column: area.startColumn))
+        } else {
+            code.append(.cell(sheet: sheet, row: area.startRow, column: area.startColumn))
+        }
+    }
+
     private mutating func emitName(_ name: String, asValue: Bool) {
         let key = name.uppercased()
         guard !namesBeingExpanded.contains(key),
               let definition = environment.definedName(name, fromSheet: hostSheet) else {
+            // A table's name alone is its data rows.
+            if environment.table(named: name) != nil { return emitStructured(StructuredReference(table: name), asValue: asValue) }
             if namesBeingExpanded.contains(key) { diagnostics.append("the name '\(name)' refers to itself") } else { unknownNames.append(name) }
             emitConstant(.error(.name))
             return

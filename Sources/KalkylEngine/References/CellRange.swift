@@ -20,6 +20,11 @@ public struct CellRange: Hashable, Sendable {
         cell.row >= start.row && cell.row <= end.row && cell.column >= start.column && cell.column <= end.column
     }
 
+    /// Whether the two share a cell.
+    public func overlaps(_ other: CellRange) -> Bool {
+        start.row <= other.end.row && other.start.row <= end.row && start.column <= other.end.column && other.start.column <= end.column
+    }
+
     /// Every address, row by row.
     public var addresses: [CellAddress] {
         var result: [CellAddress] = []

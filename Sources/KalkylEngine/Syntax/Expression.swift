@@ -11,6 +11,8 @@ public indirect enum Expression: Hashable, Sendable {
     case reference(Reference)
     /// A defined name such as `Total`.
     case name(String)
+    /// A part of an Excel table by name, such as `Tabell1[Belopp]`.
+    case structured(StructuredReference)
     case unary(UnaryOperator, Expression)
     case binary(BinaryOperator, Expression, Expression)
     /// Postfix `%`.

@@ -82,6 +82,7 @@ public struct FormulaParser {
         case .text(let s): found = "\"\(s)\""
         case .word(let w): found = "'\(w)'"
         case .sheetPrefix(let s): found = "'\(s)!'"
+        case .structured(let reference): found = "'\(reference.text)'"
         case .error(let e): found = e.code
         case .symbol(let s): found = "'\(s)'"
         }
@@ -172,7 +173,7 @@ public struct FormulaParser {
 
     private func startsReference(_ token: Token) -> Bool {
         switch token.kind {
-        case .sheetPrefix: return true
+        case .sheetPrefix, .structured: return true
         case .word(let w): return !isSymbol(lookahead(1), "(") && w.uppercased() != "TRUE" && w.uppercased() != "FALSE"
         default: return false
         }
@@ -180,7 +181,7 @@ public struct FormulaParser {
 
     private func isReferenceLike(_ expression: Expression) -> Bool {
         switch expression {
-        case .reference, .name: return true
+        case .reference, .name, .structured: return true
         case .binary(let op, _, _): return op == .range || op == .intersection
         case .parenthesized(let inner): return isReferenceLike(inner)
         default: return false
@@ -200,6 +201,9 @@ public struct FormulaParser {
         case .text(let s):
             advance()
             return .text(s)
+        case .structured(let reference):
+            advance()
+            return .structured(reference)
         case .error(let e):
             advance()
             return .error(e)

@@ -37,6 +37,7 @@ public enum FormulaPrinter {
             out += "}"
         case .reference(let reference): out += text(of: reference, at: host)
         case .name(let name): out += name
+        case .structured(let reference): out += reference.text
         case .unary(let op, let operand):
             out += op.rawValue
             write(operand, at: host, to: &out, functionName: functionName)

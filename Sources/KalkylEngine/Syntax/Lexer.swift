@@ -46,6 +46,7 @@ struct Lexer {
                 position += 1
                 return Token(kind: .sheetPrefix(word), start: start, end: position)
             }
+            if peek() == "[" { return try lexStructured(table: word, start: start) }
             return Token(kind: .word(word), start: start, end: position)
         }
         position += 1
@@ -115,6 +116,29 @@ struct Lexer {
         guard peek() == "!" else { throw FormulaSyntaxError("expected '!' after the quoted sheet name", at: position) }
         position += 1
         return Token(kind: .sheetPrefix(String(name)), start: start, end: position)
+    }
+
+    /// `Tabell1[…]`: the brackets after a table's name, nested brackets and `'` escapes included.
+    private mutating func lexStructured(table: String, start: Int) throws(FormulaSyntaxError) -> Token {
+        let open = position
+        var depth = 0
+        while let c = peek() {
+            position += 1
+            if c == "'" {
+                position += 1
+            } else if c == "[" {
+                depth += 1
+            } else if c == "]" {
+                depth -= 1
+                if depth == 0 { break }
+            }
+        }
+        guard depth == 0, position <= scalars.count else { throw FormulaSyntaxError("'[' after \(table) has no closing ']'", at: open) }
+        let specifier = text((open + 1)..<(position - 1))
+        guard let reference = StructuredReference.parse(table: table, specifier: specifier) else {
+            throw FormulaSyntaxError("'\(table)[\(specifier)]' is not a table reference", at: start)
+        }
+        return Token(kind: .structured(reference), start: start, end: position)
     }
 
     private mutating func lexError() throws(FormulaSyntaxError) -> Token {

@@ -4,8 +4,8 @@
 ///
 /// It reads the text as the lexer does (words, numbers, quoted text and sheet names) and
 /// rewrites only words that are cell addresses. Whole columns and rows (`A:A`, `1:3`) are
-/// relative too but look like names and numbers; a text with one gives nil, as does anything
-/// unusual: the caller then parses, which is always right.
+/// relative too but look like names and numbers; a text with one gives nil, as does a table
+/// reference and anything unusual: the caller then parses, which is always right.
 enum RelativeFormulaText {
     static func of(_ text: String, at host: CellAddress) -> String? {
         let utf8 = text.utf8
@@ -87,6 +87,8 @@ enum RelativeFormulaText {
                     previous = bytes[j - 1]
                 }
                 i = j
+            } else if c == UInt8(ascii: "[") {
+                return nil  // a table's column names are not cells (`Tabell1[Q1]`)
             } else {
                 out.append(c)
                 if !isSpace(c) { previous = c }

@@ -5,6 +5,8 @@ struct Token: Equatable {
         case text(String)
         /// A cell reference, column, row, name, function name, TRUE or FALSE: the parser decides.
         case word(String)
+        /// `Tabell1[Belopp]`: a table's name with brackets right after it.
+        case structured(StructuredReference)
         /// `Sheet1!` or `'My sheet'!`.
         case sheetPrefix(String)
         case error(FormulaError)

@@ -13,6 +13,8 @@ public final class Workbook {
     @exclusivity(unchecked) public private(set) var sheets: [Sheet] = []
 #endif
     public private(set) var names: [DefinedName] = []
+    /// Excel tables, which formulas refer to by name (see `Workbook+Tables.swift`).
+    public internal(set) var tables: [Table] = []
     /// A one-line title, shown by `kalkyl new --list` for templates.
     public var title: String?
     /// Parameters of a template (empty for an ordinary workbook).

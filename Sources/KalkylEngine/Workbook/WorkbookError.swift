@@ -5,6 +5,7 @@ public enum WorkbookError: Error, Equatable, CustomStringConvertible {
     case noSuchSheet(String)
     case invalidName(String)
     case invalidReference(String)
+    case invalidTable(String, reason: String)
     case formula(FormulaSyntaxError, in: String)
 
     public var description: String {
@@ -14,6 +15,7 @@ public enum WorkbookError: Error, Equatable, CustomStringConvertible {
         case .noSuchSheet(let name): return "no sheet named '\(name)'"
         case .invalidName(let name): return "'\(name)' is not a valid name (letters, digits, _ and ., not a cell address)"
         case .invalidReference(let text): return "'\(text)' is not a cell reference"
+        case .invalidTable(let name, let reason): return "the table '\(Excerpt.of(name))' \(reason)"
         case .formula(let error, let formula): return "\(error.message) at position \(error.offset + 1) of \(Excerpt.of(formula))"
         }
     }

@@ -11,6 +11,7 @@ public struct KalkReader {
     private var title: String?
     private var names: [(name: String, formula: String, sheet: Int?, line: Int, column: Int)] = []
     private var sheets: [SheetLines] = []
+    private var tables: [(table: Table, line: Int)] = []
 
     private struct SheetLines {
         var name: String
@@ -164,6 +165,13 @@ public struct KalkReader {
             }
             attachComments(to: .name(name))
             names.append((name, formula, sheets.isEmpty ? nil : sheets.count - 1, n, column))
+        case "table":
+            guard !sheets.isEmpty else { throw error(n, 1, "expected a 'sheet' line before 'table'") }
+            let table = try parseTable(rest, n, restColumn)
+            if let earlier = tables.first(where: { $0.table.name.lowercased() == table.name.lowercased() }) {
+                throw error(n, restColumn, "the table '\(Excerpt.of(table.name))' is already defined on line \(earlier.line)")
+            }
+            tables.append((table, n))
         case "param":
             let parameter = try parseParameter(rest, n, restColumn)
             attachComments(to: .parameter(parameter.name))
@@ -198,7 +206,7 @@ public struct KalkReader {
     /// `B7 VALUE`: a cell line.
     private mutating func parseCell(_ keyword: Substring, _ rest: Substring, _ line: Substring, _ n: Int, _ restColumn: @autoclosure () -> Int) throws(KalkSyntaxError) {
         guard let address = CellAddress(keyword), !keyword.utf8.contains(UInt8(ascii: "$")) else {
-            throw error(n, 1, "expected a cell (A1 …), 'sheet', 'name', 'param', 'title', 'width' or 'format', found '\(Excerpt.of(keyword))'")
+            throw error(n, 1, "expected a cell (A1 …), 'sheet', 'name', 'table', 'param', 'title', 'width' or 'format', found '\(Excerpt.of(keyword))'")
         }
         guard !sheets.isEmpty else { throw error(n, 1, "expected a 'sheet' line before the first cell") }
         guard !rest.isEmpty else { throw error(n, restColumn(), "expected a value or formula after \(keyword)") }
@@ -208,6 +216,38 @@ public struct KalkReader {
         if !pendingComments.isEmpty { attachComments(to: .cell(sheet: sheets[sheets.count - 1].name, address: address)) }
         sheets[sheets.count - 1].seen?[address] = n
         sheets[sheets.count - 1].cells.append(CellLine(address: address, value: rest, text: line, line: n))
+    }
+
+    /// `table NAME RANGE [noheader] [totals] "COLUMN" …`: an Excel table of the current sheet.
+    private func parseTable(_ rest: Substring, _ n: Int, _ restColumn: Int) throws(KalkSyntaxError) -> Table {
+        let usage = "expected 'table NAME RANGE [noheader] [totals] \"COLUMN\" …', e.g. 'table Tabell1 A1:C9 \"Region\" \"Belopp\" \"Moms\"'"
+        var text = rest[...]
+        func column() -> Int { restColumn + rest.distance(from: rest.startIndex, to: text.startIndex) }
+        func word() -> Substring {
+            let word = text.prefix(while: { $0 != " " })
+            text = text.dropFirst(word.count).drop(while: { $0 == " " })
+            return word
+        }
+        let name = String(word())
+        let rangeColumn = column()
+        guard !name.isEmpty, let range = CellRange(word()) else { throw error(n, name.isEmpty ? restColumn : rangeColumn, usage) }
+        var table = Table(name: name, sheet: sheets.count - 1, range: range, columns: [])
+        while !text.isEmpty {
+            if text.first == "\"" {
+                let start = column()
+                guard let (name, end) = try unquote(text, n, start) else { throw error(n, start, usage) }
+                table.columns.append(name)
+                text = text[end...].drop(while: { $0 == " " })
+            } else {
+                let start = column()
+                switch word() {
+                case "noheader": table.hasHeaderRow = false
+                case "totals": table.hasTotalsRow = true
+                default: throw error(n, start, usage)
+                }
+            }
+        }
+        return table
     }
 
     /// A double-quoted string at the start of `text`: its content and where it ends.
@@ -320,6 +360,13 @@ public struct KalkReader {
                 try workbook.addSheet(named: sheet.name)
             } catch {
                 throw self.error(sheet.line, 7, error.description)
+            }
+        }
+        for (table, line) in tables {
+            do {
+                try workbook.addTable(table)
+            } catch {
+                throw self.error(line, 7, error.description)
             }
         }
         for name in names {

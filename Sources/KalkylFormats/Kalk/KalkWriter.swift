@@ -29,6 +29,9 @@ public enum KalkWriter {
             for (range, format) in sheet.numberFormats {
                 out += "format \(range) \(KalkFormat.quote(format))\n"
             }
+            for table in workbook.tables where table.sheet == index {
+                out += line(for: table) + "\n"
+            }
             for name in workbook.names where name.scope == index {
                 comments(.name(name.name))
                 out += line(for: name) + "\n"
@@ -62,6 +65,13 @@ public enum KalkWriter {
         case .boolean(let b): return b ? "TRUE" : "FALSE"
         case .error(let e): return e.code
         }
+    }
+
+    static func line(for table: Table) -> String {
+        var parts = ["table", table.name, table.range.description]
+        if !table.hasHeaderRow { parts.append("noheader") }
+        if table.hasTotalsRow { parts.append("totals") }
+        return (parts + table.columns.map(KalkFormat.quote)).joined(separator: " ")
     }
 
     static func line(for name: DefinedName) -> String {

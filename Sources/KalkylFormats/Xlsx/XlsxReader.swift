@@ -52,6 +52,9 @@ public enum XlsxReader {
             guard let target = targets[sheet.id] else { throw XlsxError(path: path, message: "the sheet '\(sheet.name)' has no part in the file") }
             parts.append(target)
         }
+        // Tables before cells, so formulas that name them compile; one Kalkyl refuses leaves its
+        // formulas uncomputed (Excel's values kept).
+        for table in try XlsxTables.read(package, sheetParts: parts, path: path) { try? workbook.addTable(table) }
         let source = XlsxSource(bytes: package.bytes, sheetParts: parts, names: workbook.names, baseline: workbook.baseline(),
                                 sharedStringCount: sharedStrings.count)
         var document = XlsxDocument(workbook: workbook, cachedValues: [:], uncomputed: [:], source: source)
