@@ -124,7 +124,7 @@ struct XlsxLosslessSaveTests {
         #expect(check.status == 1)
         #expect(check.stdout == """
             Blad1!A1: not computed by Kalkyl: =[1]Blad1!A1*2 (unexpected character '[' at position 1); Excel's value 10 is kept
-            Blad1!B1: not computed by Kalkyl: =_xlfn.NOSUCH(A1) (Kalkyl has no NOSUCH); Excel's value 11 is kept
+            Blad1!B1: not computed by Kalkyl: =NOSUCH(A1) (Kalkyl has no NOSUCH); Excel's value 11 is kept
             possibly stale (they depend on formulas Kalkyl does not compute): Blad1!C1, Blad1!D1
 
             """)

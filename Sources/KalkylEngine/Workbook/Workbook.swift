@@ -13,6 +13,9 @@ public final class Workbook {
     @exclusivity(unchecked) public private(set) var sheets: [Sheet] = []
 #endif
     public private(set) var names: [DefinedName] = []
+    /// Whether some formula compiled so far uses a function or name Kalkyl or the workbook does
+    /// not have (`CompiledFormula.unknownNames`): a reader looks for them only then.
+    public private(set) var hasFormulasWithUnknownNames = false
     /// Excel tables, which formulas refer to by name (see `Workbook+Tables.swift`).
     public internal(set) var tables: [Table] = []
     /// A one-line title, shown by `kalkyl new --list` for templates.
@@ -200,9 +203,13 @@ public final class Workbook {
         if tracksEdits && pendingEdits[key] == nil { pendingEdits[key] = oldValue }
     }
 
-    /// Stores a formula's newly computed value.
+    /// Stores a formula's newly computed value. The same value is not written again: a column
+    /// shared with a `CellBaseline` (an opened file's cells) stays shared through a full
+    /// calculation that finds what the file had, instead of being copied.
     @inline(__always)
     func storeComputedValue(_ value: Value, at location: CellLocation) {
+        let old = sheets[Int(location.sheet)].value(row: location.address.row, column: location.address.column)
+        if case .number(let a) = old, case .number(let b) = value { if a.bitPattern == b.bitPattern { return } } else if old == value { return }
         sheets[Int(location.sheet)].setComputedValue(value, at: location.address)
         lookupIndexes.cellChanged(sheet: location.sheet, at: location.address)
     }
@@ -276,6 +283,7 @@ public final class Workbook {
         let key = FormulaKey(expression: expression, sheet: FormulaCompiler.usesNames(expression) ? Int32(sheet) : -1)
         if let id = formulaIDs[key] { return id }
         let compiled = FormulaCompiler.compile(expression, hostSheet: sheet, environment: self)
+        if !compiled.unknownNames.isEmpty { hasFormulasWithUnknownNames = true }
         let id = Int32(formulas.count)
         formulas.append(compiled)
         formulaIDs[key] = id

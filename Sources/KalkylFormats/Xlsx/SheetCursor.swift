@@ -13,6 +13,7 @@ struct SheetCursor {
     private(set) var row: Int32 = -1
     private var nextColumn: Int32 = 0
 
+    @inline(__always)
     mutating func enterRow(_ attributes: [String: String]) throws(Invalid) {
         if let text = attributes["r"] {
             guard let r = Int32(text), r >= 1, r <= CellAddress.maxRows else {
@@ -26,6 +27,7 @@ struct SheetCursor {
         nextColumn = 0
     }
 
+    @inline(__always)
     mutating func enterCell(_ attributes: [String: String]) throws(Invalid) -> CellAddress {
         let address: CellAddress
         if let r = attributes["r"] {

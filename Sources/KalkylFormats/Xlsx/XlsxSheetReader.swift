@@ -10,7 +10,7 @@ enum SheetReader {
         var uncomputed: [CellLocation: UncomputedFormula] = [:]
         var shared: [String: (expression: KalkylEngine.Expression, master: CellAddress)] = [:]
         var unreadShared: [String: CellAddress] = [:]
-        /// Legacy array formulas over several cells, and their cells not yet read.
+        /// Legacy array formulas over several cells, and their other cells.
         var arrays: [ArrayFormulaRange] = []
         var arrayMembers: [CellAddress: Int] = [:]
         var formatted: [String: [CellAddress]] = [:]
@@ -106,11 +106,8 @@ enum SheetReader {
                     // Only a stored <v> is a cached value; files written without values have none.
                     let hasCachedValue = sawValue && (!value.isEmpty || type == "str")
                     if hasCachedValue { cached[location] = constant }
-                    /// Excel's value stands in for a formula Kalkyl does not compute.
-                    func keepUncomputed(_ text: String, because reason: String) {
-                        uncomputed[location] = UncomputedFormula(formula: text, reason: reason)
-                        try? workbook.set(.constant(hasCachedValue ? constant : .empty), at: location)
-                    }
+                    // Why Kalkyl does not compute the formula, if it does not: Excel's value stands in.
+                    var uncomputedReason: String? = nil
                     let sharedIndex = formulaAttributes["t"] == "shared" ? formulaAttributes["si"] : nil
                     if let si = sharedIndex, text.isEmpty, let master = shared[si] {
                         // A follower of a shared formula: the master's formula, shifted to this cell.
@@ -131,22 +128,18 @@ enum SheetReader {
                                 syntax.offset -= 1  // positions in the text as the file has it, without '='
                                 message = "\(syntax)"
                             }
-                            keepUncomputed(text, because: message)
+                            uncomputedReason = message
                             if let si = sharedIndex { unreadShared[si] = address }
                         }
                     } else if let si = sharedIndex, let master = unreadShared[si] {
-                        keepUncomputed("", because: "it shares the formula of \(master), which Kalkyl cannot read")
+                        uncomputedReason = "it shares the formula of \(master), which Kalkyl cannot read"
                     } else {
                         try? workbook.set(.constant(constant), at: location)
                     }
-                    // Excel computed what Kalkyl would show as #NAME?: its value is kept.
-                    if hasCachedValue, let unknown = workbook.formula(at: location)?.unknownNames.first {
-                        keepUncomputed(text.isEmpty ? FormulaPrinter.xlsxFormula(workbook.formula(at: location)!.expression, at: address) : text,
-                                       because: "Kalkyl has no \(unknown)")
+                    if let reason = uncomputedReason {
+                        uncomputed[location] = UncomputedFormula(formula: text, reason: reason)
+                        try? workbook.set(.constant(hasCachedValue ? constant : .empty), at: location)
                     }
-                } else if let index = arrayMembers.removeValue(forKey: address) {
-                    if sawValue && !value.isEmpty { cached[location] = constant }
-                    try? workbook.set(.formula(arrays[index].memberFormula(at: address)), at: location)
                 } else if constant != .empty {
                     do { try workbook.set(.constant(constant), at: location) } catch { failure = XlsxError(path: file, message: "\(error)") }
                 }
@@ -155,9 +148,23 @@ enum SheetReader {
         }
         try events.parse(data, part: part, file: file)
         if let failure { throw failure }
-        // Members of an array formula the file has no cell for.
+        // The other cells of array formulas: the values the file has are Excel's cached ones.
         for (address, index) in arrayMembers {
-            try? workbook.set(.formula(arrays[index].memberFormula(at: address)), at: CellLocation(sheet: sheet, address: address))
+            let location = CellLocation(sheet: sheet, address: address)
+            if workbook.formula(at: location) != nil { continue }  // a formula of its own (not valid OOXML): kept
+            let stored = workbook.value(at: location)
+            if stored != .empty { cached[location] = stored }
+            try? workbook.set(.formula(arrays[index].memberFormula(at: address)), at: location)
+        }
+        // Formulas Excel computed that Kalkyl would show as #NAME? (a function it lacks): their
+        // values are kept. Looked for only when some formula has an unknown name.
+        if workbook.hasFormulasWithUnknownNames {
+            for (location, value) in cached {
+                guard let compiled = workbook.formula(at: location), let unknown = compiled.unknownNames.first else { continue }
+                uncomputed[location] = UncomputedFormula(formula: FormulaPrinter.xlsxFormula(compiled.expression, at: location.address),
+                                                        reason: "Kalkyl has no \(unknown)")
+                try? workbook.set(.constant(value), at: location)
+            }
         }
 
         workbook.updateLayout(ofSheet: sheet) { layout in
