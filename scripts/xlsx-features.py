@@ -21,11 +21,13 @@ def color(c):
 
 
 def style(cell):
+    font, fill, border, alignment = cell.font, cell.fill, cell.border, cell.alignment
+    sides = [getattr(border, side, None) for side in ("left", "right", "top", "bottom")] if border else []
     return {
-        "font": [cell.font.name, cell.font.b, cell.font.i, cell.font.sz, color(cell.font.color)],
-        "fill": cell.fill.fgColor.rgb if cell.fill and cell.fill.fill_type else None,
-        "border": [cell.border.left.style, cell.border.right.style, cell.border.top.style, cell.border.bottom.style],
-        "alignment": [cell.alignment.horizontal, cell.alignment.vertical, cell.alignment.wrap_text],
+        "font": [font.name, font.b, font.i, font.sz, color(font.color)] if font else None,
+        "fill": fill.fgColor.rgb if fill and fill.fill_type else None,
+        "border": [side.style if side else None for side in sides],
+        "alignment": [alignment.horizontal, alignment.vertical, alignment.wrap_text] if alignment else None,
         "number_format": cell.number_format,
     }
 

@@ -73,10 +73,11 @@ struct CheckCommand: ParsableCommand {
 
     /// Formula cells whose recalculated value differs from Excel's stored one.
     private func compareWithCached() throws {
-        guard workbook.lowercased().hasSuffix(".xlsx") else { throw CommandFailure.input("--against-cached needs an .xlsx file") }
         let document = try WorkbookFile.open(workbook)
+        guard document.kind == .xlsx else { throw CommandFailure.input("--against-cached needs an .xlsx file") }
         let book = document.workbook
-        var differences = listUncomputed(document)
+        let uncomputed = listUncomputed(document)
+        var differences = 0
         let stale = Set(document.possiblyStale())
         for (location, cached) in document.cachedValues.sorted(by: { $0.key < $1.key }) {
             let value = book.value(at: location)
@@ -87,8 +88,9 @@ struct CheckCommand: ParsableCommand {
             Output.write(line + "\n")
             differences += 1
         }
-        if differences > 0 {
-            throw CommandFailure.check("\(workbook): \(differences) of \(document.cachedValues.count) formula cells differ from the cached values")
+        if differences > 0 || uncomputed > 0 {
+            let notComputed = uncomputed > 0 ? "formulas Kalkyl does not compute (listed); " : ""
+            throw CommandFailure.check("\(workbook): \(notComputed)\(differences) of \(document.cachedValues.count) formula cells differ from the cached values")
         }
         Output.write(document.cachedValues.isEmpty ? "ok: the file stores no cached values to compare\n" : "ok: \(document.cachedValues.count) formula cells agree with the cached values\n")
     }

@@ -135,6 +135,23 @@ struct XlsxLosslessSaveTests {
         #expect(try KalkylProcess.run(["check", out]).stdout == check.stdout)
     }
 
+    /// scripts/xlsx-loss-report.py over workbooks written by XlsxWriter, openpyxl and LibreOffice,
+    /// a macro workbook, a pivot table and an external link: one empty cell set in each, nothing
+    /// else changes (but the edited sheet, the shared strings and fullCalcOnLoad).
+    @Test func theLossReportFindsNothingLostInAVariedCorpus() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let corpus = directory.appendingPathComponent("corpus").path
+        let made = try Python.run(["scripts/make-xlsx-corpus.py", corpus])
+        #expect(made.status == 0, "\(made.stderr)")
+        let report = try Python.run(["scripts/xlsx-loss-report.py", corpus, "--kalkyl", KalkylProcess.executable.path])
+        #expect(report.status == 0, "\(report.stdout)\(report.stderr)")
+        let files = LibreOffice.executable == nil ? 5 : 6
+        #expect(report.stdout.hasSuffix("\(files) files, 0 with losses\n"), "\(report.stdout)")
+        #expect(report.stdout.contains("macro.xlsm: set 'Blad1'!C1; changed xl/worksheets/sheet1.xml; nothing lost"))
+        #expect(report.stdout.contains("pivot.xlsx: set 'Data'!D1; changed xl/workbook.xml, xl/worksheets/sheet1.xml; nothing lost"))
+    }
+
     @Test func convertingToKalkSaysWhatIsDropped() throws {
         let directory = try KalkylProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
