@@ -166,6 +166,19 @@ struct XlsxDocumentWriterTests {
         }
     }
 
+    /// Excel 365 writes a spilling formula as an array formula whose cell carries `cm`, pointing
+    /// into xl/metadata.xml: both stay, and the spilled cells get values only.
+    @Test func aDynamicArrayFormulaKeepsItsMetadataAndItsSpillGetsValues() throws {
+        let sheet = #"<worksheet xmlns="\#(XlsxReaderTests.main)"><sheetData><row r="1"><c r="A1" cm="1"><f t="array" ref="A1:A2">B1:B2*2</f><v>2</v></c><c r="B1"><v>1</v></c></row><row r="2"><c r="A2"><v>4</v></c><c r="B2"><v>2</v></c></row><row r="3"><c r="A3" cm="1"><f t="array" ref="A3:A4">_xlfn._xlws.SORT(B1:B2)</f><v>1</v></c></row><row r="4"><c r="A4"><v>2</v></c></row></sheetData></worksheet>"#
+        let metadata = #"<metadata xmlns="\#(XlsxReaderTests.main)" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray"><metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000"/></metadataTypes><futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata><cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>"#
+        let parts = Self.package(sheet: sheet, extra: ["xl/metadata.xml": metadata])
+        let saved = try Self.saved(parts, edits: [("B2", .constant(.number(3)))])
+        // B1:B2*2 is Kalkyl's to compute; SORT (which Kalkyl lacks) keeps Excel's values.
+        #expect(saved["xl/worksheets/sheet1.xml"] == sheet
+            .replacingOccurrences(of: #"<c r="A2"><v>4</v></c><c r="B2"><v>2</v></c>"#, with: #"<c r="A2"><v>6</v></c><c r="B2"><v>3</v></c>"#))
+        #expect(saved["xl/metadata.xml"] == metadata)
+    }
+
     @Test func cellsOutOfOrderAreRefusedNotMisplaced() throws {
         let sheet = #"<worksheet xmlns="\#(XlsxReaderTests.main)"><sheetData><row r="2"><c r="A2"><v>2</v></c></row><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>"#
         #expect { try Self.saved(Self.package(sheet: sheet), edits: [("B1", .constant(.number(3)))]) } throws: { error in

@@ -1,5 +1,5 @@
 extension Workbook {
-    /// Copies another workbook's sheets (cells, formats, widths) and names into this one, so a
+    /// Copies another workbook's sheets (cells, formats, widths), tables and names into this one, so a
     /// template can work on an existing workbook's tables: a requisition reads the allocation
     /// sheet, a financial report the activity table. A sheet that already exists here is an
     /// error, found before anything is copied; a workbook-wide name that exists here already
@@ -15,6 +15,11 @@ extension Workbook {
                 $0.columnWidths = sheet.columnWidths
                 $0.numberFormats = sheet.numberFormats
             }
+        }
+        for table in other.tables {
+            var moved = table
+            moved.sheet += firstNew
+            try addTable(moved)
         }
         let existing = Set(names.filter { $0.scope == nil }.map { $0.name.uppercased() })
         for name in other.names where name.scope != nil || !existing.contains(name.name.uppercased()) {
