@@ -7,6 +7,8 @@ struct EditHistory {
         var description: String
         var before: [(CellLocation, CellInput)]
         var after: [(CellLocation, CellInput)]
+        /// The tables before and after, when the edit grew one (see `Workbook.growTables`).
+        var tables: (before: [Table], after: [Table])? = nil
     }
 
     private(set) var undoable: [Step] = []

@@ -148,9 +148,12 @@ public final class REPLSession {
         return apply(filled.map { (CellLocation(sheet: sheet, address: $0), .constant(.empty)) }, description: "clear \(target)")
     }
 
-    /// Applies inputs as one undoable step and reports what changed.
-    private func apply(_ inputs: [(CellLocation, CellInput)], description: String, recording: Bool = true) -> Outcome {
-        let before = inputs.map { ($0.0, workbook.input(at: $0.0)) }
+    /// Applies inputs as one undoable step and reports what changed. A new edit right below a
+    /// table grows it (as in Excel); undo and redo put the tables back with the cells.
+    private func apply(_ inputs: [(CellLocation, CellInput)], description: String, recording: Bool = true,
+                       tables: [Table]? = nil) -> Outcome {
+        if let tables { workbook.restoreTables(tables) }
+        var before = inputs.map { ($0.0, workbook.input(at: $0.0)) }
         for (location, input) in inputs {
             do {
                 try workbook.set(input, at: location)
@@ -161,11 +164,23 @@ public final class REPLSession {
                 return failure(error.description)
             }
         }
+        var grew = ""
+        var step = EditHistory.Step(description: description, before: before, after: inputs)
+        if recording {
+            let growth = workbook.growTables(toInclude: inputs.map(\.0))
+            if !growth.grown.isEmpty {
+                before += growth.filled.map { ($0.0, CellInput.constant(.empty)) }
+                step = .init(description: description, before: before, after: inputs + growth.filled, tables: (growth.tablesBefore, workbook.tables))
+                for name in growth.grown {
+                    if let table = workbook.table(named: name) { grew += "  table \(name) now \(table.range)\n" }
+                }
+            }
+        }
         let result = workbook.recalculate()
-        if recording { history.record(.init(description: description, before: before, after: inputs)) }
+        if recording { history.record(step) }
         isDirty = true
         warnedAboutUnsavedChanges = false
-        return Outcome(output: report(result))
+        return Outcome(output: grew + report(result))
     }
 
     /// The changed cells, old → new, at most `changeLimit` lines, then the count and the time.
@@ -196,7 +211,8 @@ public final class REPLSession {
                 break
             }
             output += (redo ? "redo: " : "undo: ") + step.description + "\n"
-            output += apply(redo ? step.after : step.before, description: step.description, recording: false).output
+            output += apply(redo ? step.after : step.before, description: step.description, recording: false,
+                            tables: redo ? step.tables?.after : step.tables?.before).output
         }
         return Outcome(output: output)
     }

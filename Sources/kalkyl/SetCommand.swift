@@ -25,6 +25,7 @@ struct SetCommand: ParsableCommand {
         for warning in document.warnings { Output.error(warning) }
         if let losses = document.losses(savingAs: target) { Output.error(losses) }
         let defaultSheet = try SheetOption.index(sheet, in: book)
+        var edited: [CellLocation] = []
         for edit in edits {
             guard let equals = edit.firstIndex(of: "="), equals != edit.startIndex else {
                 throw CommandFailure.input("'\(edit)' is not CELL=INPUT")
@@ -34,13 +35,21 @@ struct SetCommand: ParsableCommand {
             do {
                 let location = try book.location(of: reference, defaultSheet: defaultSheet)
                 try book.set(.typed(input), at: location)
+                edited.append(location)
             } catch {
                 throw CommandFailure.input("\(reference): \(error)")
             }
         }
+        // A cell filled right below a table grows it, as in Excel.
+        let growth = book.growTables(toInclude: edited)
         let result = book.recalculate()
         // The changes are printed once they are saved: a failed save prints only its error.
         try document.save(to: target)
+        for name in growth.grown {
+            if let before = growth.tablesBefore.first(where: { $0.name == name }), let after = book.table(named: name) {
+                Output.write("table \(name): \(before.range) → \(after.range)\n")
+            }
+        }
         let stale = Set(document.possiblyStale())
         for change in result.changes {
             let note = stale.contains(change.location) ? "  (may be out of date: it reads a formula Kalkyl does not compute)" : ""

@@ -75,6 +75,34 @@ struct XlsxLosslessSaveTests {
         #expect(data[1] == ["Dubbla Gotland", "2100000"])
     }
 
+    /// A region added in the row under the table: the table grows (its part's `ref`), Moms and
+    /// Summa fill down, the new cells take the style of the row above, and the totals follow.
+    @Test func aRowAddedBelowTheTableGrowsItInTheFile() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let original = try Self.makeRichWorkbook(in: directory)
+        let out = directory.appendingPathComponent("ut.xlsx").path
+        let set = try KalkylProcess.run(["set", original, "Fördelning!A6=Region Uppsala", "Fördelning!B6=500000", "-o", out])
+        #expect(set.status == 0, "\(set.stderr)")
+        #expect(set.stdout.hasPrefix("table Tabell1: A2:D5 → A2:D6\nFördelning!F2: 3750000 → 4250000\n"))
+        #expect(set.stdout.contains("Fördelning!C6:  → 125000\nFördelning!D6:  → 625000\n"))
+        let comparison = try Self.compare(original, out, skipping: ["Fördelning!A6", "Fördelning!B6", "Fördelning!C6", "Fördelning!D6"])
+        #expect(comparison.lost == [] && comparison.added == [])
+        #expect(comparison.changed == ["xl/worksheets/sheet1.xml", "xl/tables/table1.xml", "xl/sharedStrings.xml"])
+        // openpyxl sees the grown table and nothing else different; the new amount is formatted as those above.
+        #expect(comparison.features_differing == ["Fördelning.tables"])
+        let features = try Python.run(["scripts/xlsx-features.py", out])
+        let json = try JSONSerialization.jsonObject(with: Data(features.stdout.utf8)) as? [String: Any]
+        let cells = (json?["Fördelning"] as? [String: Any])?["cells"] as? [String: [String: Any]]
+        #expect((cells?["B6"]?["style"] as? [String: Any])?["number_format"] as? String == "#,##0")
+        #expect((cells?["D6"]?["style"] as? [String: Any])?["number_format"] as? String == "#,##0")
+        guard LibreOffice.executable != nil else { return }
+        let f = try #require(try LibreOffice.recalculatedSheets(out, sheets: ["Fördelning"], in: directory)["Fördelning"])
+        #expect(Array(f[5][0...3]) == ["Region Uppsala", "500000", "125000", "625000"])
+        // SUM(Tabell1[Belopp]) and SUM(Tabell1[Summa]) take the new row in.
+        #expect(f[1][5] == "4250000" && f[2][5] == "5312500")
+    }
+
     @Test func setWithoutOutputSavesInPlaceAsLosslessly() throws {
         let directory = try KalkylProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

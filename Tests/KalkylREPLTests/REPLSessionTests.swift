@@ -18,6 +18,39 @@ struct REPLSessionTests {
         workbook.sheets.indices.flatMap { sheet in workbook.cells(inSheet: sheet).map { "\(sheet)!\($0.address)=\($0.value)" } }
     }
 
+    @Test func aRowTypedBelowATableGrowsItAndUndoShrinksItAgain() throws {
+        let text = """
+            kalkyl 1
+
+            sheet Blad1
+            table Tabell1 A1:C3 "Region" "Belopp" "Moms"
+            A1 "Region"
+            B1 "Belopp"
+            C1 "Moms"
+            A2 "Gotland"
+            B2 100
+            C2 =Tabell1[[#This Row],[Belopp]]*0.25
+            A3 "Skåne"
+            B3 200
+            C3 =Tabell1[[#This Row],[Belopp]]*0.25
+            E1 =SUM(Tabell1[Moms])
+
+            """
+        let session = REPLSession(workbook: try KalkReader.read(text, file: "t.kalk"), path: nil)
+        let original = values(session.workbook)
+        let edit = session.execute("B4 = 400")
+        #expect(edit.output.hasPrefix("  table Tabell1 now A1:C4\n"))
+        #expect(edit.output.contains("  Blad1!C4  (tom) → 100\n"))
+        #expect(edit.output.contains("  Blad1!E1  75 → 175\n"))
+        #expect(session.workbook.table(named: "Tabell1")?.range == CellRange("A1:C4"))
+        _ = session.execute("undo")
+        #expect(session.workbook.table(named: "Tabell1")?.range == CellRange("A1:C3"))
+        #expect(values(session.workbook) == original)
+        _ = session.execute("redo")
+        #expect(session.workbook.table(named: "Tabell1")?.range == CellRange("A1:C4"))
+        #expect(try session.workbook.value(at: session.workbook.location(of: "E1")) == .number(175))
+    }
+
     @Test func raisingTheBaseAmountListsTheChangesAndUndoRestoresEverything() throws {
         let session = try bilaga1()
         let original = values(session.workbook)

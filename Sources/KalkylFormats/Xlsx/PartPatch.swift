@@ -110,6 +110,20 @@ enum PartPatch {
         return edits.applied(to: data)
     }
 
+    /// A part with one attribute set on every element of the given names.
+    static func settingAttribute(_ name: String, to value: String, ofElements elements: Set<String>, in data: Data, part: String, file: String) throws -> Data {
+        var edits = Edits()
+        let events = XMLEvents()
+        events.onStart = { element, _ in
+            guard elements.contains(element) else { return }
+            var tag = StartTag(tag(data, events.tagRange))
+            tag.set(name, to: XMLText.escape(value))
+            edits.replace(events.tagRange, with: tag.text)
+        }
+        try events.parse(data, part: part, file: file)
+        return edits.applied(to: data)
+    }
+
     /// [Content_Types].xml or xl/_rels/workbook.xml.rels without the calcChain's entry.
     static func removingCalcChain(from data: Data, part: String, file: String) throws -> Data {
         var edits = Edits()

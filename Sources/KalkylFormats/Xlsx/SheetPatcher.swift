@@ -62,11 +62,20 @@ struct SheetPatcher {
         /// cells of an array formula without a cell in the file are the workbook's own until then).
         func isNew(_ index: Int) -> Bool { comparison.change(at: CellLocation(sheet: sheet, address: cells[index].address)) != .none }
 
+        // The styles of the row just above the one being written, by column: a new cell without
+        // a row or column style takes the style of the cell above it, as Excel extends a list's
+        // formats to a row typed below it.
+        var above: (row: Int32, styles: [Int32: String]) = (-2, [:])
+        var currentStyles: [Int32: String] = [:]
+
         func newCell(_ index: Int, rowStyle: String?) -> String {
             let cell = cells[index]
             var attributes = #" r="\#(cell.address)""#
-            if let style = rowStyle ?? columnStyles.last(where: { $0.columns.contains(cell.address.column) })?.style {
+            let style = rowStyle ?? columnStyles.last(where: { $0.columns.contains(cell.address.column) })?.style
+                ?? (above.row == cell.address.row - 1 ? above.styles[cell.address.column] : nil)
+            if let style {
                 attributes += #" s="\#(style)""#
+                currentStyles[cell.address.column] = style
             }
             let formula = isArrayMember(cell.address) ? "" : cell.formula.map { XlsxCellXML.formula($0, at: cell.address, prefix: prefix) } ?? ""
             return XlsxCellXML.element(attributes: attributes, formula: formula, value: cell.value, strings: strings, prefix: prefix)
@@ -86,11 +95,17 @@ struct SheetPatcher {
             while next < cells.count, row.map({ cells[next].address.row < $0 }) ?? true {
                 let r = cells[next].address.row
                 var row = ""
+                let styles = currentStyles
+                currentStyles = [:]
                 while next < cells.count, cells[next].address.row == r {
                     if isNew(next) { row += newCell(next, rowStyle: nil) }
                     next += 1
                 }
-                if !row.isEmpty { result += #"<\#(prefix)row r="\#(r + 1)">"# + row + "</\(prefix)row>" }
+                if !row.isEmpty {
+                    result += #"<\#(prefix)row r="\#(r + 1)">"# + row + "</\(prefix)row>"
+                    above = (r, currentStyles)
+                }
+                currentStyles = styles
             }
             return result
         }
@@ -135,6 +150,7 @@ struct SheetPatcher {
                 let rows = newRows(before: cursor.row)
                 if !rows.isEmpty { replace(events.tagRange.lowerBound..<events.tagRange.lowerBound, with: rows) }
                 rowStyle = attributes["customFormat"] == "1" || attributes["customFormat"] == "true" ? attributes["s"] : nil
+                currentStyles = [:]
             case "c":
                 do throws(SheetCursor.Invalid) { address = try cursor.enterCell(attributes) } catch { events.reject(error.message); return }
                 guard address.row == cursor.row || previousRow < 0, address.column > previousColumn else {
@@ -143,6 +159,7 @@ struct SheetPatcher {
                     return
                 }
                 previousColumn = address.column
+                if let style = attributes["s"] { currentStyles[address.column] = style }
                 cellStart = events.tagRange
                 formulaRange = nil
                 formulaAttributes = [:]
@@ -212,6 +229,7 @@ struct SheetPatcher {
                     }
                 }
                 rowStyle = nil
+                above = (cursor.row, currentStyles)
             case "sheetData":
                 let rows = newRows(before: nil)
                 guard !rows.isEmpty else { return }

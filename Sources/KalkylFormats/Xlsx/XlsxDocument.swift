@@ -31,6 +31,9 @@ struct XlsxSource {
     var sheetParts: [String]
     /// The defined names Kalkyl read, as the workbook had them after reading.
     var names: [DefinedName]
+    /// The tables Kalkyl read, and the part of each by its name in upper case.
+    var tables: [Table]
+    var tableParts: [String: String]
     /// The cells as read and first calculated.
     var baseline: CellBaseline
     /// How many strings xl/sharedStrings.xml holds (new ones are appended after them).

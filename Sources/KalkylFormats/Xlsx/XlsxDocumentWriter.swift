@@ -7,6 +7,7 @@ import ZIPFoundation
 /// document properties …) except
 /// - the sheets whose cells changed, patched cell by cell (see `SheetPatcher`);
 /// - xl/sharedStrings.xml, when new text needs new strings (appended; the old stay as they were);
+/// - a table's part, when the table grew (its `ref`);
 /// - xl/workbook.xml, which gets `fullCalcOnLoad` so Excel recalculates what Kalkyl could not;
 /// - xl/calcChain.xml, dropped (with its relationship and content type) when a formula cell
 ///   stopped being one, as Excel refuses a chain that names a cell without a formula.
@@ -23,6 +24,21 @@ public enum XlsxDocumentWriter {
             throw FileError.unwritable(path: path, reason: "the workbook's defined names changed since the xlsx file was read; Kalkyl does not patch names yet (save as .kalk)")
         }
 
+        // Tables may have grown (rows typed right below them); nothing else of them changes.
+        var resizedTables: [(part: String, range: CellRange)] = []
+        for table in workbook.tables {
+            guard let original = source.tables.first(where: { $0.name.uppercased() == table.name.uppercased() }),
+                  let part = source.tableParts[table.name.uppercased()],
+                  original.sheet == table.sheet, original.columns == table.columns, original.hasHeaderRow == table.hasHeaderRow,
+                  original.hasTotalsRow == table.hasTotalsRow else {
+                throw FileError.unwritable(path: path, reason: "the table \(table.name) is not the one the xlsx file has; Kalkyl patches only a table's size (save as .kalk)")
+            }
+            if original.range != table.range { resizedTables.append((part, table.range)) }
+        }
+        guard workbook.tables.count == source.tables.count else {
+            throw FileError.unwritable(path: path, reason: "a table of the xlsx file is gone from the workbook; Kalkyl patches only a table's size (save as .kalk)")
+        }
+
         let sharedStringsPart = "xl/sharedStrings.xml"
         let hasSharedStrings = package.partNames.contains(sharedStringsPart)
         let appender = SharedStringAppender(existingCount: source.sharedStringCount)
@@ -37,6 +53,10 @@ public enum XlsxDocumentWriter {
             let outcome = try patcher.patch(comparing: &comparison)
             if outcome.data != data { replaced[part] = outcome.data }
             removedFormulas = removedFormulas || outcome.removedFormulas
+        }
+        for (part, range) in resizedTables {
+            guard let data = try package.part(part) else { continue }
+            replaced[part] = try XlsxTables.resized(data, to: range, part: part, file: path)
         }
         if !replaced.isEmpty {
             if !appender.added.isEmpty, let data = try package.part(sharedStringsPart) {

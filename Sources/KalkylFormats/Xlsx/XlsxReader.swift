@@ -54,9 +54,12 @@ public enum XlsxReader {
         }
         // Tables before cells, so formulas that name them compile; one Kalkyl refuses leaves its
         // formulas uncomputed (Excel's values kept).
-        for table in try XlsxTables.read(package, sheetParts: parts, path: path) { try? workbook.addTable(table) }
-        let source = XlsxSource(bytes: package.bytes, sheetParts: parts, names: workbook.names, baseline: workbook.baseline(),
-                                sharedStringCount: sharedStrings.count)
+        var tableParts: [String: String] = [:]
+        for (table, part) in try XlsxTables.read(package, sheetParts: parts, path: path) {
+            if (try? workbook.addTable(table)) != nil { tableParts[table.name.uppercased()] = part }
+        }
+        let source = XlsxSource(bytes: package.bytes, sheetParts: parts, names: workbook.names, tables: workbook.tables, tableParts: tableParts,
+                                baseline: workbook.baseline(), sharedStringCount: sharedStrings.count)
         var document = XlsxDocument(workbook: workbook, cachedValues: [:], uncomputed: [:], source: source)
         try workbook.load {
             for (index, sheet) in sheets.enumerated() {

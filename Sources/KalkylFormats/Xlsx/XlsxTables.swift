@@ -4,15 +4,20 @@ import KalkylEngine
 /// The Excel tables of a workbook (xl/tables/tableN.xml, each linked from its sheet's
 /// relationships): name, range, header and totals rows, column names.
 enum XlsxTables {
-    static func read(_ package: XlsxPackage, sheetParts: [String], path: String) throws -> [Table] {
-        var tables: [Table] = []
+    static func read(_ package: XlsxPackage, sheetParts: [String], path: String) throws -> [(table: Table, part: String)] {
+        var tables: [(Table, String)] = []
         for (sheet, part) in sheetParts.enumerated() {
             for target in try relationships(of: part, type: "/table", in: package, path: path) {
                 guard let data = try package.part(target) else { continue }
-                if let table = try table(data, sheet: sheet, part: target, path: path) { tables.append(table) }
+                if let table = try table(data, sheet: sheet, part: target, path: path) { tables.append((table, target)) }
             }
         }
         return tables
+    }
+
+    /// A table part with the table's new range (`ref` of the table and of its autoFilter).
+    static func resized(_ data: Data, to range: CellRange, part: String, file: String) throws -> Data {
+        try PartPatch.settingAttribute("ref", to: range.description, ofElements: ["table", "autoFilter"], in: data, part: part, file: file)
     }
 
     /// The parts a part's relationships of a type point at (`../tables/table1.xml` from

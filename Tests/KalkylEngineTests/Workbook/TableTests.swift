@@ -88,4 +88,29 @@ struct TableTests {
             try workbook.addTable(Table(name: "Tabell3", sheet: 0, range: CellRange("D4:E6")!, columns: ["A", "B"]))
         }
     }
+
+    @Test func aRowTypedRightBelowATableJoinsItAndGetsItsCalculatedColumns() throws {
+        let workbook = try Self.workbook(totals: false)
+        try workbook.set(.formula("=SUM(Tabell1[Summa])"), at: try workbook.location(of: "F1"))
+        workbook.recalculate()
+        let b5 = try workbook.location(of: "B5")
+        try workbook.set(.constant(.number(400_000)), at: b5)
+        let growth = workbook.growTables(toInclude: [b5])
+        workbook.recalculate()
+        #expect(growth.grown == ["Tabell1"])
+        #expect(workbook.table(named: "Tabell1")?.range == CellRange("A1:D5"))
+        // Moms (a structured reference) and Summa (B+C) are filled down; Region is no formula.
+        #expect(growth.filled.map { workbook.name(of: $0.0) } == ["Sheet1!C5", "Sheet1!D5"])
+        #expect(try workbook.value("C5") == .number(100_000) && workbook.value("D5") == .number(500_000))
+        #expect(try workbook.value("F1") == .number(4_687_500 + 500_000))
+        // Two rows below is not right below: nothing grows.
+        let b7 = try workbook.location(of: "B7")
+        try workbook.set(.constant(.number(1)), at: b7)
+        #expect(workbook.growTables(toInclude: [b7]).grown.isEmpty)
+        // Nor does a table with a totals row.
+        let totals = try Self.workbook(totals: true)
+        let b6 = try totals.location(of: "B6")
+        try totals.set(.constant(.number(1)), at: b6)
+        #expect(totals.growTables(toInclude: [b6]).grown.isEmpty)
+    }
 }
