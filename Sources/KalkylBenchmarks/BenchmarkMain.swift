@@ -46,7 +46,7 @@ struct BenchmarkMain {
         let clock = ContinuousClock()
         var workbook: Workbook!
         let before = memoryMB("VmRSS:")
-        let load = try clock.measure { workbook = try KalkReader.read(workload.text, file: workload.name) }
+        let load = try clock.measure { workbook = try KalkReader.read(workload.text, file: workload.name).workbook }
         let held = memoryMB("VmRSS:") - before
         // KalkReader calculates after loading; time a second full calculation on its own.
         let calculation = clock.measure { workbook.recalculateAll() }

@@ -399,7 +399,7 @@ public final class REPLSession {
         guard let library = templates ?? TemplateLibrary.locate() else { return failure("no Templates folder found") }
         if let warning = unsavedChangesWarning() { return warning }
         let name = words.removeFirst()
-        let template: Workbook
+        let template: WorkbookDocument
         do {
             template = try library.load(name)
         } catch FileError.unreadable {
@@ -412,7 +412,7 @@ public final class REPLSession {
         }
         let problems = template.fillParameters(given)
         guard problems.isEmpty else { return failure(problems.map(\.description).joined(separator: "\n")) }
-        document = WorkbookDocument(workbook: template)
+        document = template
         path = nil
         snapshot = nil
         resetState()

@@ -28,10 +28,10 @@ struct FillCommand: ParsableCommand {
         if !force && FileManager.default.fileExists(atPath: output) {
             throw CommandFailure.input("\(output) exists (use --force to overwrite it)")
         }
-        let workbook: Workbook
+        let document: WorkbookDocument
         do {
-            workbook = try library.load(template)
-            if let with { try workbook.include(try WorkbookFile.load(with)) }
+            document = try library.load(template)
+            if let with { try document.workbook.include(try WorkbookFile.load(with)) }
         } catch let error as KalkSyntaxError {
             throw CommandFailure.input(error.description)
         } catch let error as WorkbookError {
@@ -40,12 +40,12 @@ struct FillCommand: ParsableCommand {
             throw CommandFailure.input("no template '\(template)' in \(library.directory.path)")
         }
         var answers: [String: String] = [:]
-        for parameter in workbook.parameters {
-            answers[parameter.name] = try ask(parameter, default: defaultValue(of: parameter, in: workbook))
+        for parameter in document.parameters {
+            answers[parameter.name] = try ask(parameter, default: defaultValue(of: parameter, in: document.workbook))
         }
-        let problems = workbook.fillParameters(answers)
+        let problems = document.fillParameters(answers)
         guard problems.isEmpty else { throw CommandFailure.input(problems.map(\.description).joined(separator: "\nkalkyl: ")) }
-        try WorkbookFile.save(workbook, to: output)
+        try document.save(to: output)
         Output.write("wrote \(output)\n")
     }
 

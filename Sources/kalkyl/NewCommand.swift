@@ -35,22 +35,22 @@ struct NewCommand: ParsableCommand {
         }
         if list { return try listTemplates(library) }
         guard let template else { throw CommandFailure.input("name a template (see 'kalkyl new --list')") }
-        let workbook: Workbook
+        let document: WorkbookDocument
         do {
-            workbook = try library.load(template)
+            document = try library.load(template)
         } catch let error as KalkSyntaxError {
             throw CommandFailure.input(error.description)
         } catch FileError.unreadable {
             throw CommandFailure.input("no template '\(template)' in \(library.directory.path) (see 'kalkyl new --list')")
         }
-        if parameters { return describe(workbook) }
+        if parameters { return describe(document) }
         guard let output else { throw CommandFailure.input("give the workbook to write with -o FILE") }
         if !force && FileManager.default.fileExists(atPath: output) {
             throw CommandFailure.input("\(output) exists (use --force to overwrite it)")
         }
         if let with {
             do {
-                try workbook.include(try WorkbookFile.load(with))
+                try document.workbook.include(try WorkbookFile.load(with))
             } catch let error as WorkbookError {
                 throw CommandFailure.input("\(with): \(error)")
             }
@@ -62,11 +62,11 @@ struct NewCommand: ParsableCommand {
             }
             given[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
         }
-        let problems = workbook.fillParameters(given)
+        let problems = document.fillParameters(given)
         guard problems.isEmpty else {
             throw CommandFailure.input(problems.map(\.description).joined(separator: "\nkalkyl: "))
         }
-        try WorkbookFile.save(workbook, to: output)
+        try document.save(to: output)
         Output.write("wrote \(output) from \(template)\n")
     }
 
@@ -79,9 +79,9 @@ struct NewCommand: ParsableCommand {
         }
     }
 
-    private func describe(_ workbook: Workbook) {
-        if let title = workbook.title { Output.write(title + "\n\n") }
-        for p in workbook.parameters {
+    private func describe(_ template: WorkbookDocument) {
+        if let title = template.title { Output.write(title + "\n\n") }
+        for p in template.parameters {
             var facts = [p.kind.rawValue]
             if let d = p.defaultValue { facts.append("default \(d)") } else { facts.append("required") }
             if let min = p.minimum { facts.append("min \(NumberLiteral.text(min))") }

@@ -19,7 +19,7 @@ struct ExportTests {
             D2 =1/0
             E2 =1/3
 
-            """)
+            """).workbook
     }
 
     @Test func csvFollowsRFC4180() throws {

@@ -55,8 +55,9 @@ struct KalkFormatTests {
     }
 
     @Test func valuesSurviveTheRoundTrip() throws {
-        let workbook = try KalkReader.read(Self.full)
-        let again = try KalkReader.read(KalkWriter.text(of: workbook))
+        let document = try KalkReader.read(Self.full)
+        let againDocument = try KalkReader.read(KalkWriter.text(of: document))
+        let again = againDocument.workbook
         #expect(again.value(at: try again.location(of: "Parametrar!A1")) == .text("Totalt \"belopp\""))
         #expect(again.value(at: try again.location(of: "Parametrar!A2")) == .text("rad 1\nrad 2\u{1}"))
         #expect(again.value(at: try again.location(of: "Parametrar!B3")) == .number(1e20))
@@ -64,9 +65,9 @@ struct KalkFormatTests {
         let share = 158876.0 / (158876 + 61167)
         #expect(again.value(at: try again.location(of: "'Fördelning i år'!C2")) == .number(share))
         #expect(again.value(at: try again.location(of: "'Fördelning i år'!E3")) == .number(1 - share))
-        #expect(again.parameters.count == 2)
-        #expect(again.parameters[0].isRequired && again.parameters[0].minimum == 0)
-        #expect(again.parameters[1].defaultValue == "2022-11-01")
+        #expect(againDocument.parameters.count == 2)
+        #expect(againDocument.parameters[0].isRequired && againDocument.parameters[0].minimum == 0)
+        #expect(againDocument.parameters[1].defaultValue == "2022-11-01")
         #expect(again.sheets[1].numberFormat(at: CellAddress("C2")!) == "0.0%")
         #expect(again.sheets[1].columnWidths[1] == 12.5)
     }
@@ -87,12 +88,13 @@ struct KalkFormatTests {
             B4 =SUBTOTAL(109,Tabell1[[Belopp, kr]])
 
             """
-        let workbook = try KalkReader.read(text, file: "t.kalk")
+        let document = try KalkReader.read(text, file: "t.kalk")
+        let workbook = document.workbook
         workbook.recalculate()
         #expect(workbook.tables == [Table(name: "Tabell1", sheet: 0, range: CellRange("A1:B4")!, hasTotalsRow: true, columns: ["Region", "Belopp, kr"])])
         #expect(workbook.value(at: try workbook.location(of: "B4")) == .number(3_000_000))
         #expect(workbook.value(at: try workbook.location(of: "C2")) == .number(2_000_000))
-        #expect(KalkWriter.text(of: workbook) == text)
+        #expect(KalkWriter.text(of: document) == text)
     }
 
     @Test(arguments: ["Workbooks", "Templates"])
@@ -137,7 +139,7 @@ struct KalkFormatTests {
     }
 
     @Test func unknownFunctionsLoadAndShowNameError() throws {
-        let workbook = try KalkReader.read("kalkyl 1\nsheet S\nA1 =NOSUCH(1)\nA2 =A1\n")
+        let workbook = try KalkReader.read("kalkyl 1\nsheet S\nA1 =NOSUCH(1)\nA2 =A1\n").workbook
         #expect(workbook.value(at: try workbook.location(of: "A1")) == .error(.name))
         #expect(workbook.formula(at: try workbook.location(of: "A1"))?.diagnostics == ["unknown function NOSUCH"])
     }
@@ -152,6 +154,6 @@ struct KalkFormatTests {
         // Only the file itself is left: the temporary file was renamed over it.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["a.kalk"])
         // A directory that does not exist gives an error and writes nothing.
-        #expect(throws: FileError.self) { try KalkWriter.save(Workbook(), to: directory.path + "/missing/b.kalk") }
+        #expect(throws: FileError.self) { try KalkWriter.save(WorkbookDocument(workbook: Workbook()), to: directory.path + "/missing/b.kalk") }
     }
 }

@@ -8,7 +8,7 @@ struct SeedWorkbookTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func load(_ name: String) throws -> Workbook {
-        try KalkReader.load(path: root.appendingPathComponent("Workbooks/\(name)").path)
+        try KalkReader.load(path: root.appendingPathComponent("Workbooks/\(name)").path).workbook
     }
 
     /// Bilaga 1 as published: region, population 1/11 2022, share, base amount, amount, total.

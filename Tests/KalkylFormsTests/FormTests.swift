@@ -10,10 +10,10 @@ struct FormTests {
 
     static func make(_ template: String, with workbook: String, _ values: [String: String]) throws -> Workbook {
         let form = try KalkReader.load(path: root.appendingPathComponent("Templates/\(template).kalk").path)
-        try form.include(try KalkReader.load(path: root.appendingPathComponent("Workbooks/\(workbook).kalk").path))
+        try form.workbook.include(try KalkReader.load(path: root.appendingPathComponent("Workbooks/\(workbook).kalk").path).workbook)
         let problems = form.fillParameters(values)
         #expect(problems.isEmpty, "\(problems)")
-        return form
+        return form.workbook
     }
 
     static let contact = [

@@ -56,10 +56,10 @@ func formula(_ text: String) {
 }
 
 func kalk(_ text: String) {
-    guard let book = try? KalkReader.read(text) else { return }
-    book.recalculate()
-    _ = JSONExporter.text(of: book)
-    let written = KalkWriter.text(of: book)
+    guard let document = try? KalkReader.read(text) else { return }
+    document.workbook.recalculate()
+    _ = JSONExporter.text(of: document.workbook)
+    let written = KalkWriter.text(of: document)
     // What the writer writes must load again.
     do { _ = try KalkReader.read(written) } catch { fatalError("a written .kalk does not load: \(error)\n\(written)") }
 }

@@ -72,7 +72,7 @@ public enum NumberText {
     }
 
     /// `yyyy-mm-dd` as a 1900-system serial.
-    static func parseISODate(_ s: Substring) -> Double? {
+    public static func parseISODate(_ s: Substring) -> Double? {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),

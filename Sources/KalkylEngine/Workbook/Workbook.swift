@@ -18,12 +18,6 @@ public final class Workbook {
     public private(set) var hasFormulasWithUnknownNames = false
     /// Excel tables, which formulas refer to by name (see `Workbook+Tables.swift`).
     public internal(set) var tables: [Table] = []
-    /// A one-line title, shown by `kalkyl new --list` for templates.
-    public var title: String?
-    /// Parameters of a template (empty for an ordinary workbook).
-    public var parameters: [TemplateParameter] = []
-    /// Comment lines of the workbook's file, kept so a load and save gives the same text.
-    public var comments: [CommentAnchor: [String]] = [:]
     /// The time NOW() and TODAY() see, as a serial in local time (a Swede's TODAY() changes at
     /// midnight in Sweden, not in UTC); replaceable for tests.
     public var clock: () -> Double = {
@@ -367,13 +361,3 @@ public final class Workbook {
 }
 
 extension Workbook: CompilationEnvironment {}
-
-/// Where a comment line of a workbook file stands: before which item.
-public enum CommentAnchor: Hashable, Sendable {
-    case header
-    case sheet(String)
-    case cell(sheet: String, address: CellAddress)
-    case name(String)
-    case parameter(String)
-    case end
-}

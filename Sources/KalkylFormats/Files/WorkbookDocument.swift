@@ -1,12 +1,19 @@
 import Foundation
 import KalkylEngine
 
-/// A workbook with what its file carries besides: for an xlsx file, the whole package, so a
-/// save writes back every part Kalkyl does not change (see `XlsxDocumentWriter`), and the
-/// formulas Kalkyl keeps without computing them.
+/// A workbook with what its file carries besides: for a .kalk file, its title, template
+/// parameters and comment lines; for an xlsx file, the whole package, so a save writes back
+/// every part Kalkyl does not change (see `XlsxDocumentWriter`), and the formulas Kalkyl keeps
+/// without computing them. The engine's `Workbook` knows nothing of either.
 public struct WorkbookDocument {
     public var workbook: Workbook
     public var kind: WorkbookFile.Kind
+    /// A one-line title, shown by `kalkyl new --list` for templates.
+    public var title: String?
+    /// The parameters of a template (empty for an ordinary workbook).
+    public var parameters: [TemplateParameter] = []
+    /// The comment lines of a .kalk file, kept so a load and save gives the same text.
+    public var comments: [CommentAnchor: [String]] = [:]
     private var xlsx: XlsxDocument?
 
     /// A workbook made in Kalkyl (a template, a new file), with no file behind it yet.
@@ -59,6 +66,8 @@ public struct WorkbookDocument {
     public func save(to path: String) throws {
         if let xlsx, try WorkbookFile.Kind(path) == .xlsx {
             try XlsxDocumentWriter.save(xlsx, to: path)
+        } else if try WorkbookFile.Kind(path) == .kalk {
+            try KalkWriter.save(self, to: path)
         } else {
             try WorkbookFile.save(workbook, to: path)
         }

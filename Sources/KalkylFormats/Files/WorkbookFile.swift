@@ -11,7 +11,7 @@ public enum WorkbookFile {
     public static func open(_ path: String) throws -> WorkbookDocument {
         switch try Kind(path) {
         case .xlsx: return WorkbookDocument(xlsx: try XlsxReader.load(path: path))
-        case .kalk: return WorkbookDocument(workbook: try KalkReader.load(path: path))
+        case .kalk: return try KalkReader.load(path: path)
         }
     }
 
@@ -31,7 +31,7 @@ public enum WorkbookFile {
                 throw FileError.unwritable(path: path, reason: "an .xlsm file is a workbook with macros, and this one has none: save it as .xlsx")
             }
             try XlsxWriter.save(workbook, to: path)
-        case .kalk: try KalkWriter.save(workbook, to: path)
+        case .kalk: try KalkWriter.save(WorkbookDocument(workbook: workbook), to: path)
         }
     }
 

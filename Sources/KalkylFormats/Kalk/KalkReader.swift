@@ -45,7 +45,7 @@ public struct KalkReader {
     }
 
     /// Reads a workbook file.
-    public static func load(path: String) throws -> Workbook {
+    public static func load(path: String) throws -> WorkbookDocument {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -60,7 +60,7 @@ public struct KalkReader {
     }
 
     /// Reads .kalk text; `file` names it in error messages.
-    public static func read(_ text: String, file: String = "<text>") throws(KalkSyntaxError) -> Workbook {
+    public static func read(_ text: String, file: String = "<text>") throws(KalkSyntaxError) -> WorkbookDocument {
         var reader = KalkReader(file: file)
         try reader.parse(text)
         return try reader.build()
@@ -350,11 +350,12 @@ public struct KalkReader {
 
     // MARK: Workbook
 
-    private func build() throws(KalkSyntaxError) -> Workbook {
+    private func build() throws(KalkSyntaxError) -> WorkbookDocument {
         let workbook = Workbook()
-        workbook.comments = comments
-        workbook.parameters = parameters
-        workbook.title = title
+        var document = WorkbookDocument(workbook: workbook)
+        document.comments = comments
+        document.parameters = parameters
+        document.title = title
         for sheet in sheets {
             do {
                 try workbook.addSheet(named: sheet.name)
@@ -399,7 +400,7 @@ public struct KalkReader {
                 }
             }
         }
-        return workbook
+        return document
     }
 
     private func input(_ cell: CellLine) throws(KalkSyntaxError) -> CellInput {

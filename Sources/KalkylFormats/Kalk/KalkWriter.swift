@@ -3,15 +3,19 @@ import KalkylEngine
 /// Writes a workbook as canonical .kalk text: the same workbook always gives the same bytes,
 /// and reading that text back gives the same workbook.
 public enum KalkWriter {
-    public static func text(of workbook: Workbook) -> String {
+    public static func text(of workbook: Workbook) -> String { text(of: WorkbookDocument(workbook: workbook)) }
+
+    /// The text of a workbook with its file's title, parameters and comments.
+    public static func text(of document: WorkbookDocument) -> String {
+        let workbook = document.workbook
         var out = ""
         func comments(_ anchor: CommentAnchor) {
-            for line in workbook.comments[anchor] ?? [] { out += line + "\n" }
+            for line in document.comments[anchor] ?? [] { out += line + "\n" }
         }
         comments(.header)
         out += KalkFormat.header + "\n"
-        if let title = workbook.title { out += "title \(KalkFormat.quote(title))\n" }
-        for parameter in workbook.parameters {
+        if let title = document.title { out += "title \(KalkFormat.quote(title))\n" }
+        for parameter in document.parameters {
             comments(.parameter(parameter.name))
             out += line(for: parameter) + "\n"
         }
@@ -50,7 +54,7 @@ public enum KalkWriter {
                 out += "\n"
             }
         }
-        if let end = workbook.comments[.end], !end.isEmpty {
+        if let end = document.comments[.end], !end.isEmpty {
             out += "\n"
             comments(.end)
         }

@@ -47,7 +47,8 @@ public struct TemplateLibrary {
         name.hasSuffix(".kalk") ? name : directory.appendingPathComponent(name + ".kalk").path
     }
 
-    public func load(_ name: String) throws -> Workbook {
+    /// A template: its workbook, title and parameters.
+    public func load(_ name: String) throws -> WorkbookDocument {
         try KalkReader.load(path: path(of: name))
     }
 }

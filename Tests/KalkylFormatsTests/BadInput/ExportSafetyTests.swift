@@ -15,7 +15,7 @@ struct ExportSafetyTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".kalk") }
         #expect(!files.isEmpty)
         for file in files {
-            let workbook = try KalkReader.load(path: directory.appendingPathComponent(file).path)
+            let workbook = try KalkReader.load(path: directory.appendingPathComponent(file).path).workbook
             workbook.recalculate()
             let text = JSONExporter.text(of: workbook)
             #expect(throws: Never.self, "\(file)") { try JSONSerialization.jsonObject(with: Data(text.utf8)) }

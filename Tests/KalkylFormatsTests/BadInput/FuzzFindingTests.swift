@@ -30,7 +30,7 @@ struct FuzzFindingTests {
                 #expect(throws: Never.self) { try KalkReader.read(KalkWriter.text(of: document.workbook)) }
             }
         } else if file.hasSuffix(".kalk") {
-            if let workbook = try? KalkReader.read(String(decoding: data, as: UTF8.self)) {
+            if let workbook = try? KalkReader.read(String(decoding: data, as: UTF8.self)).workbook {
                 workbook.recalculate()
                 #expect(throws: Never.self) { try KalkReader.read(KalkWriter.text(of: workbook)) }
             }

@@ -23,7 +23,7 @@ struct KalkBadInputTests {
     }
 
     @Test func surrogatePairsAreOneCharacter() throws {
-        let workbook = try KalkReader.read("kalkyl 1\nsheet S\nA1 \"smile \\uD83D\\uDE00\"\n")
+        let workbook = try KalkReader.read("kalkyl 1\nsheet S\nA1 \"smile \\uD83D\\uDE00\"\n").workbook
         #expect(workbook.value(at: try workbook.location(of: "A1")) == .text("smile \u{1F600}"))
     }
 

@@ -1,10 +1,13 @@
+import Foundation
+import KalkylEngine
+
 /// Filling a template's parameters: reading each given text as the parameter's type,
 /// checking it, and putting it into the parameter's cell.
 extension TemplateParameter {
     /// The value `text` stands for, or what is wrong with it (without the parameter's name).
     /// Numbers may be written as a Swede writes them: `400 000 000`, `12,5`.
     public func value(from text: String) -> Result<Value, ParameterProblem> {
-        let trimmed = text.trimmingCharacters(in: " ")
+        let trimmed = Substring(text.trimmingCharacters(in: CharacterSet(charactersIn: " ")))
         switch kind {
         case .text:
             guard !trimmed.isEmpty else { return .failure(problem("must not be empty")) }
@@ -63,7 +66,7 @@ public struct ParameterProblem: Error, Equatable, Sendable, CustomStringConverti
     public var description: String { "parameter '\(parameter)' (\(about)): \(message)" }
 }
 
-extension Workbook {
+extension WorkbookDocument {
     /// Puts parameter values into their cells: `given` by name, the rest from their defaults
     /// (a required parameter with no default must be given). Checks everything first and changes nothing unless every value is right; the problems are
     /// all returned at once (unknown names, missing required values, bad values).
@@ -89,7 +92,7 @@ extension Workbook {
             case .success(let value):
                 guard let cell = parameter.cell else { continue }
                 do {
-                    edits.append((try location(of: cell), value))
+                    edits.append((try workbook.location(of: cell), value))
                 } catch {
                     problems.append(ParameterProblem(parameter: parameter.name, about: parameter.description,
                                                      message: "its cell \(cell) is not in the workbook: \(error)"))
@@ -97,8 +100,8 @@ extension Workbook {
             }
         }
         guard problems.isEmpty else { return problems }
-        for (location, value) in edits { try? set(.constant(value), at: location) }
-        recalculate()
+        for (location, value) in edits { try? workbook.set(.constant(value), at: location) }
+        workbook.recalculate()
         return []
     }
 }

@@ -1,3 +1,5 @@
+import KalkylEngine
+
 /// A parameter a template asks for when a workbook is made from it (`kalkyl new`): its name,
 /// type, description, default, the cell it fills and how it is validated.
 public struct TemplateParameter: Hashable, Sendable {
