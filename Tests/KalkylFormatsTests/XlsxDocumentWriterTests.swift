@@ -1,6 +1,6 @@
 import Foundation
 import KalkylEngine
-import KalkylFormats
+@testable import KalkylFormats
 import KalkylTestSupport
 import Testing
 import ZIPFoundation
@@ -213,6 +213,10 @@ struct XlsxDocumentWriterTests {
             }
             workbook.recalculate()
             try document.save(to: patched)
+            // The fast path (sheets the edits left alone are copied unread) writes what patching every sheet writes.
+            let general = directory.appendingPathComponent("general.xlsx").path
+            try XlsxDocumentWriter.save(try #require(document.xlsxDocument), to: general, skipsUntouchedSheets: false)
+            #expect(try Self.parts(of: general) == Self.parts(of: patched))
             let reopened = try WorkbookFile.open(patched)
             let back = reopened.workbook
             back.recalculate()

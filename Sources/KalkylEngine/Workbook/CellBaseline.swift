@@ -34,6 +34,21 @@ public struct CellBaseline {
             self.workbook = workbook
         }
 
+        /// Whether nothing of a sheet's cells can have changed: its columns are still the very
+        /// storage the baseline shares (an edit or a changed value would have copied one). When
+        /// false, something may have changed; ask `change(at:)` cell by cell.
+        public func isUntouched(sheet s: Int) -> Bool {
+            guard s < baseline.sheets.count, s < workbook.sheets.count else { return false }
+            let old = baseline.sheets[s].columns, new = workbook.sheets[s].columns
+            guard old.count == new.count else { return false }
+            for (a, b) in zip(old, new) {
+                guard a.values.withUnsafeBufferPointer({ x in b.values.withUnsafeBufferPointer { x.baseAddress == $0.baseAddress && x.count == $0.count } }),
+                      a.formulas.withUnsafeBufferPointer({ x in b.formulas.withUnsafeBufferPointer { x.baseAddress == $0.baseAddress && x.count == $0.count } })
+                else { return false }
+            }
+            return true
+        }
+
         public mutating func change(at location: CellLocation) -> Change {
             let s = Int(location.sheet), row = location.address.row, column = location.address.column
             guard s < baseline.sheets.count, s < workbook.sheets.count else { return .input }

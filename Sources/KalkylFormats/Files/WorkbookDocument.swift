@@ -28,6 +28,9 @@ public struct WorkbookDocument {
         self.xlsx = xlsx
     }
 
+    /// The xlsx file behind the document, if it came from one.
+    var xlsxDocument: XlsxDocument? { xlsx }
+
     /// The formulas Kalkyl keeps without computing them (their cells hold Excel's value).
     public var uncomputed: [CellLocation: UncomputedFormula] { xlsx?.uncomputed ?? [:] }
 

@@ -14,6 +14,12 @@ import ZIPFoundation
 /// A save without edits writes the same parts.
 public enum XlsxDocumentWriter {
     public static func save(_ document: XlsxDocument, to path: String) throws {
+        try save(document, to: path, skipsUntouchedSheets: true)
+    }
+
+    /// `skipsUntouchedSheets`: copy a sheet whose cells the workbook still shares with the file's
+    /// baseline without reading it (the fast path; a test compares it with patching every sheet).
+    static func save(_ document: XlsxDocument, to path: String, skipsUntouchedSheets: Bool) throws {
         let workbook = document.workbook
         let source = document.source
         let package = try XlsxPackage(bytes: source.bytes, path: path)
@@ -47,7 +53,7 @@ public enum XlsxDocumentWriter {
         var dropped: Set<String> = []
         var comparison = workbook.comparison(with: source.baseline)
         var removedFormulas = false
-        for (index, part) in source.sheetParts.enumerated() {
+        for (index, part) in source.sheetParts.enumerated() where !(skipsUntouchedSheets && comparison.isUntouched(sheet: index)) {
             guard let data = try package.part(part) else { throw XlsxError(path: path, message: "the sheet part \(part) is missing") }
             let patcher = SheetPatcher(data: data, sheet: index, workbook: workbook, strings: strings, file: path, part: part)
             let outcome = try patcher.patch(comparing: &comparison)
