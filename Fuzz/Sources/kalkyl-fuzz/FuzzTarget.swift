@@ -31,6 +31,7 @@ nonisolated(unsafe) let workbook: Workbook = {
 
 let target = CellLocation(sheet: 0, address: CellAddress(row: 0, column: 2))  // C1
 nonisolated(unsafe) let xlsxPath = NSTemporaryDirectory() + "kalkyl-fuzz-\(getpid()).xlsx"
+nonisolated(unsafe) let patchedPath = NSTemporaryDirectory() + "kalkyl-fuzz-\(getpid())-patched.xlsx"
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
@@ -66,10 +67,18 @@ func kalk(_ text: String) {
 
 func xlsx(_ sheet: Data) {
     XlsxFixture.write(sheet: sheet, to: xlsxPath)
-    guard let document = try? XlsxReader.load(path: xlsxPath) else { return }
-    document.workbook.recalculate()
-    let written = KalkWriter.text(of: document.workbook)
+    guard let document = try? WorkbookFile.open(xlsxPath) else { return }
+    let workbook = document.workbook
+    workbook.recalculate()
+    let written = KalkWriter.text(of: workbook)
     do { _ = try KalkReader.read(written) } catch { fatalError("an xlsx read does not save as a loadable .kalk: \(error)\n\(written)") }
+    // The patching save: an edit, a new cell, a cleared one; what it writes (if it writes) must open again.
+    try? workbook.set(.constant(.number(1)), at: CellLocation(sheet: 0, address: CellAddress(row: 1, column: 1)))
+    try? workbook.set(.formula("=B2*2"), at: CellLocation(sheet: 0, address: CellAddress(row: 40, column: 3)))
+    try? workbook.set(.constant(.empty), at: CellLocation(sheet: 0, address: CellAddress(row: 0, column: 0)))
+    workbook.recalculate()
+    guard (try? document.save(to: patchedPath)) != nil else { return }
+    do { _ = try WorkbookFile.open(patchedPath) } catch { fatalError("a patched xlsx does not open again: \(error)") }
 }
 
 // SwiftPM links an executable's entry point as `<product>_main`; hand it to libFuzzer's driver.
