@@ -15,13 +15,6 @@ public enum WorkbookFile {
         }
     }
 
-    /// Whether two paths name the same file (links followed).
-    public static func sameFile(_ a: String, _ b: String) -> Bool {
-        var x = stat(), y = stat()
-        guard stat(a, &x) == 0, stat(b, &y) == 0 else { return false }
-        return x.st_dev == y.st_dev && x.st_ino == y.st_ino
-    }
-
     /// Saves a workbook made in Kalkyl as .xlsx or .kalk by the extension, atomically (see
     /// `AtomicFile`). A workbook opened from a file is saved through its `WorkbookDocument`.
     public static func save(_ workbook: Workbook, to path: String) throws {

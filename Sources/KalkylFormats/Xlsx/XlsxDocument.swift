@@ -41,7 +41,8 @@ struct XlsxSource {
 }
 
 extension XlsxDocument {
-    /// What the file has that only an xlsx file can hold, by name (for a save as .kalk or CSV).
+    /// What the file has that only an xlsx file can hold, by name (for a save as .kalk or CSV;
+    /// tables and number formats a .kalk file keeps).
     var features: [String] {
         guard let package = try? XlsxPackage(bytes: source.bytes, path: "") else { return [] }
         let names = package.partNames
@@ -49,7 +50,8 @@ extension XlsxDocument {
         func has(_ prefix: String) -> Bool { names.contains { $0.hasPrefix(prefix) } }
         if has("xl/styles.xml") { found.append("cell styles") }
         var sheetElements: [String: Bool] = [:]
-        let elements = [("mergeCell", "merged cells"), ("customHeight", "row heights"), ("hidden=", "hidden rows, columns or sheets"),
+        let elements = [("mergeCell", "merged cells"), ("customHeight=\"1\"", "row heights"), ("hidden=\"1\"", "hidden rows or columns"),
+                        ("state=\"hidden\"", "hidden sheets"),
                         ("<pane", "frozen panes"), ("dataValidation", "data validation"), ("conditionalFormatting", "conditional formatting"),
                         ("hyperlink", "hyperlinks"), ("pageSetup", "print settings")]
         for part in source.sheetParts + ["xl/workbook.xml"] {
@@ -57,7 +59,7 @@ extension XlsxDocument {
             for (needle, _) in elements where sheetElements[needle] == nil && data.range(of: Data(needle.utf8)) != nil { sheetElements[needle] = true }
         }
         found += elements.filter { sheetElements[$0.0] == true }.map(\.1)
-        for (prefix, name) in [("xl/comments", "comments"), ("xl/threadedComments", "threaded comments"), ("xl/tables/", "tables"),
+        for (prefix, name) in [("xl/comments", "comments"), ("xl/threadedComments", "threaded comments"),
                                ("xl/charts/", "charts"), ("xl/media/", "images"), ("xl/drawings/", "drawings"),
                                ("xl/pivotTables/", "pivot tables"), ("xl/externalLinks/", "external links"),
                                ("xl/vbaProject.bin", "macros"), ("xl/theme/", "theme"), ("docProps/", "document properties"),
