@@ -6,7 +6,7 @@ import KalkylEngine
 enum PrecedentTree {
     static let maximumLines = 200
 
-    static func render(_ workbook: Workbook, from root: CellLocation) -> String {
+    static func render(_ workbook: Workbook, from root: CellLocation, locale: SpreadsheetLocale) -> String {
         var out = ""
         var seen = Set<CellLocation>()
         // (what to show, the prefix for its line, the prefix for its children)
@@ -24,7 +24,7 @@ enum PrecedentTree {
                 out += linePrefix + workbook.name(of: CellLocation(sheet: sheet, address: range.start)) + ":" + range.end.description
                 out += "  (\(count) cells)\n"
             case .cell(let location):
-                out += linePrefix + describe(location, in: workbook)
+                out += linePrefix + describe(location, in: workbook, locale: locale)
                 guard workbook.formula(at: location) != nil else {
                     out += "\n"
                     continue
@@ -53,10 +53,10 @@ enum PrecedentTree {
         case range(Int, CellRange)
     }
 
-    static func describe(_ location: CellLocation, in workbook: Workbook) -> String {
+    static func describe(_ location: CellLocation, in workbook: Workbook, locale: SpreadsheetLocale) -> String {
         let value = workbook.value(at: location)
         let format = workbook.sheets[Int(location.sheet)].numberFormat(at: location.address)
-        var text = workbook.name(of: location) + " = " + SwedishDisplay.text(value, format: format)
+        var text = workbook.name(of: location) + " = " + locale.text(of: value, format: format)
         if let formula = workbook.formulaText(at: location) { text += "   " + formula }
         return text
     }

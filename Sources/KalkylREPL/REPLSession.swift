@@ -19,6 +19,13 @@ public final class REPLSession {
     public var workbook: Workbook { document.workbook }
     public private(set) var path: String?
     public private(set) var currentSheet = 0
+    /// How typed numbers and formulas are read and values shown (`locale sv|en`).
+    public var locale: SpreadsheetLocale
+    /// The locale asked for on the command line or with `locale`, which opening another
+    /// workbook keeps; without one each workbook brings its own (see `WorkbookDocument.sessionLocale`).
+    public var askedLocale: SpreadsheetLocale? {
+        didSet { locale = document.sessionLocale(asked: askedLocale, environment: ProcessInfo.processInfo.environment) }
+    }
     /// How many changed cells an edit lists before it says how many more there are.
     public var changeLimit = 20
     /// Where `new` finds templates.
@@ -33,11 +40,12 @@ public final class REPLSession {
     public var openingWarnings: [String] { document.warnings }
 
     public convenience init(workbook: Workbook, path: String?) {
-        self.init(WorkbookDocument(workbook: workbook), path: path)
+        self.init(document: WorkbookDocument(workbook: workbook), path: path)
     }
 
-    private init(_ document: WorkbookDocument, path: String?) {
+    public init(document: WorkbookDocument, path: String?) {
         self.document = document
+        locale = document.sessionLocale(environment: ProcessInfo.processInfo.environment)
         self.path = path
         snapshot = path.flatMap(FileSnapshot.init(path:))
     }
@@ -49,7 +57,7 @@ public final class REPLSession {
             try workbook.addSheet(named: "Blad1")
             return REPLSession(workbook: workbook, path: nil)
         }
-        return REPLSession(try WorkbookFile.open(path), path: path)
+        return REPLSession(document: try WorkbookFile.open(path), path: path)
     }
 
     /// The most cells one edit may set: a whole column. (A whole sheet is 17 billion cells.)
@@ -76,6 +84,7 @@ public final class REPLSession {
             case "use": return try use(rest)
             case "sheets": return sheets()
             case "names": return names()
+            case "locale": return changeLocale(rest)
             case "save": return try save(rest, force: false)
             case "save!": return try save(rest, force: true)
             case "export": return try export(rest)
@@ -118,7 +127,11 @@ public final class REPLSession {
         guard range.cellCount <= REPLSession.maximumEditedCells else {
             return failure("\(target) is \(range.cellCount) cells; one edit sets at most \(REPLSession.maximumEditedCells) (a whole column)")
         }
-        let typed = CellInput.typed(input)
+        let (typed, typedFormat) = CellInput.typedWithFormat(input, locale: locale)
+        // A percent, an amount in kronor or a date gets the format its typing implies, unless the cells have one.
+        if let typedFormat, workbook.sheets[sheet].numberFormat(at: range.start) == nil {
+            workbook.updateLayout(ofSheet: sheet) { $0.numberFormats.append((range: range, format: typedFormat)) }
+        }
         // A formula is parsed at the first cell and printed at each: relative references move along.
         var expression: KalkylEngine.Expression? = nil
         if case .formula(let text) = typed {
@@ -190,7 +203,7 @@ public final class REPLSession {
         for change in result.changes.prefix(changeLimit) {
             let format = workbook.sheets[Int(change.location.sheet)].numberFormat(at: change.location.address)
             let note = stale.contains(change.location) ? "  (may be out of date: it reads a formula Kalkyl does not compute)" : ""
-            out += "  \(workbook.name(of: change.location))  \(SwedishDisplay.change(change.oldValue, format: format)) → \(SwedishDisplay.change(change.newValue, format: format))\(note)\n"
+            out += "  \(workbook.name(of: change.location))  \(locale.changeText(of: change.oldValue, format: format)) → \(locale.changeText(of: change.newValue, format: format))\(note)\n"
         }
         if result.changes.count > changeLimit { out += "  … and \(result.changes.count - changeLimit) more\n" }
         for cycle in result.cycles {
@@ -237,36 +250,36 @@ public final class REPLSession {
             if let uncomputed = document.uncomputedFormula(at: location) {
                 out += "  formula: =\(Excerpt.of(uncomputed.formula))\n  not computed by Kalkyl: \(uncomputed.reason); the value is Excel's\n"
             }
-            out += "  value:   \(SwedishDisplay.text(value, format: format)) (\(value.kindName))\n"
+            out += "  value:   \(locale.text(of: value, format: format)) (\(value.kindName))\n"
             if let format { out += "  format:  \(format)\n" }
             if let notes = workbook.formula(at: location)?.diagnostics, !notes.isEmpty { out += "  note:    \(notes.joined(separator: "; "))\n" }
             return Outcome(output: out)
         }
-        return Outcome(output: TableView.render(workbook, sheet: sheet, range: range))
+        return Outcome(output: TableView.render(workbook, sheet: sheet, range: range, locale: locale))
     }
 
     private func table(sheet: Int) -> String {
         let s = workbook.sheets[sheet]
         guard s.usedRowCount > 0 else { return "(\(s.name) is empty)\n" }
         let range = CellRange(CellAddress(row: 0, column: 0), CellAddress(row: s.usedRowCount - 1, column: s.usedColumnCount - 1))
-        return s.name + "\n" + TableView.render(workbook, sheet: sheet, range: range)
+        return s.name + "\n" + TableView.render(workbook, sheet: sheet, range: range, locale: locale)
     }
 
     private func why(_ argument: String) throws -> Outcome {
-        Outcome(output: PrecedentTree.render(workbook, from: try workbook.location(of: argument, defaultSheet: currentSheet)))
+        Outcome(output: PrecedentTree.render(workbook, from: try workbook.location(of: argument, defaultSheet: currentSheet), locale: locale))
     }
 
     private func deps(_ argument: String) throws -> Outcome {
         let location = try workbook.location(of: argument, defaultSheet: currentSheet)
         let dependents = workbook.dependents(of: location)
         guard !dependents.isEmpty else { return Outcome(output: "no cell depends on \(workbook.name(of: location))\n") }
-        return Outcome(output: dependents.map { "  " + PrecedentTree.describe($0, in: workbook) + "\n" }.joined())
+        return Outcome(output: dependents.map { "  " + PrecedentTree.describe($0, in: workbook, locale: locale) + "\n" }.joined())
     }
 
     private func evaluate(_ formula: String, line: String, column: Int) -> Outcome {
         do {
             let value = try workbook.evaluate(formula, sheet: currentSheet)
-            return Outcome(output: SwedishDisplay.text(value) + "\n")
+            return Outcome(output: locale.text(of: value) + "\n")
         } catch let WorkbookError.formula(error, _) {
             return failure(caret(in: line, at: column + error.offset, error.message))
         } catch {
@@ -420,7 +433,16 @@ public final class REPLSession {
         return Outcome(output: "new workbook from \(name): \(workbook.sheetNames.joined(separator: ", ")) (save as FILE to keep it)\n")
     }
 
+    /// `locale`, `locale sv`, `locale en`.
+    private func changeLocale(_ argument: String) -> Outcome {
+        if argument.isEmpty { return Outcome(output: "locale: \(locale.code)\n") }
+        guard let asked = SpreadsheetLocale(code: argument) else { return failure("expected 'locale sv' or 'locale en', found '\(argument)'") }
+        askedLocale = asked
+        return Outcome(output: "locale: \(locale.code)\n")
+    }
+
     private func resetState() {
+        locale = document.sessionLocale(asked: askedLocale, environment: ProcessInfo.processInfo.environment)
         history.clear()
         currentSheet = 0
         isDirty = false

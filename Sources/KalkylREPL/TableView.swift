@@ -9,7 +9,7 @@ enum TableView {
 
     /// The range as a table, cut to the sheet's used part (an empty cell past it shows nothing)
     /// and to `maximumRows` × `maximumColumns`, so `show A1:XFD1048576` is a screenful.
-    static func render(_ workbook: Workbook, sheet: Int, range requested: CellRange) -> String {
+    static func render(_ workbook: Workbook, sheet: Int, range requested: CellRange, locale: SpreadsheetLocale) -> String {
         let layout = workbook.sheets[sheet]
         let lastRow = min(requested.end.row, max(requested.start.row, Int32(layout.usedRowCount) - 1), requested.start.row + Int32(maximumRows) - 1)
         let lastColumn = min(requested.end.column, max(requested.start.column, Int32(layout.usedColumnCount) - 1), requested.start.column + Int32(maximumColumns) - 1)
@@ -22,7 +22,7 @@ enum TableView {
             for column in range.start.column...range.end.column {
                 let address = CellAddress(row: row, column: column)
                 let value = workbook.value(at: CellLocation(sheet: sheet, address: address))
-                var text = SwedishDisplay.text(value, format: layout.numberFormat(at: address))
+                var text = locale.text(of: value, format: layout.numberFormat(at: address))
                 if text.count > maximumWidth { text = String(text.prefix(maximumWidth - 1)) + "…" }
                 line.append(text)
                 if case .number = value { isNumber.append(true) } else { isNumber.append(false) }

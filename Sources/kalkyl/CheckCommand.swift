@@ -43,6 +43,7 @@ struct CheckCommand: ParsableCommand {
                 if let text = book.formulaText(at: location) { line += "  \(text)" }
                 if error == .cycle { line += "  (depends on a circular reference)" }
                 if let notes = cell.formula?.diagnostics, !notes.isEmpty { line += "  (\(notes.joined(separator: "; ")))" }
+                if error == .value, let cause = textTypedAsNumber(feeding: location, in: book) { line += "  (\(cause))" }
                 Output.write(line + "\n")
                 problems += 1
             }
@@ -51,6 +52,20 @@ struct CheckCommand: ParsableCommand {
             throw CommandFailure.check("\(workbook): \(problems) problem\(problems == 1 ? "" : "s") in \(cells) cells")
         }
         Output.write("ok: \(cells) cells, \(formulas) formulas, no errors\n")
+    }
+
+    /// A cell a formula reads that holds text a person would read as a number (`"7 000 000"`
+    /// typed in the English locale): the likely cause of a #VALUE!.
+    private func textTypedAsNumber(feeding location: CellLocation, in book: Workbook) -> String? {
+        for (sheet, range) in book.precedents(of: location) where range.cellCount <= 10_000 {
+            for address in range.addresses {
+                let precedent = CellLocation(sheet: sheet, address: address)
+                guard case .text(let text) = book.value(at: precedent), book.formula(at: precedent) == nil,
+                      SpreadsheetLocale.all.contains(where: { $0.number(from: text) != nil }) else { continue }
+                return "\(book.name(of: precedent)) holds the text \"\(Excerpt.of(text))\", perhaps meant as a number"
+            }
+        }
+        return nil
     }
 
     /// Lists the formulas Kalkyl keeps without computing, and the cells reading them; returns

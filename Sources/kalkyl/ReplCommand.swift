@@ -14,8 +14,9 @@ struct ReplCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The workbook to open (.kalk); without one, an empty workbook.") var workbook: String?
+    @Argument(help: "The workbook to open (.kalk or .xlsx); without one, an empty workbook.") var workbook: String?
     @Option(help: "How many changed cells an edit lists.") var changes = 20
+    @OptionGroup var locale: LocaleOption
 
     func run() throws {
         let session: REPLSession
@@ -27,6 +28,7 @@ struct ReplCommand: ParsableCommand {
             throw CommandFailure.input(error.description)
         }
         session.changeLimit = changes
+        if let asked = try locale.asked() { session.askedLocale = asked }
         let status = REPLLoop.run(session)
         if status != 0 { throw ExitCode(status) }
     }

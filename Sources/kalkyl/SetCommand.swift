@@ -17,6 +17,7 @@ struct SetCommand: ParsableCommand {
     @Argument(help: "Edits as CELL=INPUT.") var edits: [String]
     @Option(help: "The sheet of unqualified cells (default: the first).") var sheet: String?
     @Option(name: .shortAndLong, help: "Save to this file instead of the workbook itself.") var output: String?
+    @OptionGroup var locale: LocaleOption
 
     func run() throws {
         let document = try WorkbookFile.open(workbook)
@@ -25,7 +26,9 @@ struct SetCommand: ParsableCommand {
         for warning in document.warnings { Output.error(warning) }
         if let losses = document.losses(savingAs: target) { Output.error(losses) }
         let defaultSheet = try SheetOption.index(sheet, in: book)
+        let typing = try locale.resolve(for: document)
         var edited: [CellLocation] = []
+        var warnings: [String] = []
         for edit in edits {
             guard let equals = edit.firstIndex(of: "="), equals != edit.startIndex else {
                 throw CommandFailure.input("'\(edit)' is not CELL=INPUT")
@@ -34,8 +37,17 @@ struct SetCommand: ParsableCommand {
             let input = String(edit[edit.index(after: equals)...])
             do {
                 let location = try book.location(of: reference, defaultSheet: defaultSheet)
-                try book.set(.typed(input), at: location)
+                let (typed, format) = CellInput.typedWithFormat(input, locale: typing)
+                try book.set(typed, at: location)
                 edited.append(location)
+                if let format, book.sheets[Int(location.sheet)].numberFormat(at: location.address) == nil {
+                    book.updateLayout(ofSheet: Int(location.sheet)) { $0.numberFormats.append((range: CellRange(location.address), format: format)) }
+                }
+                if case .constant(.text(let text)) = typed, typing.number(from: text) == nil,
+                   let other = SpreadsheetLocale.all.first(where: { $0 != typing && $0.number(from: text) != nil }) {
+                    // Never silently: a number typed the other locale's way stays text, and is said to.
+                    warnings.append("\(reference): '\(text)' is stored as text: it is a number only in the \(other.code) locale (--locale \(other.code)), or write it \(typing.code == "en" ? "7000000, 1.5" : "7 000 000, 1,5")")
+                }
             } catch {
                 throw CommandFailure.input("\(reference): \(error)")
             }
@@ -45,6 +57,7 @@ struct SetCommand: ParsableCommand {
         let result = book.recalculate()
         // The changes are printed once they are saved: a failed save prints only its error.
         try document.save(to: target)
+        for warning in warnings { Output.error(warning) }
         for name in growth.grown {
             if let before = growth.tablesBefore.first(where: { $0.name == name }), let after = book.table(named: name) {
                 Output.write("table \(name): \(before.range) → \(after.range)\n")
@@ -53,7 +66,14 @@ struct SetCommand: ParsableCommand {
         let stale = Set(document.possiblyStale())
         for change in result.changes {
             let note = stale.contains(change.location) ? "  (may be out of date: it reads a formula Kalkyl does not compute)" : ""
-            Output.write("\(book.name(of: change.location)): \(change.oldValue) → \(change.newValue)\(note)\n")
+            Output.write("\(book.name(of: change.location)): \(shown(change.oldValue)) → \(shown(change.newValue))\(note)\n")
         }
+    }
+
+    /// A value in the list of changes: numbers as files write them (for scripts), text quoted and
+    /// marked when it looks like a number that was not read as one (`"7 000 000" (text)`).
+    private func shown(_ value: Value) -> String {
+        if case .text = value { return SpreadsheetLocale.english.changeText(of: value) }
+        return value.description
     }
 }

@@ -96,6 +96,29 @@ struct CommandLineTests {
         #expect(outcome.stderr == "kalkyl: \(path): 4 problems in 6 cells\n")
     }
 
+    /// The shipped workbooks are Swedish (`locale sv`): `7 000 000` is a number there, as typed
+    /// in Swedish Excel; in the English locale it is text, marked, with a warning, never silently.
+    @Test func setReadsNumbersAsTheWorkbooksLocaleWritesThem() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("ut.kalk").path
+        let bilaga1 = "Workbooks/bilaga1-civilt-forsvar-2023.kalk"
+        let swedish = try KalkylProcess.run(["set", bilaga1, "Parametrar!B2=7 000 000", "-o", out])
+        let plain = try KalkylProcess.run(["set", bilaga1, "Parametrar!B2=7000000", "-o", out])
+        #expect(swedish.status == 0 && swedish.stderr.isEmpty)
+        #expect(swedish.stdout == plain.stdout)
+        #expect(swedish.stdout.split(separator: "\n").count == 67)
+        #expect(swedish.stdout.hasPrefix("Parametrar!B2: 6500000 → 7000000\n"))
+        let percent = try KalkylProcess.run(["set", bilaga1, "Parametrar!B2=2,5 %", "-o", out])
+        #expect(percent.stdout.hasPrefix("Parametrar!B2: 6500000 → 0.025\n"))
+        let english = try KalkylProcess.run(["set", bilaga1, "Parametrar!B2=7 000 000", "--locale", "en", "-o", out])
+        #expect(english.status == 0)
+        #expect(english.stdout.hasPrefix("Parametrar!B2: 6500000 → \"7 000 000\" (text)\nParametrar!B5: 263500000 → #VALUE!\n"))
+        #expect(english.stderr == "kalkyl: Parametrar!B2: '7 000 000' is stored as text: it is a number only in the sv locale (--locale sv), or write it 7000000, 1.5\n")
+        // check names the text as the likely cause.
+        #expect(try KalkylProcess.run(["check", out]).stdout.hasPrefix("Parametrar!B5: #VALUE!  =Totalbelopp-Grundbelopp*COUNTA(Fördelning!A2:A22)  (Parametrar!B2 holds the text \"7 000 000\", perhaps meant as a number)\n"))
+    }
+
     @Test func setEditsRecalculatesAndSavesAtomically() throws {
         let directory = try KalkylProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -105,7 +128,7 @@ struct CommandLineTests {
         let outcome = try KalkylProcess.run(["set", copy, "Parametrar!B1=33000000", "Fördelning!A2='Region Blekinge län"])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("Fördelning!F5: 30000000 → 33000000\n"))
-        #expect(outcome.stdout.contains("Fördelning!A2: Region Blekinge → Region Blekinge län\n"))
+        #expect(outcome.stdout.contains("Fördelning!A2: \"Region Blekinge\" → \"Region Blekinge län\"\n"))
         #expect(try String(contentsOfFile: copy, encoding: .utf8).contains("B1 33000000\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["copy.kalk"])
         let eval = try KalkylProcess.run(["eval", copy, "Fördelning!F5"])

@@ -26,6 +26,10 @@ struct KalkylProcess {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
+        // The same locale whoever runs the tests: English unless a workbook or --locale says otherwise.
+        var environment = ProcessInfo.processInfo.environment
+        for key in ["KALKYL_LOCALE", "LC_ALL", "LC_MESSAGES", "LANG"] { environment[key] = nil }
+        process.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -45,7 +45,7 @@ struct XlsxLosslessSaveTests {
             Fördelning!D3: 1250000 → 1312500
             Fördelning!F3: 4687500 → 4750000
             Fördelning!F4: 2000000 → 2100000
-            Fördelning!B7:  → Ny rad
+            Fördelning!B7:  → "Ny rad"
             Data!B2: 2000000 → 2100000
 
             """)
@@ -124,7 +124,7 @@ struct XlsxLosslessSaveTests {
         let original = try Self.makeRichWorkbook(in: directory)
         let edited = directory.appendingPathComponent("redigerad.xlsx").path
         try FileManager.default.copyItem(atPath: original, toPath: edited)
-        let repl = try KalkylProcess.run(["repl", edited], stdin: "Fördelning!B3 = 1050000\nshow Fördelning!F2\nsave\n")
+        let repl = try KalkylProcess.run(["repl", edited, "--locale", "sv"], stdin: "Fördelning!B3 = 1050000\nshow Fördelning!F2\nsave\n")
         #expect(repl.status == 0, "\(repl.stderr)")
         #expect(repl.stdout.contains("  Fördelning!D3  1 250 000 → 1 312 500\n"))
         #expect(repl.stdout.contains("Fördelning!F2\n  formula: =SUM(Tabell1[Belopp])\n  value:   3 800 000 (number)\n"))

@@ -45,7 +45,7 @@ struct SeedWorkbookTests {
             func value(_ column: Int32) -> Value { workbook.value(at: CellLocation(sheet: Int32(sheet), row: Int32(i + 1), column: column)) }
             #expect(value(0) == .text(row.0))
             #expect(value(1) == .number(row.1), "\(row.0) population")
-            #expect(percent.format(value(2), separators: .swedish) == row.2, "\(row.0) share")
+            #expect(percent.format(value(2), separators: SpreadsheetLocale.swedish.separators) == row.2, "\(row.0) share")
             #expect(value(3) == .number(row.3), "\(row.0) base amount")
             #expect(value(4) == .number(row.4), "\(row.0) amount")
             #expect(value(5) == .number(row.5), "\(row.0) total")

@@ -21,6 +21,7 @@ struct REPLSessionTests {
     @Test func aRowTypedBelowATableGrowsItAndUndoShrinksItAgain() throws {
         let text = """
             kalkyl 1
+            locale sv
 
             sheet Blad1
             table Tabell1 A1:C3 "Region" "Belopp" "Moms"
@@ -36,7 +37,7 @@ struct REPLSessionTests {
             E1 =SUM(Tabell1[Moms])
 
             """
-        let session = REPLSession(workbook: try KalkReader.read(text, file: "t.kalk").workbook, path: nil)
+        let session = REPLSession(document: try KalkReader.read(text, file: "t.kalk"), path: nil)
         let original = values(session.workbook)
         let edit = session.execute("B4 = 400")
         #expect(edit.output.hasPrefix("  table Tabell1 now A1:C4\n"))
@@ -83,6 +84,7 @@ struct REPLSessionTests {
 
     @Test func fillsAFormulaDownARangeWithRelativeReferences() throws {
         let session = try REPLSession.open(nil)
+        session.askedLocale = .swedish
         #expect(!session.execute("A1:A3 = 10").failed)
         #expect(!session.execute("B1:B3 = =A1*2").failed)
         #expect(session.workbook.formulaText(at: try session.workbook.location(of: "B3")) == "=A3*2")
@@ -211,6 +213,7 @@ struct REPLSessionTests {
 
     @Test func helpAndUnknownCommands() throws {
         let session = try REPLSession.open(nil)
+        session.askedLocale = .swedish
         #expect(session.execute("help").output.contains("why CELL"))
         #expect(session.execute("help undo").output == "undo [N]\n  undo the last edit (or N edits)\n")
         #expect(session.execute("help nope").error == "no command 'nope'")

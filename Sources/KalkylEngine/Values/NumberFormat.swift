@@ -11,9 +11,8 @@ public struct NumberFormat: Sendable {
             self.decimal = decimal
             self.thousands = thousands
         }
+        /// As formulas and files write numbers; a locale's own are `SpreadsheetLocale.separators`.
         public static let english = Separators(decimal: ".", thousands: ",")
-        /// Swedish: decimal comma, a no-break space between thousands.
-        public static let swedish = Separators(decimal: ",", thousands: "\u{00A0}")
     }
 
     public let code: String

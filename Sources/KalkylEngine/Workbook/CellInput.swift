@@ -4,20 +4,22 @@ public enum CellInput: Hashable, Sendable {
     /// Formula text, with or without the leading `=`.
     case formula(String)
 
-    /// Reads typed text as Excel does: `=…` is a formula, `'…` is text as written,
-    /// numbers (`1 500`, `12.5`, `50%`), TRUE/FALSE, error codes and ISO dates are values,
-    /// anything else is text; an empty string clears the cell.
-    public static func typed(_ text: String) -> CellInput {
-        if text.hasPrefix("=") && text.count > 1 { return .formula(text) }
-        if text.hasPrefix("'") { return .constant(.text(String(text.dropFirst()))) }
-        if text.isEmpty { return .constant(.empty) }
-        switch text.uppercased() {
-        case "TRUE": return .constant(.boolean(true))
-        case "FALSE": return .constant(.boolean(false))
-        default: break
-        }
-        if text.hasPrefix("#"), let e = FormulaError(code: text), e != .cycle { return .constant(.error(e)) }
-        if let n = NumberText.parse(text) { return .constant(.number(n)) }
-        return .constant(.text(text))
+    /// Reads typed text as Excel does in `locale`: `=…` is a formula, `'…` is text as written,
+    /// numbers (`1 500`, `12,5`, `50 %` in Swedish; `1,500`, `12.5`, `50%` in English), truth
+    /// values, error codes and ISO dates are values, anything else is text; an empty string
+    /// clears the cell. The number format the typing implies (percent, currency, date) is
+    /// `typedWithFormat`'s.
+    public static func typed(_ text: String, locale: SpreadsheetLocale = .english) -> CellInput {
+        typedWithFormat(text, locale: locale).input
+    }
+
+    public static func typedWithFormat(_ text: String, locale: SpreadsheetLocale = .english) -> (input: CellInput, format: String?) {
+        if text.hasPrefix("=") && text.count > 1 { return (.formula(text), nil) }
+        if text.hasPrefix("'") { return (.constant(.text(String(text.dropFirst()))), nil) }
+        if text.isEmpty { return (.constant(.empty), nil) }
+        if let b = locale.boolean(from: text) { return (.constant(.boolean(b)), nil) }
+        if text.hasPrefix("#"), let e = locale.error(named: text), e != .cycle { return (.constant(.error(e)), nil) }
+        if let n = locale.number(from: text) { return (.constant(.number(n.value)), n.format) }
+        return (.constant(.text(text)), nil)
     }
 }

@@ -18,7 +18,7 @@ public struct CSVWriter: Sendable {
     }
 
     /// Swedish CSV, as Excel writes it in a Swedish locale: `;` between fields, decimal comma.
-    public static let swedish = CSVWriter(delimiter: ";", separators: NumberFormat.Separators(decimal: ",", thousands: " "))
+    public static let swedish = CSVWriter(delimiter: ";", separators: SpreadsheetLocale.swedish.separators)
 
     public func text(of workbook: Workbook, sheet: Int) -> String {
         let s = workbook.sheets[sheet]

@@ -14,6 +14,9 @@ public struct WorkbookDocument {
     public var parameters: [TemplateParameter] = []
     /// The comment lines of a .kalk file, kept so a load and save gives the same text.
     public var comments: [CommentAnchor: [String]] = [:]
+    /// The locale the workbook is written for (a .kalk file's `locale` line): the shipped
+    /// workbooks and templates are Swedish, so a session on them is, unless told otherwise.
+    public var locale: SpreadsheetLocale?
     private var xlsx: XlsxDocument?
 
     /// A workbook made in Kalkyl (a template, a new file), with no file behind it yet.
@@ -26,6 +29,15 @@ public struct WorkbookDocument {
         workbook = xlsx.workbook
         kind = .xlsx
         self.xlsx = xlsx
+    }
+
+    /// The locale a session on this workbook takes: the one asked for (`--locale`, the REPL's
+    /// `locale`), else `KALKYL_LOCALE`, else the workbook's own, else `LC_ALL`/`LANG` (Swedish for
+    /// `sv_*`), else English.
+    public func sessionLocale(asked: SpreadsheetLocale? = nil, environment: [String: String]) -> SpreadsheetLocale {
+        if let asked { return asked }
+        if let explicit = environment["KALKYL_LOCALE"].flatMap(SpreadsheetLocale.init(code:)) { return explicit }
+        return locale ?? .fromEnvironment(environment)
     }
 
     /// The xlsx file behind the document, if it came from one.

@@ -9,6 +9,7 @@ public struct KalkReader {
     private var comments: [CommentAnchor: [String]] = [:]
     private var parameters: [TemplateParameter] = []
     private var title: String?
+    private var locale: SpreadsheetLocale?
     private var names: [(name: String, formula: String, sheet: Int?, line: Int, column: Int)] = []
     private var sheets: [SheetLines] = []
     private var tables: [(table: Table, line: Int)] = []
@@ -139,6 +140,9 @@ public struct KalkReader {
         // Keywords are lower case; a line that starts with a capital is a cell, as most are.
         if let first = keyword.utf8.first, first >= 65 && first <= 90 { return try parseCell(keyword, rest, line, n, restColumn) }
         switch keyword {
+        case "locale":
+            guard let value = SpreadsheetLocale(code: String(rest)) else { throw error(n, restColumn, "expected 'locale sv' or 'locale en'") }
+            locale = value
         case "title":
             guard let (text, end) = try unquote(rest, n, restColumn), end == rest.endIndex else {
                 throw error(n, restColumn, "expected the title in double quotes")
@@ -356,6 +360,7 @@ public struct KalkReader {
         document.comments = comments
         document.parameters = parameters
         document.title = title
+        document.locale = locale
         for sheet in sheets {
             do {
                 try workbook.addSheet(named: sheet.name)

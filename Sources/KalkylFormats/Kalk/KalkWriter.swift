@@ -14,6 +14,7 @@ public enum KalkWriter {
         }
         comments(.header)
         out += KalkFormat.header + "\n"
+        if let locale = document.locale { out += "locale \(locale.code)\n" }
         if let title = document.title { out += "title \(KalkFormat.quote(title))\n" }
         for parameter in document.parameters {
             comments(.parameter(parameter.name))

@@ -5,7 +5,8 @@ import KalkylEngine
 /// checking it, and putting it into the parameter's cell.
 extension TemplateParameter {
     /// The value `text` stands for, or what is wrong with it (without the parameter's name).
-    /// Numbers may be written as a Swede writes them: `400 000 000`, `12,5`.
+    /// Numbers may be written as a Swede writes them: `400 000 000`, `12,5`, `2,5 %` (see
+    /// `SpreadsheetLocale.number(from:)`), or as a plain English decimal, `12.5`.
     public func value(from text: String) -> Result<Value, ParameterProblem> {
         let trimmed = Substring(text.trimmingCharacters(in: CharacterSet(charactersIn: " ")))
         switch kind {
@@ -24,10 +25,8 @@ extension TemplateParameter {
             }
             return checkRange(serial, shown: String(trimmed))
         case .number, .integer:
-            var digits = String(trimmed).replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
-            if !digits.contains("."), digits.filter({ $0 == "," }).count == 1 { digits = digits.replacingOccurrences(of: ",", with: ".") }
-            guard !digits.contains(","), let number = Double(digits), number.isFinite,
-                  digits.allSatisfy({ "0123456789.eE+-".contains($0) }) else {
+            // As typed in Swedish (templates are Swedish), or a plain English decimal (`0.25`).
+            guard let number = (SpreadsheetLocale.swedish.number(from: text) ?? (text.contains(",") ? nil : SpreadsheetLocale.english.number(from: text)))?.value else {
                 return .failure(problem("must be a number, got '\(text)'"))
             }
             if kind == .integer && number != number.rounded() {

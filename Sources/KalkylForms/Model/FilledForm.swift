@@ -138,7 +138,7 @@ public struct FilledForm {
 public enum SwedishAmount {
     public static func text(_ amount: Double) -> String {
         let code = amount == amount.rounded() ? "#,##0" : "#,##0.00"
-        let body = NumberFormat(code).format(abs(amount), separators: NumberFormat.Separators(decimal: ",", thousands: " "))
+        let body = NumberFormat(code).format(abs(amount), separators: SpreadsheetLocale.swedish.separators)
         return (amount < 0 ? "−" : "") + body + " kr"
     }
 }

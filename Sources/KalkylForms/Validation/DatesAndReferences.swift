@@ -57,16 +57,14 @@ public enum FormValues {
     /// An amount in kronor: whole kronor or kronor and öre, not negative. Spaces between
     /// thousands and a decimal comma are accepted (`13 419 998`, `1 500,50`).
     public static func amount(_ text: String) -> Result<Double, Invalid> {
-        var s = text.trimmingSpaces().replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
-        if s.hasSuffix("kr") { s = String(s.dropLast(2)) }
-        s = s.replacingOccurrences(of: ",", with: ".")
-        guard let value = Double(s), value.isFinite, s.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else {
+        // As Swedish Excel reads it; a percent is no amount.
+        guard let typed = SpreadsheetLocale.swedish.number(from: text), typed.format?.hasSuffix("%") != true else {
             return .invalid("must be an amount in kronor, got '\(text)'")
         }
-        guard value >= 0 else { return .invalid("must not be negative, got \(text)") }
-        if let point = s.firstIndex(of: "."), s.distance(from: point, to: s.endIndex) > 3 {
+        guard typed.value >= 0 else { return .invalid("must not be negative, got \(text)") }
+        guard typed.decimals <= 2 else {
             return .invalid("has more than two decimals (öre), got \(text)")
         }
-        return .success(value)
+        return .success(typed.value)
     }
 }
