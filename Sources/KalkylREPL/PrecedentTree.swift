@@ -57,7 +57,7 @@ enum PrecedentTree {
         let value = workbook.value(at: location)
         let format = workbook.sheets[Int(location.sheet)].numberFormat(at: location.address)
         var text = workbook.name(of: location) + " = " + locale.text(of: value, format: format)
-        if let formula = workbook.formulaText(at: location) { text += "   " + formula }
+        if let formula = workbook.formulaText(at: location, locale: locale) { text += "   " + formula }
         return text
     }
 }

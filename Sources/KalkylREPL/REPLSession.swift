@@ -136,7 +136,7 @@ public final class REPLSession {
         var expression: KalkylEngine.Expression? = nil
         if case .formula(let text) = typed {
             do {
-                expression = try FormulaParser.parse(text, at: range.start)
+                expression = try FormulaParser.parse(text, at: range.start, locale: locale)
             } catch {
                 return failure(caret(in: line, at: inputColumn + error.offset, error.message))
             }
@@ -246,7 +246,7 @@ public final class REPLSession {
             let value = workbook.value(at: location)
             let format = workbook.sheets[sheet].numberFormat(at: range.start)
             var out = workbook.name(of: location) + "\n"
-            if let formula = workbook.formulaText(at: location) { out += "  formula: \(formula)\n" }
+            if let formula = workbook.formulaText(at: location, locale: locale) { out += "  formula: \(formula)\n" }
             if let uncomputed = document.uncomputedFormula(at: location) {
                 out += "  formula: =\(Excerpt.of(uncomputed.formula))\n  not computed by Kalkyl: \(uncomputed.reason); the value is Excel's\n"
             }
@@ -278,7 +278,7 @@ public final class REPLSession {
 
     private func evaluate(_ formula: String, line: String, column: Int) -> Outcome {
         do {
-            let value = try workbook.evaluate(formula, sheet: currentSheet)
+            let value = try workbook.evaluate(formula, sheet: currentSheet, locale: locale)
             return Outcome(output: locale.text(of: value) + "\n")
         } catch let WorkbookError.formula(error, _) {
             return failure(caret(in: line, at: column + error.offset, error.message))

@@ -17,6 +17,7 @@ struct EvalCommand: ParsableCommand {
     /// Every word that is not an option: a formula may start with '-' (`-2^2`).
     @Argument(parsing: .allUnrecognized, help: "The formula, with or without a leading '='.") var formulaWords: [String] = []
     @Option(help: "The sheet unqualified references point to.") var sheet: String?
+    @OptionGroup var locale: LocaleOption
 
     func validate() throws {
         guard !formulaWords.isEmpty else { throw ValidationError("Missing expected argument '<formula>'") }
@@ -24,11 +25,12 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let formula = formulaWords.joined(separator: " ")
-        let book = try WorkbookFile.load(workbook)
+        let document = try WorkbookFile.open(workbook)
+        let book = document.workbook
         let sheetIndex = try SheetOption.index(sheet, in: book)
         let value: Value
         do {
-            value = try book.evaluate(formula, sheet: sheetIndex)
+            value = try book.evaluate(formula, sheet: sheetIndex, locale: try locale.resolve(for: document))
         } catch {
             throw CommandFailure.input("\(error)")
         }

@@ -38,7 +38,16 @@ struct SetCommand: ParsableCommand {
             do {
                 let location = try book.location(of: reference, defaultSheet: defaultSheet)
                 let (typed, format) = CellInput.typedWithFormat(input, locale: typing)
-                try book.set(typed, at: location)
+                if case .formula(let text) = typed {
+                    // Typed in the locale (`=AVRUNDA(B2/3;0)`), stored canonically.
+                    do {
+                        book.set(expression: try FormulaParser.parse(text, at: location.address, locale: typing), at: location)
+                    } catch {
+                        throw WorkbookError.formula(error, in: text)
+                    }
+                } else {
+                    try book.set(typed, at: location)
+                }
                 edited.append(location)
                 if let format, book.sheets[Int(location.sheet)].numberFormat(at: location.address) == nil {
                     book.updateLayout(ofSheet: Int(location.sheet)) { $0.numberFormats.append((range: CellRange(location.address), format: format)) }

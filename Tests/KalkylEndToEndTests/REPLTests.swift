@@ -14,7 +14,7 @@ struct REPLTests {
         #expect(ok.status == 0)
         #expect(ok.stderr.isEmpty)
         #expect(ok.stdout.hasPrefix("current sheet: Fördelning\n  Parametrar!B1  30 000 000 → 33 000 000\n"))
-        #expect(ok.stdout.contains("Fördelning!F5\n  formula: =SUM(F2:F4)\n  value:   33 000 000 (number)\n"))
+        #expect(ok.stdout.contains("Fördelning!F5\n  formula: =SUMMA(F2:F4)\n  value:   33 000 000 (number)\n"))
         #expect(ok.stdout.hasSuffix("saved \(copy)\n"))
         #expect(!ok.stdout.contains("kalkyl>"))
         #expect(try KalkylProcess.run(["eval", copy, "Parametrar!B1"]).stdout == "33000000\n")
@@ -109,7 +109,8 @@ struct REPLTests {
         #expect(try waitFor("kalkyl> eval"))
         _ = try run(["send-keys", "-t", name, "SUMPR", "Tab"])
         #expect(try waitFor("kalkyl> eval SUMPRODUCT("))
-        _ = try run(["send-keys", "-t", name, "{1,2},{3,4})", "Enter"])
+        // The workbook is Swedish: `;` between arguments, `\\` between an array's columns.
+        _ = try run(["send-keys", "-t", name, "{1\\2};{3\\4})", "Enter"])
         #expect(try waitFor("\n11\n"))
 
         // A sheet name completes too, quoted when it needs quotes.
@@ -119,7 +120,7 @@ struct REPLTests {
 
         // Up recalls the previous command.
         _ = try run(["send-keys", "-t", name, "Up"])
-        #expect(try waitFor("kalkyl> eval SUMPRODUCT({1,2},{3,4})"))
+        #expect(try waitFor("kalkyl> eval SUMPRODUCT({1\\2};{3\\4})"))
         // Ctrl-D with an unsaved edit asks first; 'n' goes back to the prompt.
         // (Ctrl-D is sent only once readline shows its prompt again: typed before, while the
         // terminal is not yet in readline's raw mode, the line discipline swallows it.)
@@ -135,6 +136,6 @@ struct REPLTests {
         _ = try run(["send-keys", "-t", name, "C-d"])
         _ = try run(["send-keys", "-t", name, "y", "Enter"])
         for _ in 0..<50 where FileManager.default.fileExists(atPath: history) == false { Thread.sleep(forTimeInterval: 0.1) }
-        #expect(try String(contentsOfFile: history, encoding: .utf8).contains("eval SUMPRODUCT({1,2},{3,4})"))
+        #expect(try String(contentsOfFile: history, encoding: .utf8).contains("eval SUMPRODUCT({1\\2};{3\\4})"))
     }
 }

@@ -97,7 +97,7 @@ struct REPLSessionTests {
         let session = try bilaga1()
         let before = values(session.workbook)
         let outcome = session.execute("C2 = =SUM(B2:B3")
-        #expect(outcome.error == "  C2 = =SUM(B2:B3\n                 ^ expected ',' or ')' in the arguments of SUM, found the end of the formula")
+        #expect(outcome.error == "  C2 = =SUM(B2:B3\n                 ^ expected ';' or ')' in the arguments of SUM, found the end of the formula")
         #expect(values(session.workbook) == before)
         #expect(session.execute("undo").error == "nothing to undo")
         #expect(session.execute("eval 1+").error == "  eval 1+\n         ^ expected a value, reference or function, found the end of the formula")
@@ -147,8 +147,8 @@ struct REPLSessionTests {
             Fördelning!F2 = 10 481 450   =D2+E2
             ├─ Fördelning!D2 = 6 500 000   =Grundbelopp
             │  └─ Parametrar!B2 = 6 500 000
-            └─ Fördelning!E2 = 3 981 450   =ALLOCATE(Parametrar!$B$5,$B$2:$B$22)
-               ├─ Parametrar!B5 = 263 500 000   =Totalbelopp-Grundbelopp*COUNTA(Fördelning!A2:A22)
+            └─ Fördelning!E2 = 3 981 450   =FÖRDELA(Parametrar!$B$5;$B$2:$B$22)
+               ├─ Parametrar!B5 = 263 500 000   =Totalbelopp-Grundbelopp*ANTALV(Fördelning!A2:A22)
                │  ├─ Parametrar!B1 = 400 000 000
                │  ├─ Parametrar!B2 = 6 500 000
                │  └─ Fördelning!A2:A22  (21 cells)
@@ -157,7 +157,7 @@ struct REPLSessionTests {
             """)
         let deps = session.execute("deps Parametrar!B5").output
         #expect(deps.split(separator: "\n").count == 21)
-        #expect(deps.hasPrefix("  Fördelning!E2 = 3 981 450   =ALLOCATE(Parametrar!$B$5,$B$2:$B$22)\n"))
+        #expect(deps.hasPrefix("  Fördelning!E2 = 3 981 450   =FÖRDELA(Parametrar!$B$5;$B$2:$B$22)\n"))
         #expect(session.execute("deps Fördelning!F23").output == "  Parametrar!B6 = 0   =Fördelning!F23-Totalbelopp\n")
         #expect(session.execute("deps Fördelning!A1").output == "no cell depends on Fördelning!A1\n")
     }

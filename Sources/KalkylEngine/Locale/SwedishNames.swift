@@ -40,7 +40,7 @@ enum SwedishNames {
         // Information
         "ERROR.TYPE": "FEL.TYP", "ISBLANK": "ÄRTOM", "ISERR": "ÄRF", "ISERROR": "ÄRFEL", "ISEVEN": "ÄRJÄMN",
         "ISLOGICAL": "ÄRLOGISK", "ISNA": "ÄRSAKNAD", "ISNONTEXT": "ÄREJTEXT", "ISNUMBER": "ÄRTAL", "ISODD": "ÄRUDDA",
-        "ISTEXT": "ÄRTEXT", "NA": "SAKNAS",
+        "ISTEXT": "ÄRTEXT", "NA": "SAKNAS", "N": "N", "T": "T", "TRUE": "SANT", "FALSE": "FALSKT",
         // Date and time
         "DATE": "DATUM", "DATEDIF": "DATEDIF", "DATEVALUE": "DATUMVÄRDE", "DAY": "DAG", "DAYS": "DAGAR",
         "EDATE": "EDATUM", "EOMONTH": "SLUTMÅNAD", "HOUR": "TIMME", "ISOWEEKNUM": "ISOVECKONR", "MINUTE": "MINUT",

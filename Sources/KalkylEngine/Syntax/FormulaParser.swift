@@ -24,9 +24,13 @@ public struct FormulaParser {
     private var functionNesting = 0
     private let host: CellAddress
     private let baseOffset: Int
+    private let locale: SpreadsheetLocale
+    private var ambiguousCommas: [(offset: Int, number: String)] = []
 
-    /// Parses `text` (with or without the leading `=`) as the formula of the cell at `host`.
-    public static func parse(_ text: String, at host: CellAddress) throws(FormulaSyntaxError) -> Expression {
+    /// Parses `text` (with or without the leading `=`) as the formula of the cell at `host`,
+    /// written as a person of `locale` writes it (`=SUMMA(A1:A3;1,5)` in Swedish; see `Lexer`
+    /// for the rule on `,`). English names and `,` between arguments are read in every locale.
+    public static func parse(_ text: String, at host: CellAddress, locale: SpreadsheetLocale = .english) throws(FormulaSyntaxError) -> Expression {
         // Counted before anything is allocated for the text (a 50 MB line must not be lexed).
         if text.utf8.count > maximumLength, text.unicodeScalars.count > maximumLength + (text.hasPrefix("=") ? 1 : 0) {
             throw FormulaSyntaxError("the formula is longer than Excel's limit of 8 192 characters", at: maximumLength)
@@ -37,7 +41,7 @@ public struct FormulaParser {
             body.removeFirst()
             offset = 1
         }
-        var parser = try FormulaParser(body, host: host, baseOffset: offset)
+        var parser = try FormulaParser(body, host: host, baseOffset: offset, locale: locale)
         if case .end = parser.current.kind {
             throw FormulaSyntaxError("the formula is empty", at: offset)
         }
@@ -45,17 +49,38 @@ public struct FormulaParser {
         guard case .end = parser.current.kind else {
             throw parser.unexpected("an operator or the end of the formula")
         }
+        // `AVRUNDA(B2/3,0)`: read with a decimal comma, AVRUNDA has one argument too few.
+        if let first = parser.ambiguousCommas.first, FunctionRegistry.hasWrongArgumentCount(expression) {
+            let semicolon = first.number.replacingOccurrences(of: ",", with: ";")
+            throw FormulaSyntaxError("'\(first.number)' is a decimal comma in a Swedish formula, which leaves a function with the wrong number of arguments: write ';' between arguments (\(semicolon))", at: first.offset + offset)
+        }
         return expression
     }
 
-    private init(_ text: String, host: CellAddress, baseOffset: Int) throws(FormulaSyntaxError) {
+    private init(_ text: String, host: CellAddress, baseOffset: Int, locale: SpreadsheetLocale) throws(FormulaSyntaxError) {
+        var lexer = Lexer(text, locale: locale)
         do {
-            tokens = try Lexer.tokenize(text)
+            tokens = try lexer.tokenize()
         } catch {
             throw FormulaSyntaxError(error.message, at: error.offset + baseOffset)
         }
+        ambiguousCommas = lexer.ambiguousCommas
         self.host = host
         self.baseOffset = baseOffset
+        self.locale = locale
+    }
+
+    /// `,`, or `;` too in a locale that separates arguments with it.
+    private func isArgumentSeparator(_ token: Token) -> Bool {
+        isSymbol(token, ",") || (locale.listSeparator == ";" && isSymbol(token, ";"))
+    }
+
+    /// TRUE or FALSE, or the locale's own names for them.
+    private func truthValue(_ word: String) -> Bool? {
+        let upper = word.uppercased()
+        if upper == "TRUE" || upper == locale.trueName { return true }
+        if upper == "FALSE" || upper == locale.falseName { return false }
+        return nil
     }
 
     // MARK: Token access
@@ -174,7 +199,7 @@ public struct FormulaParser {
     private func startsReference(_ token: Token) -> Bool {
         switch token.kind {
         case .sheetPrefix, .structured: return true
-        case .word(let w): return !isSymbol(lookahead(1), "(") && w.uppercased() != "TRUE" && w.uppercased() != "FALSE"
+        case .word(let w): return !isSymbol(lookahead(1), "(") && truthValue(w) == nil
         default: return false
         }
     }
@@ -218,10 +243,9 @@ public struct FormulaParser {
         case .word(let word):
             if isSymbol(lookahead(1), "(") { return try parseCall(word) }
             if let reference = try parseReference(sheet: nil) { return reference }
-            let upper = word.uppercased()
-            if upper == "TRUE" || upper == "FALSE" {
+            if let truth = truthValue(word) {
                 advance()
-                return .boolean(upper == "TRUE")
+                return .boolean(truth)
             }
             guard isValidName(word) else {
                 throw FormulaSyntaxError("'\(word)' is not a valid reference or name", at: token.start + baseOffset)
@@ -256,7 +280,7 @@ public struct FormulaParser {
     }
 
     private mutating func parseCall(_ word: String) throws(FormulaSyntaxError) -> Expression {
-        let name = FunctionName.canonical(word)
+        let name = locale.canonicalName(ofFunction: word) ?? FunctionName.canonical(word)
         functionNesting += 1
         guard functionNesting <= FormulaParser.maximumFunctionNesting else {
             throw FormulaSyntaxError("functions are nested more than Excel's limit of 64 levels", at: current.start + baseOffset)
@@ -271,7 +295,7 @@ public struct FormulaParser {
             return .call(name, arguments)
         }
         while true {
-            if isSymbol(current, ",") || isSymbol(current, ")") {
+            if isArgumentSeparator(current) || isSymbol(current, ")") {
                 arguments.append(.missing)
             } else {
                 arguments.append(try parseExpression())
@@ -279,8 +303,8 @@ public struct FormulaParser {
             guard arguments.count <= FormulaParser.maximumArguments else {
                 throw FormulaSyntaxError("\(name) has more than Excel's limit of 255 arguments", at: current.start + baseOffset)
             }
-            if isSymbol(current, ",") { advance(); continue }
-            try expect(")", "',' or ')' in the arguments of \(name)")
+            if isArgumentSeparator(current) { advance(); continue }
+            try expect(")", "'\(locale.listSeparator)' or ')' in the arguments of \(name)")
             return .call(name, arguments)
         }
     }
@@ -290,9 +314,9 @@ public struct FormulaParser {
         var rows: [[Expression]] = [[]]
         while true {
             rows[rows.count - 1].append(try parseArrayElement())
-            if isSymbol(current, ",") { advance(); continue }
-            if isSymbol(current, ";") { advance(); rows.append([]); continue }
-            try expect("}", "',', ';' or '}' in the array")
+            if isSymbol(current, String(locale.arrayColumnSeparator)) { advance(); continue }
+            if isSymbol(current, String(locale.arrayRowSeparator)) { advance(); rows.append([]); continue }
+            try expect("}", "'\(locale.arrayColumnSeparator)', '\(locale.arrayRowSeparator)' or '}' in the array")
             break
         }
         guard rows.allSatisfy({ $0.count == rows[0].count }) else {
@@ -317,11 +341,11 @@ public struct FormulaParser {
         case .error(let e) where !negative:
             advance()
             return .error(e)
-        case .word(let w) where !negative && (w.uppercased() == "TRUE" || w.uppercased() == "FALSE"):
+        case .word(let w) where !negative && truthValue(w) != nil:
             advance()
-            return .boolean(w.uppercased() == "TRUE")
+            return .boolean(truthValue(w)!)
         default:
-            throw unexpected("a number, text, TRUE, FALSE or error in the array")
+            throw unexpected("a number, text, \(locale.trueName), \(locale.falseName) or error in the array")
         }
     }
 

@@ -18,20 +18,31 @@ public enum FormulaPrinter {
         return out
     }
 
+    /// The formula as a person of `locale` writes it, with its leading `=`: `=SUMMA(A1:A3;1,5)`
+    /// in Swedish. Files store `formula(_:at:)`, the canonical form.
+    public static func formula(_ expression: Expression, at host: CellAddress, locale: SpreadsheetLocale) -> String {
+        var out = "="
+        write(expression, at: host, to: &out, functionName: { locale.localName(ofFunction: $0) }, locale: locale)
+        return out
+    }
+
     public static func write(_ expression: Expression, at host: CellAddress, to out: inout String,
-                             functionName: (String) -> String = { $0 }) {
+                             functionName: (String) -> String = { $0 }, locale: SpreadsheetLocale = .english) {
+        func recurse(_ e: Expression) { write(e, at: host, to: &out, functionName: functionName, locale: locale) }
         switch expression {
-        case .number(let n): out += NumberLiteral.text(n)
+        case .number(let n):
+            let text = NumberLiteral.text(n)
+            out += locale.decimalSeparator == "." ? text : text.replacingOccurrences(of: ".", with: String(locale.decimalSeparator))
         case .text(let s): out += quoted(s)
-        case .boolean(let b): out += b ? "TRUE" : "FALSE"
-        case .error(let e): out += e.code
+        case .boolean(let b): out += b ? locale.trueName : locale.falseName
+        case .error(let e): out += locale.name(of: e)
         case .array(let rows):
             out += "{"
             for (r, row) in rows.enumerated() {
-                if r > 0 { out += ";" }
+                if r > 0 { out.append(locale.arrayRowSeparator) }
                 for (c, element) in row.enumerated() {
-                    if c > 0 { out += "," }
-                    write(element, at: host, to: &out, functionName: functionName)
+                    if c > 0 { out.append(locale.arrayColumnSeparator) }
+                    recurse(element)
                 }
             }
             out += "}"
@@ -40,26 +51,26 @@ public enum FormulaPrinter {
         case .structured(let reference): out += reference.text
         case .unary(let op, let operand):
             out += op.rawValue
-            write(operand, at: host, to: &out, functionName: functionName)
+            recurse(operand)
         case .binary(let op, let left, let right):
-            write(left, at: host, to: &out, functionName: functionName)
+            recurse(left)
             out += op.rawValue
-            write(right, at: host, to: &out, functionName: functionName)
+            recurse(right)
         case .percent(let operand):
-            write(operand, at: host, to: &out, functionName: functionName)
+            recurse(operand)
             out += "%"
         case .call(let name, let arguments):
             out += functionName(name)
             out += "("
             for (i, argument) in arguments.enumerated() {
-                if i > 0 { out += "," }
-                write(argument, at: host, to: &out, functionName: functionName)
+                if i > 0 { out.append(locale.listSeparator) }
+                recurse(argument)
             }
             out += ")"
         case .missing: break
         case .parenthesized(let inner):
             out += "("
-            write(inner, at: host, to: &out, functionName: functionName)
+            recurse(inner)
             out += ")"
         }
     }

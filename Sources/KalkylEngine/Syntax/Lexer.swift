@@ -1,19 +1,69 @@
 /// Splits formula text (without the leading `=`) into tokens.
+///
+/// In a locale with a decimal comma (Swedish) a `,` between two digits is a decimal comma, `;`
+/// separates arguments and `\` the columns of an array constant, as in Swedish Excel. A
+/// formula that has no `;` may still use `,` between arguments as in English; a `,` between
+/// digits inside a function's parentheses could then be either (`AVRUNDA(B2/3,0)`): it is read
+/// as a decimal comma and noted (`ambiguousCommas`), so that the parser refuses the formula when
+/// that reading leaves a function with the wrong number of arguments. A `.` between digits is a
+/// decimal point in every locale (`=ROUND(1.5,0)` reads the same in Swedish).
 struct Lexer {
     private let scalars: [Unicode.Scalar]
     private var position = 0
+    private let locale: SpreadsheetLocale
+    /// The locale writes `,` for decimals, and this formula separates arguments with `;`.
+    private let decimalComma: Bool, usesSemicolons: Bool
+    /// For each open parenthesis: whether it opens a function's arguments.
+    private var parentheses: [Bool] = []
+    private var previous: Token.Kind = .end
+    /// Decimal commas that could have been argument separators: where, and the number.
+    private(set) var ambiguousCommas: [(offset: Int, number: String)] = []
 
-    init(_ text: String) {
+    init(_ text: String, locale: SpreadsheetLocale = .english) {
         scalars = Array(text.unicodeScalars)
+        self.locale = locale
+        decimalComma = locale.decimalSeparator == ","
+        var semicolons = false
+        if decimalComma {
+            var quote: Unicode.Scalar? = nil
+            for c in scalars {
+                if let q = quote { if c == q { quote = nil } } else if c == "\"" || c == "'" { quote = c } else if c == ";" { semicolons = true; break }
+            }
+        }
+        usesSemicolons = semicolons
     }
 
-    static func tokenize(_ text: String) throws(FormulaSyntaxError) -> [Token] {
-        var lexer = Lexer(text)
+    static func tokenize(_ text: String, locale: SpreadsheetLocale = .english) throws(FormulaSyntaxError) -> [Token] {
+        var lexer = Lexer(text, locale: locale)
+        return try lexer.tokenize()
+    }
+
+    mutating func tokenize() throws(FormulaSyntaxError) -> [Token] {
+        var lexer = self
+        defer { self = lexer }
         var tokens: [Token] = []
         while true {
             let token = try lexer.next()
             tokens.append(token)
+            switch token.kind {
+            case .symbol("("):
+                if case .word = lexer.previous { lexer.parentheses.append(true) } else { lexer.parentheses.append(false) }
+            case .symbol("{"): lexer.parentheses.append(false)  // an array's commas are no arguments
+            case .symbol(")"), .symbol("}"): _ = lexer.parentheses.popLast()
+            default: break
+            }
+            lexer.previous = token.kind
             if token.kind == .end { return tokens }
+        }
+    }
+
+    /// Whether an operand may start here (after an operator, `(`, a separator or nothing): only
+    /// there does `,5` stand for 0,5 in Swedish; after `1.5` or `A1` the comma separates.
+    private var operandMayStart: Bool {
+        switch previous {
+        case .end: return true
+        case .symbol(let s): return s != ")" && s != "}" && s != "%"
+        default: return false
         }
     }
 
@@ -33,8 +83,12 @@ struct Lexer {
         let start = position
         guard let c = peek() else { return Token(kind: .end, start: start, end: start) }
 
-        if isDigit(c) || (c == "." && peek(1).map(isDigit) == true) {
-            return lexNumber()
+        if isDigit(c) || (c == Unicode.Scalar(String(locale.decimalSeparator))! && peek(1).map(isDigit) == true && operandMayStart) {
+            return try lexNumber()
+        }
+        if decimalComma && c == "\\" {
+            position += 1
+            return Token(kind: .symbol("\\"), start: start, end: position)
         }
         if c == "\"" { return try lexString() }
         if c == "'" { return try lexQuotedSheet() }
@@ -65,10 +119,21 @@ struct Lexer {
         throw FormulaSyntaxError("unexpected character '\(c)'", at: start)
     }
 
-    private mutating func lexNumber() -> Token {
+    private mutating func lexNumber() throws(FormulaSyntaxError) -> Token {
         let start = position
         while let c = peek(), isDigit(c) { position += 1 }
-        if peek() == "." {
+        if decimalComma, peek() == ".", position > start, peek(1).map(isDigit) == true {
+            // An English decimal point between digits reads the same in a Swedish formula.
+            position += 1
+            while let c = peek(), isDigit(c) { position += 1 }
+        } else if decimalComma, peek() == ",", peek(1).map(isDigit) == true || position == start {
+            if !usesSemicolons && parentheses.last == true {
+                let end = position + 1 + scalars[(position + 1)...].prefix(while: isDigit).count
+                ambiguousCommas.append((start, text(start..<end)))
+            }
+            position += 1
+            while let c = peek(), isDigit(c) { position += 1 }
+        } else if !decimalComma, peek() == "." {
             position += 1
             while let c = peek(), isDigit(c) { position += 1 }
         }
@@ -81,7 +146,8 @@ struct Lexer {
             }
         }
         let text = text(start..<position)
-        return Token(kind: .number(Double(text) ?? .nan, text: text), start: start, end: position)
+        let canonical = decimalComma ? text.replacingOccurrences(of: ",", with: ".") : text
+        return Token(kind: .number(Double(canonical) ?? .nan, text: text), start: start, end: position)
     }
 
     private mutating func lexString() throws(FormulaSyntaxError) -> Token {
@@ -143,8 +209,11 @@ struct Lexer {
 
     private mutating func lexError() throws(FormulaSyntaxError) -> Token {
         let start = position
-        for error in FormulaError.allCases where error != .cycle {
-            let code = Array(error.code.unicodeScalars)
+        let names = FormulaError.allCases.filter { $0 != .cycle }.flatMap { error in
+            [(error, error.code)] + (locale.name(of: error) == error.code ? [] : [(error, locale.name(of: error))])
+        }.sorted { $0.1.count > $1.1.count }  // `#NAMN?` before a shorter code it starts with
+        for (error, name) in names {
+            let code = Array(name.unicodeScalars)
             if position + code.count <= scalars.count,
                zip(code, scalars[position..<position + code.count]).allSatisfy({ $0.properties.uppercaseMapping == $1.properties.uppercaseMapping }) {
                 position += code.count

@@ -226,6 +226,11 @@ public final class Workbook {
         formula(at: location).map { FormulaPrinter.formula($0.expression, at: location.address) }
     }
 
+    /// The formula as a person of `locale` writes it (`=SUMMA(A1:A3)` in Swedish), or nil.
+    public func formulaText(at location: CellLocation, locale: SpreadsheetLocale) -> String? {
+        formula(at: location).map { FormulaPrinter.formula($0.expression, at: location.address, locale: locale) }
+    }
+
     /// What was put into the cell: the formula text, or the constant value.
     public func input(at location: CellLocation) -> CellInput {
         if let text = formulaText(at: location) { return .formula(text) }
