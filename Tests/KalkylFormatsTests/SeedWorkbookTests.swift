@@ -104,7 +104,12 @@ struct SeedWorkbookTests {
         try workbook.set(.typed("2500000"), at: workbook.location(of: "Aktiviteter!D22"))  // Kir 2 000 000 → 2 500 000
         workbook.recalculate()
         #expect(try workbook.value(at: workbook.location(of: "Uppgifter!B7")) == .number(500_000))
-        #expect(try workbook.value(at: workbook.location(of: "Uppgifter!B8")) == .text("Fördelat 500,000 kr mer än bidraget"))
+        // The workbook is Swedish (`locale sv`): TEXT writes a space between thousands, as in Swedish Excel.
+        #expect(try workbook.value(at: workbook.location(of: "Uppgifter!B8")) == .text("Fördelat 500 000 kr mer än bidraget"))
+        try workbook.set(.typed("2000000"), at: workbook.location(of: "Aktiviteter!D22"))
+        try workbook.set(.typed("34063000"), at: workbook.location(of: "Aktiviteter!D6"))  // 36 600 000 − 2 537 000
+        workbook.recalculate()
+        #expect(try workbook.value(at: workbook.location(of: "Uppgifter!B8")) == .text("Ofördelat: 2 537 000 kr"))
     }
 
     @Test func equalSplitOfVardkapacitet2024() throws {

@@ -163,14 +163,14 @@ extension FunctionRegistry {
             var subject = value
             if case .text(let s) = value, let n = NumberText.parse(s) { subject = .number(n) }
             if case .boolean = value { return .text(value.description) }
-            return .text(NumberFormat(code).format(subject))
+            return .text(NumberFormat(code).format(subject, separators: args.context.workbook.locale.separators))
         },
         .scalar("FIXED", 1...3) { (args) throws(FormulaError) in
             let x = try args.number(0), decimals = try args.integer(1, default: 2), noCommas = try args.boolean(2, default: false)
             let rounded = DecimalRounding.round(x, digits: decimals)
             var code = noCommas ? "0" : "#,##0"
             if decimals > 0 { code += "." + String(repeating: "0", count: min(decimals, 127)) }
-            return .text(NumberFormat(code).format(rounded))
+            return .text(NumberFormat(code).format(rounded, separators: args.context.workbook.locale.separators))
         },
         .scalar("CHAR", 1...1) { (args) throws(FormulaError) in
             let n = try args.integer(0)

@@ -16,6 +16,12 @@ public final class Workbook {
     /// Whether some formula compiled so far uses a function or name Kalkyl or the workbook does
     /// not have (`CompiledFormula.unknownNames`): a reader looks for them only then.
     public private(set) var hasFormulasWithUnknownNames = false
+    /// The locale TEXT and FIXED write numbers in, as Excel's TEXT follows the locale it runs
+    /// in (`TEXT(1234567;"#,##0")` is `1 234 567` in Swedish). A workbook file's `locale` line
+    /// sets it, so a workbook computes the same wherever it is opened; format codes stay canonical.
+    public var locale: SpreadsheetLocale = .english {
+        didSet { if locale != oldValue && !formulas.isEmpty { recalculateAll() } }
+    }
     /// Excel tables, which formulas refer to by name (see `Workbook+Tables.swift`).
     public internal(set) var tables: [Table] = []
     /// The time NOW() and TODAY() see, as a serial in local time (a Swede's TODAY() changes at

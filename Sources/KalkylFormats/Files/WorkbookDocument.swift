@@ -15,8 +15,11 @@ public struct WorkbookDocument {
     /// The comment lines of a .kalk file, kept so a load and save gives the same text.
     public var comments: [CommentAnchor: [String]] = [:]
     /// The locale the workbook is written for (a .kalk file's `locale` line): the shipped
-    /// workbooks and templates are Swedish, so a session on them is, unless told otherwise.
-    public var locale: SpreadsheetLocale?
+    /// workbooks and templates are Swedish, so a session on them is, unless told otherwise, and
+    /// the workbook's TEXT writes Swedish numbers (`Workbook.locale`).
+    public var locale: SpreadsheetLocale? {
+        didSet { workbook.locale = locale ?? .english }
+    }
     private var xlsx: XlsxDocument?
 
     /// A workbook made in Kalkyl (a template, a new file), with no file behind it yet.
