@@ -51,10 +51,17 @@ public enum REPLLoop {
     }
 
     private static func setUpReadline() {
+        // readline handles å, ä and ö as one character each only in a UTF-8 locale; without
+        // one (LANG unset or C) it would move and delete by bytes, and Tab on `FÖR` breaks the line.
+        setlocale(LC_CTYPE, "")
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
         rl_readline_name = UnsafePointer(strdup("kalkyl"))
         rl_attempted_completion_function = { text, start, _ in
             rl_attempted_completion_over = 1
-            Completion.prepare(line: rl_line_buffer.map { String(cString: $0) } ?? "", word: text.map { String(cString: $0) } ?? "", start: Int(start))
+            // `start` counts bytes of the line, not characters.
+            let line = rl_line_buffer.map { String(cString: $0) } ?? ""
+            let before = String(decoding: line.utf8.prefix(Int(start)), as: UTF8.self)
+            Completion.prepare(before: before, word: text.map { String(cString: $0) } ?? "")
             // `SUM(`, `Fördelning!` and `total=` go on without a space.
             rl_completion_append_character = Completion.continuesWord ? 0 : 32
             return rl_completion_matches(text) { _, state in Completion.next(state: state) }
@@ -86,8 +93,13 @@ enum Completion {
     nonisolated(unsafe) private static var candidates: [String] = []
     nonisolated(unsafe) private static var index = 0
 
-    static func prepare(line: String, word: String, start: Int) {
-        candidates = matches(line: line, word: word, start: start)
+    static func prepare(before: String, word: String) {
+        var found: [String] = []
+        for candidate in matches(before: before, word: word) where !found.contains(candidate) { found.append(candidate) }
+        // readline puts in what the candidates have in common, letter case included: `FÖR`
+        // with `Fördelning!` among them would shrink to `F`. Those spelt as typed go first.
+        let asTyped = found.filter { $0.hasPrefix(word) }
+        candidates = asTyped.isEmpty ? found : asTyped
         index = 0
     }
 
@@ -104,8 +116,8 @@ enum Completion {
     }
 
     /// What `word` may complete to, given the line before it.
-    static func matches(line: String, word: String, start: Int) -> [String] {
-        let before = String(line.prefix(start)).trimmingCharacters(in: .whitespaces)
+    static func matches(before line: String, word: String) -> [String] {
+        let before = line.trimmingCharacters(in: .whitespaces)
         let lowerWord = word.lowercased()
         if before.isEmpty {
             return HelpText.commandNames.filter { $0.hasPrefix(lowerWord) }.sorted()
@@ -123,7 +135,11 @@ enum Completion {
             return (session?.workbook.sheetNames ?? []).filter { $0.lowercased().hasPrefix(lowerWord) }
         }
         let upper = word.uppercased()
-        var result = FunctionRegistry.names.filter { $0.hasPrefix(upper) }.map { $0 + "(" }
+        // Function names in the session's locale first (SUMMA before SUM in Swedish), then English.
+        let locale = session?.locale ?? .english
+        var names = FunctionRegistry.names.map { locale.localName(ofFunction: $0) }
+        names += FunctionRegistry.names.filter { !names.contains($0) }
+        var result = names.filter { $0.hasPrefix(upper) }.map { $0 + "(" }
         if let workbook = session?.workbook {
             result += workbook.sheetNames.filter { $0.lowercased().hasPrefix(lowerWord) }.map { SheetName.quotedIfNeeded($0) + "!" }
             result += workbook.names.map(\.name).filter { $0.lowercased().hasPrefix(lowerWord) }

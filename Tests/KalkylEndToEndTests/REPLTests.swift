@@ -117,6 +117,15 @@ struct REPLTests {
         _ = try run(["send-keys", "-t", name, "show Förd", "Tab"])
         #expect(try waitFor("kalkyl> show Fördelning"))
         _ = try run(["send-keys", "-t", name, "C-u"])
+        // A Swedish function name with å, ä or ö completes whole (`FÖR` once shrank to `F`).
+        _ = try run(["send-keys", "-t", name, "eval FÖR", "Tab"])
+        #expect(try waitFor("kalkyl> eval FÖR"))
+        _ = try run(["send-keys", "-t", name, "D", "Tab"])
+        #expect(try waitFor("kalkyl> eval FÖRDELA("))
+        _ = try run(["send-keys", "-t", name, "C-u"])
+        _ = try run(["send-keys", "-t", name, "eval AVRUN", "Tab"])
+        #expect(try waitFor("kalkyl> eval AVRUNDA"))
+        _ = try run(["send-keys", "-t", name, "C-u"])
 
         // Up recalls the previous command.
         _ = try run(["send-keys", "-t", name, "Up"])
