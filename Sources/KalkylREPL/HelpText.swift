@@ -13,7 +13,7 @@ enum HelpText {
         ("names", "names", "list the defined names"),
         ("locale", "locale [sv | en]", "how numbers are typed and shown: Swedish (7 000 000, 1,5 %, SANT) or English (7,000,000, 1.5%, TRUE)"),
         ("save", "save | save as FILE | save! | save as! FILE", "save the workbook atomically; without ! it will not overwrite another program's change to the file or an existing other file"),
-        ("export", "export csv|json [--sheet S] [--swedish] [--formatted] [--raw] [-o FILE]", "export as the export command does (CSV text that a spreadsheet would run gets a leading ' unless --raw)"),
+        ("export", "export csv|json [--sheet S] [--swedish] [--no-bom] [--formatted] [--raw] [-o FILE]", "export as the export command does (CSV text that a spreadsheet would run gets a leading ' unless --raw)"),
         ("open", "open FILE", "open another workbook"),
         ("new", "new TEMPLATE [NAME=VALUE …]", "a new workbook from a template"),
         ("help", "help [COMMAND]", "this list, or one command"),

@@ -332,6 +332,7 @@ public final class REPLSession {
         if !force, target == path, FileSnapshot(path: target) != snapshot {
             return failure("\(target) was changed by another program since it was opened: 'save!' overwrites that change, 'save as FILE' keeps both")
         }
+        let losses = document.losses(savingAs: target)
         do {
             try document.save(to: target)
         } catch let problem as FileProblem {
@@ -340,7 +341,7 @@ public final class REPLSession {
         path = target
         snapshot = FileSnapshot(path: target)
         isDirty = false
-        return Outcome(output: "saved \(target)\n")
+        return Outcome(output: "saved \(target)\n" + (losses.map { "  " + $0 + "\n" } ?? ""))
     }
 
     private func export(_ argument: String) throws -> Outcome {
@@ -349,7 +350,7 @@ public final class REPLSession {
             return failure("expected 'export csv' or 'export json'")
         }
         words.removeFirst()
-        var sheet: Int? = nil, output: String? = nil, swedish = false, formatted = false, raw = false
+        var sheet: Int? = nil, output: String? = nil, swedish = false, formatted = false, raw = false, byteOrderMark = true
         while let word = words.first {
             words.removeFirst()
             switch word {
@@ -364,6 +365,7 @@ public final class REPLSession {
             case "--swedish": swedish = true
             case "--formatted": formatted = true
             case "--raw": raw = true
+            case "--no-bom": byteOrderMark = false
             default: return failure("unknown export option '\(word)'")
             }
         }
@@ -372,6 +374,7 @@ public final class REPLSession {
             var writer = swedish ? CSVWriter.swedish : CSVWriter()
             writer.formatted = formatted
             writer.neutralizesFormulas = !raw
+            writer.byteOrderMark = writer.byteOrderMark && byteOrderMark
             text = writer.text(of: workbook, sheet: sheet ?? currentSheet)
         } else {
             text = JSONExporter.text(of: workbook, sheet: sheet)

@@ -20,14 +20,17 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The sheet to export (CSV: default the first; JSON: default all).") var sheet: String?
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.") var output: String?
     @Flag(help: "CSV: show numbers with the cells' number formats.") var formatted = false
-    @Flag(help: "CSV: ';' between fields and decimal commas.") var swedish = false
+    @Flag(help: "CSV: as Swedish Excel writes it: a byte order mark, ';' between fields, decimal commas.") var swedish = false
+    @Flag(name: .customLong("no-bom"), help: "CSV: no byte order mark, even with --swedish (for scripts).") var noByteOrderMark = false
     @Flag(help: "CSV: write text that starts with = + - @ as it is (by default it gets a leading ' so a spreadsheet does not run it as a formula).") var raw = false
 
     func run() throws {
-        let book = try WorkbookFile.load(workbook)
+        let document = try WorkbookFile.open(workbook)
+        let book = document.workbook
         if format == .xlsx {
             guard let output else { throw CommandFailure.input("--format xlsx needs a file: -o FILE.xlsx") }
-            try WorkbookFile.save(book, to: output)
+            // An opened xlsx keeps what its file has (see XlsxDocumentWriter).
+            try document.save(to: output)
             return
         }
         let text: String
@@ -36,6 +39,7 @@ struct ExportCommand: ParsableCommand {
             var writer = swedish ? CSVWriter.swedish : CSVWriter()
             writer.formatted = formatted
             writer.neutralizesFormulas = !raw
+            if noByteOrderMark { writer.byteOrderMark = false }
             text = writer.text(of: book, sheet: try SheetOption.index(sheet, in: book))
         case .json:
             text = JSONExporter.text(of: book, sheet: try sheet.map { try SheetOption.index($0, in: book) })

@@ -17,8 +17,9 @@ struct CommandLineTests {
         // Blekinge 15e6 × 158 876 / 352 527 = 6 760 163.05 → 6 760 163, and so on.
         let outcome = try KalkylProcess.run(["export", example, "--format", "csv", "--sheet", "Fördelning", "--formatted", "--swedish"])
         #expect(outcome.status == 0)
+        // Swedish CSV starts with a byte order mark, so Excel on Windows reads å, ä and ö right.
         #expect(outcome.stdout == """
-            Region;Befolkning;Andel;Grundbelopp;Belopp;Totalt\r
+            \u{FEFF}Region;Befolkning;Andel;Grundbelopp;Belopp;Totalt\r
             Region Blekinge;158 876;45,1%;5 000 000;6 760 163;11 760 163\r
             Region Gotland;61 167;17,4%;5 000 000;2 602 652;7 602 652\r
             Region Jämtland Härjedalen;132 484;37,6%;5 000 000;5 637 185;10 637 185\r
@@ -117,6 +118,24 @@ struct CommandLineTests {
         #expect(english.stderr == "kalkyl: Parametrar!B2: '7 000 000' is stored as text: it is a number only in the sv locale (--locale sv), or write it 7000000, 1.5\n")
         // check names the text as the likely cause.
         #expect(try KalkylProcess.run(["check", out]).stdout.hasPrefix("Parametrar!B5: #VALUE!  =Totalbelopp-Grundbelopp*COUNTA(Fördelning!A2:A22)  (Parametrar!B2 holds the text \"7 000 000\", perhaps meant as a number)\n"))
+    }
+
+    /// Swedish CSV as Swedish Excel writes it comes back as numbers: export, convert, open.
+    @Test func csvFromSwedishExcelConvertsAndOpens() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let csv = directory.appendingPathComponent("fördelning.csv").path
+        #expect(try KalkylProcess.run(["export", example, "--format", "csv", "--sheet", "Fördelning", "--formatted", "--swedish", "-o", csv]).status == 0)
+        let kalk = directory.appendingPathComponent("fördelning.kalk").path
+        let convert = try KalkylProcess.run(["convert", csv, kalk])
+        #expect(convert.status == 0, "\(convert.stderr)")
+        // 11 760 163 + 7 602 652 + 10 637 185, read back from "11 760 163" and so on.
+        #expect(try KalkylProcess.run(["eval", kalk, "SUM(F2:F4)"]).stdout == "30000000\n")
+        #expect(try KalkylProcess.run(["eval", kalk, "C2"]).stdout == "0.451\n")
+        let repl = try KalkylProcess.run(["repl", csv], stdin: "show B2\nF6 = =SUMMA(F2:F4)\nsave as \(directory.path)/ut.csv\n")
+        #expect(repl.stdout.contains("Blad1!B2\n  value:   158876 (number)\n"))
+        #expect(repl.stdout.contains("  Blad1!F6  (tom) → 30000000\n"))
+        #expect(repl.stdout.contains("is CSV, one sheet of values: it will not have 1 formula (written as their values)\n"))
     }
 
     @Test func setEditsRecalculatesAndSavesAtomically() throws {

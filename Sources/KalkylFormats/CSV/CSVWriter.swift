@@ -5,24 +5,31 @@ import KalkylEngine
 /// number format instead, as a person would see it.
 public struct CSVWriter: Sendable {
     public var delimiter: Character = ","
-    public var separators: NumberFormat.Separators = .english
+    /// How numbers, truth values and errors are written (SANT, #SAKNAS! in Swedish).
+    public var locale: SpreadsheetLocale = .english
+    public var separators: NumberFormat.Separators { locale == .english ? .english : locale.separators }
     public var formatted = false
+    /// A UTF-8 byte order mark first: Excel on Windows reads CSV without one as its ANSI code
+    /// page and garbles å, ä and ö. On for Swedish CSV, off for scripts (`--no-bom`).
+    public var byteOrderMark = false
     /// Text that a spreadsheet would run as a formula gets a leading `'` (see `CSVField.neutralized`);
     /// off only when asked (`--raw`).
     public var neutralizesFormulas = true
 
-    public init(delimiter: Character = ",", separators: NumberFormat.Separators = .english, formatted: Bool = false) {
+    public init(delimiter: Character = ",", locale: SpreadsheetLocale = .english, formatted: Bool = false, byteOrderMark: Bool = false) {
         self.delimiter = delimiter
-        self.separators = separators
+        self.locale = locale
         self.formatted = formatted
+        self.byteOrderMark = byteOrderMark
     }
 
-    /// Swedish CSV, as Excel writes it in a Swedish locale: `;` between fields, decimal comma.
-    public static let swedish = CSVWriter(delimiter: ";", separators: SpreadsheetLocale.swedish.separators)
+    /// Swedish CSV, as Excel writes it in a Swedish locale: a byte order mark, `;` between
+    /// fields, decimal commas, SANT/FALSKT.
+    public static let swedish = CSVWriter(delimiter: ";", locale: .swedish, byteOrderMark: true)
 
     public func text(of workbook: Workbook, sheet: Int) -> String {
         let s = workbook.sheets[sheet]
-        var out = ""
+        var out = byteOrderMark ? "\u{FEFF}" : ""
         for row in 0..<s.usedRowCount {
             var fields: [String] = []
             for column in 0..<s.usedColumnCount {
@@ -45,7 +52,7 @@ public struct CSVWriter: Sendable {
         case .text(let s):
             return neutralizesFormulas ? CSVField.neutralized(s) : s
         default:
-            return value.description
+            return locale.text(of: value)
         }
     }
 }

@@ -12,7 +12,7 @@ public enum FileError: Error, CustomStringConvertible {
         case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
         case .notUTF8(let path, let line, let column): return "\(path):\(line):\(column): not UTF-8 text (a byte that is not UTF-8)"
         case .unwritable(let path, let reason): return "\(path): cannot write: \(reason)"
-        case .unknownFormat(let path): return "\(path): unknown file type (expected .kalk, .xlsx or .xlsm)"
+        case .unknownFormat(let path): return "\(path): unknown file type (expected .kalk, .xlsx, .xlsm or .csv)"
         }
     }
 }

@@ -94,6 +94,15 @@ public struct WorkbookDocument {
     /// What a save to `path` would not carry over of the file the document came from, in one
     /// line (nil when nothing is lost): xlsx → .kalk or .csv drops styles, charts and the like.
     public func losses(savingAs path: String) -> String? {
+        if (try? WorkbookFile.Kind(path)) == .csv {
+            let formulas = workbook.sheets.indices.reduce(0) { $0 + workbook.cells(inSheet: $1).filter { $0.formula != nil }.count }
+            let sheets = workbook.sheets.count
+            var lost: [String] = []
+            if formulas > 0 { lost.append("\(formulas) formula\(formulas == 1 ? "" : "s") (written as their values)") }
+            if sheets > 1 { lost.append("\(sheets - 1) sheet\(sheets == 2 ? "" : "s") after the first") }
+            if let xlsx { lost += xlsx.features }
+            return lost.isEmpty ? nil : "\(path) is CSV, one sheet of values: it will not have " + lost.joined(separator: ", ")
+        }
         guard let xlsx, (try? WorkbookFile.Kind(path)) != .xlsx else { return nil }
         var lost = xlsx.features
         let frozen = uncomputed.count

@@ -12,6 +12,7 @@ public enum WorkbookFile {
         switch try Kind(path) {
         case .xlsx: return WorkbookDocument(xlsx: try XlsxReader.load(path: path))
         case .kalk: return try KalkReader.load(path: path)
+        case .csv: return try CSVReader.load(path: path)
         }
     }
 
@@ -25,17 +26,25 @@ public enum WorkbookFile {
             }
             try XlsxWriter.save(workbook, to: path)
         case .kalk: try KalkWriter.save(WorkbookDocument(workbook: workbook), to: path)
+        case .csv: try AtomicFile.write(CSVWriter().text(of: workbook, sheet: 0), to: path)
         }
     }
 
     /// The formats a workbook file can have.
     public enum Kind {
-        case kalk, xlsx
+        /// A CSV file is one sheet of values (see `CSVReader`, `CSVWriter`).
+        case kalk, xlsx, csv
 
         public init(_ path: String) throws {
             let lower = path.lowercased()
             // .xlsm is an xlsx file with macros (a part Kalkyl keeps as it is).
-            if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") { self = .xlsx } else if lower.hasSuffix(".kalk") { self = .kalk } else {
+            if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") {
+                self = .xlsx
+            } else if lower.hasSuffix(".kalk") {
+                self = .kalk
+            } else if lower.hasSuffix(".csv") {
+                self = .csv
+            } else {
                 throw FileError.unknownFormat(path: path)
             }
         }
