@@ -11,6 +11,7 @@ enum HelpText {
         ("use", "use SHEET", "make a sheet the current one (unqualified cells are on it)"),
         ("sheets", "sheets", "list the sheets"),
         ("names", "names", "list the defined names"),
+        ("format", "format RANGE \"CODE\"", "give cells a number format, written in the session's locale (format G2:G22 \"0,0%\"; # ##0 in Swedish)"),
         ("locale", "locale [sv | en]", "how numbers are typed and shown: Swedish (7 000 000, 1,5 %, SANT) or English (7,000,000, 1.5%, TRUE)"),
         ("save", "save | save as FILE | save! | save as! FILE", "save the workbook atomically; without ! it will not overwrite another program's change to the file or an existing other file"),
         ("export", "export csv|json [--sheet S] [--swedish] [--no-bom] [--formatted] [--raw] [-o FILE]", "export as the export command does (CSV text that a spreadsheet would run gets a leading ' unless --raw)"),

@@ -85,6 +85,7 @@ public final class REPLSession {
             case "sheets": return sheets()
             case "names": return names()
             case "locale": return changeLocale(rest)
+            case "format": return try format(rest)
             case "save": return try save(rest, force: false)
             case "save!": return try save(rest, force: true)
             case "export": return try export(rest)
@@ -251,7 +252,7 @@ public final class REPLSession {
                 out += "  formula: =\(Excerpt.of(uncomputed.formula))\n  not computed by Kalkyl: \(uncomputed.reason); the value is Excel's\n"
             }
             out += "  value:   \(locale.text(of: value, format: format)) (\(value.kindName))\n"
-            if let format { out += "  format:  \(format)\n" }
+            if let format { out += "  format:  \(locale.localFormat(format))\n" }
             if let notes = workbook.formula(at: location)?.diagnostics, !notes.isEmpty { out += "  note:    \(notes.joined(separator: "; "))\n" }
             return Outcome(output: out)
         }
@@ -434,6 +435,20 @@ public final class REPLSession {
         resetState()
         isDirty = true
         return Outcome(output: "new workbook from \(name): \(workbook.sheetNames.joined(separator: ", ")) (save as FILE to keep it)\n")
+    }
+
+    /// `format RANGE "CODE"`: a number format for cells, written in the session's locale
+    /// (`"0,0 %"`, `"# ##0"` in Swedish), stored canonically. Not undone by undo.
+    private func format(_ argument: String) throws -> Outcome {
+        guard let space = argument.firstIndex(of: " ") else { return failure("expected 'format RANGE \"CODE\"', e.g. format G2:G22 \"0,0%\"") }
+        let (sheet, range) = try workbook.range(of: String(argument[..<space]), defaultSheet: currentSheet)
+        var code = argument[space...].trimmingCharacters(in: .whitespaces)
+        if code.count >= 2, code.hasPrefix("\""), code.hasSuffix("\"") { code = String(code.dropFirst().dropLast()) }
+        guard !code.isEmpty else { return failure("format needs a number format code, e.g. \"0,0%\"") }
+        let canonical = locale.canonicalFormat(code)
+        workbook.updateLayout(ofSheet: sheet) { $0.numberFormats.append((range: range, format: canonical)) }
+        isDirty = true
+        return Outcome(output: TableView.render(workbook, sheet: sheet, range: range, locale: locale))
     }
 
     /// `locale`, `locale sv`, `locale en`.

@@ -78,7 +78,8 @@ struct FillCommand: ParsableCommand {
                 continue
             }
             if case .failure(let problem) = parameter.value(from: answer) {
-                Output.error(problem.message)
+                // Which field, by its label as the form shows it, then what is wrong.
+                Output.error("\(FormField.named(parameter.name)?.label ?? parameter.description): \(problem.message)")
                 continue
             }
             if let field = FormField.named(parameter.name), let message = field.problem(with: answer) {

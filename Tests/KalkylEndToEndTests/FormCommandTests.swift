@@ -53,7 +53,7 @@ struct FillAndBatchTests {
         let answers = [
             "Region Västerbotten", "232100-0165", "232100-0164", "Anna Andersson", "Box 1, 901 89 Umeå",
             "785 00 00", "090-785 00 00", "", "ekonomi@example.se", "S2022/04257", "S2023/01226", "Civilt försvar 2023",
-            "2023-01-01 – 2023-12-31", "5555-5551", "CF 2023", "2023-06-01", "Anna Andersson",
+            "2023-01-01 – 2023-12-31", "5555-5551", "CF 2023", "31/3 2024", "2023-06-01", "Anna Andersson",
         ]
         let outcome = try KalkylProcess.run(["fill", "rekvisition", "--with", "Workbooks/bilaga1-civilt-forsvar-2023.kalk", "-o", book],
                                             stdin: answers.joined(separator: "\n") + "\n")
@@ -62,6 +62,7 @@ struct FillAndBatchTests {
         #expect(outcome.stderr == """
             kalkyl: Organisationsnummer: the check digit is wrong (the last digit of 232100-0165 does not match the others)
             kalkyl: Telefon inkl. riktnummer: must include the area code (starting with 0 or +46) and be 8 to 10 digits, got '785 00 00'
+            kalkyl: Datum: must be a date written yyyy-mm-dd, got '31/3 2024'
 
             """)
         #expect(try KalkylProcess.run(["form", book, "--kind", "rekvisition"]).stdout.contains("   Belopp som rekvireras: 13 419 998 kr\n"))

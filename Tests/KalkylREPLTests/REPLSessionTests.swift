@@ -122,7 +122,7 @@ struct REPLSessionTests {
             Fördelning!C2
               formula: =B2/$B$23
               value:   1,5 % (number)
-              format:  0.0%
+              format:  0,0%
 
             """)
         #expect(session.execute("show Fördelning!A1:C2").output == """

@@ -49,12 +49,14 @@ public struct FormulaParser {
         guard case .end = parser.current.kind else {
             throw parser.unexpected("an operator or the end of the formula")
         }
+        // TEXT's format code typed in the locale is stored canonically (`"# ##0,00"` → `"#,##0.00"`).
+        let canonical = locale.decimalSeparator == "." ? expression : FormatCodeLiterals.map(expression) { locale.canonicalFormat($0) }
         // `AVRUNDA(B2/3,0)`: read with a decimal comma, AVRUNDA has one argument too few.
-        if let first = parser.ambiguousCommas.first, FunctionRegistry.hasWrongArgumentCount(expression) {
+        if let first = parser.ambiguousCommas.first, FunctionRegistry.hasWrongArgumentCount(canonical) {
             let semicolon = first.number.replacingOccurrences(of: ",", with: ";")
             throw FormulaSyntaxError("'\(first.number)' is a decimal comma in a Swedish formula, which leaves a function with the wrong number of arguments: write ';' between arguments (\(semicolon))", at: first.offset + offset)
         }
-        return expression
+        return canonical
     }
 
     private init(_ text: String, host: CellAddress, baseOffset: Int, locale: SpreadsheetLocale) throws(FormulaSyntaxError) {

@@ -22,7 +22,8 @@ public enum FormulaPrinter {
     /// in Swedish. Files store `formula(_:at:)`, the canonical form.
     public static func formula(_ expression: Expression, at host: CellAddress, locale: SpreadsheetLocale) -> String {
         var out = "="
-        write(expression, at: host, to: &out, functionName: { locale.localName(ofFunction: $0) }, locale: locale)
+        let local = locale.decimalSeparator == "." ? expression : FormatCodeLiterals.map(expression) { locale.localFormat($0) }
+        write(local, at: host, to: &out, functionName: { locale.localName(ofFunction: $0) }, locale: locale)
         return out
     }
 

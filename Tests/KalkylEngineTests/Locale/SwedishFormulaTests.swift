@@ -130,6 +130,25 @@ struct SwedishFormulaTests {
         }
     }
 
+    /// TEXT's format code as Swedish Excel writes it, stored canonically; a Swedish workbook's
+    /// TEXT writes Swedish numbers.
+    @Test(arguments: [
+        ("=TEXT(1234567,5;\"# ##0,00\")", "=TEXT(1234567.5,\"#,##0.00\")", "1 234 567,50"),
+        ("=TEXT(0,256;\"0,0%\")", "=TEXT(0.256,\"0.0%\")", "25,6%"),
+        ("=TEXT(-B7;\"# ##0\")&\" kr\"", "=TEXT(-B7,\"#,##0\")&\" kr\"", "2 537 000 kr"),
+        ("=TEXT(45747;\"yyyy-mm-dd\")", "=TEXT(45747,\"yyyy-mm-dd\")", "2025-03-31"),
+        ("=TEXT(1,5;\"0,00 \"\"st,\"\"\")", "=TEXT(1.5,\"0.00 \"\"st,\"\"\")", "1,50 st,"),
+    ])
+    func textFormatCodesAreWrittenTheSwedishWay(swedish: String, canonical: String, value: String) throws {
+        let host = CellAddress(row: 0, column: 5)
+        let expression = try FormulaParser.parse(swedish, at: host, locale: .swedish)
+        #expect(FormulaPrinter.formula(expression, at: host) == canonical)
+        #expect(FormulaPrinter.formula(expression, at: host, locale: .swedish) == swedish)
+        let workbook = try makeWorkbook(["B7": "-2537000"])
+        workbook.locale = .swedish
+        #expect(try workbook.evaluate(swedish, locale: .swedish) == .text(value))
+    }
+
     @Test func everyFunctionHasOneSwedishNameAndNoneCollide() {
         let swedish = SpreadsheetLocale.swedish
         let canonical = Set(FunctionRegistry.names.map { FunctionName.canonical($0) })
