@@ -427,7 +427,7 @@ public final class REPLSession {
             guard let equals = word.firstIndex(of: "=") else { return failure("'\(word)' is not NAME=VALUE") }
             given[String(word[..<equals])] = String(word[word.index(after: equals)...])
         }
-        let problems = template.fillParameters(given)
+        let problems = template.fillParameters(given, locale: askedLocale)
         guard problems.isEmpty else { return failure(problems.map(\.description).joined(separator: "\n")) }
         document = template
         path = nil

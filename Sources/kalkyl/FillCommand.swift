@@ -22,6 +22,7 @@ struct FillCommand: ParsableCommand {
     @Option(help: "A workbook whose sheets the new one includes.") var with: String?
     @Option(help: "The folder of templates.") var templates: String?
     @Flag(help: "Overwrite the output file if it exists.") var force = false
+    @OptionGroup var locale: LocaleOption
 
     func run() throws {
         guard let library = TemplateLibrary.locate(templates) else { throw CommandFailure.input("no Templates folder found") }
@@ -39,11 +40,12 @@ struct FillCommand: ParsableCommand {
         } catch FileError.unreadable {
             throw CommandFailure.input("no template '\(template)' in \(library.directory.path)")
         }
+        let typing = try locale.resolve(for: document)
         var answers: [String: String] = [:]
         for parameter in document.parameters {
-            answers[parameter.name] = try ask(parameter, default: defaultValue(of: parameter, in: document.workbook))
+            answers[parameter.name] = try ask(parameter, default: defaultValue(of: parameter, in: document.workbook), typing: typing)
         }
-        let problems = document.fillParameters(answers)
+        let problems = document.fillParameters(answers, locale: typing)
         guard problems.isEmpty else { throw CommandFailure.input(problems.map(\.description).joined(separator: "\nkalkyl: ")) }
         try document.save(to: output)
         Output.write("wrote \(output)\n")
@@ -62,7 +64,7 @@ struct FillCommand: ParsableCommand {
     /// Asks until the answer is right (an empty answer takes the default). The end of input
     /// before every question is answered stops the command: nothing is written, exit 2 — a
     /// form of defaults nobody chose is worse than none.
-    private func ask(_ parameter: TemplateParameter, default fallback: String?) throws -> String? {
+    private func ask(_ parameter: TemplateParameter, default fallback: String?, typing: SpreadsheetLocale) throws -> String? {
         let prompt = parameter.description + (fallback.map { " [\($0)]" } ?? "") + ": "
         while true {
             if !LineInput.isInteractive { Output.write(prompt) }
@@ -77,7 +79,7 @@ struct FillCommand: ParsableCommand {
                 Output.error("\(parameter.description): is required")
                 continue
             }
-            if case .failure(let problem) = parameter.value(from: answer) {
+            if case .failure(let problem) = parameter.value(from: answer, locale: typing) {
                 // Which field, by its label as the form shows it, then what is wrong.
                 Output.error("\(FormField.named(parameter.name)?.label ?? parameter.description): \(problem.message)")
                 continue

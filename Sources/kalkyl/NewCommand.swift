@@ -28,6 +28,7 @@ struct NewCommand: ParsableCommand {
     @Flag(help: "Overwrite the output file if it exists.") var force = false
     @Option(help: "A workbook whose sheets the new one includes (a requisition's allocation table, a report's activity table).") var with: String?
     @Option(help: "The folder of templates (default: $KALKYL_TEMPLATES, ./Templates, or the one beside kalkyl).") var templates: String?
+    @OptionGroup var locale: LocaleOption
 
     func run() throws {
         guard let library = TemplateLibrary.locate(templates) else {
@@ -62,7 +63,7 @@ struct NewCommand: ParsableCommand {
             }
             given[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
         }
-        let problems = document.fillParameters(given)
+        let problems = document.fillParameters(given, locale: try locale.resolve(for: document))
         guard problems.isEmpty else {
             throw CommandFailure.input(problems.map(\.description).joined(separator: "\nkalkyl: "))
         }

@@ -7,7 +7,7 @@ extension TemplateParameter {
     /// The value `text` stands for, or what is wrong with it (without the parameter's name).
     /// Numbers may be written as a Swede writes them: `400 000 000`, `12,5`, `2,5 %` (see
     /// `SpreadsheetLocale.number(from:)`), or as a plain English decimal, `12.5`.
-    public func value(from text: String) -> Result<Value, ParameterProblem> {
+    public func value(from text: String, locale: SpreadsheetLocale = .swedish) -> Result<Value, ParameterProblem> {
         let trimmed = Substring(text.trimmingCharacters(in: CharacterSet(charactersIn: " ")))
         switch kind {
         case .text:
@@ -25,8 +25,8 @@ extension TemplateParameter {
             }
             return checkRange(serial, shown: String(trimmed))
         case .number, .integer:
-            // As typed in Swedish (templates are Swedish), or a plain English decimal (`0.25`).
-            guard let number = (SpreadsheetLocale.swedish.number(from: text) ?? (text.contains(",") ? nil : SpreadsheetLocale.english.number(from: text)))?.value else {
+            // As typed in the locale (templates are Swedish), or a plain English decimal (`0.25`).
+            guard let number = (locale.number(from: text) ?? (text.contains(",") ? nil : SpreadsheetLocale.english.number(from: text)))?.value else {
                 return .failure(problem("must be a number, got '\(text)'"))
             }
             if kind == .integer && number != number.rounded() {
@@ -69,7 +69,8 @@ extension WorkbookDocument {
     /// Puts parameter values into their cells: `given` by name, the rest from their defaults
     /// (a required parameter with no default must be given). Checks everything first and changes nothing unless every value is right; the problems are
     /// all returned at once (unknown names, missing required values, bad values).
-    public func fillParameters(_ given: [String: String]) -> [ParameterProblem] {
+    public func fillParameters(_ given: [String: String], locale: SpreadsheetLocale? = nil) -> [ParameterProblem] {
+        let locale = locale ?? self.locale ?? .swedish
         var problems: [ParameterProblem] = []
         let known = Set(parameters.map { $0.name.lowercased() })
         for name in given.keys.sorted() where !known.contains(name.lowercased()) {
@@ -86,7 +87,7 @@ extension WorkbookDocument {
                 }
                 continue
             }
-            switch parameter.value(from: text) {
+            switch parameter.value(from: text, locale: locale) {
             case .failure(let problem): problems.append(problem)
             case .success(let value):
                 guard let cell = parameter.cell else { continue }
