@@ -45,6 +45,16 @@ public func fuzzOne(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
 }
 
 func formula(_ text: String) {
+    // Read as Swedish too: what the Swedish printer writes must read back as the same formula.
+    if let swedish = try? FormulaParser.parse(text, at: target.address, locale: .swedish) {
+        let written = FormulaPrinter.formula(swedish, at: target.address, locale: .swedish)
+        guard let again = try? FormulaParser.parse(written, at: target.address, locale: .swedish) else {
+            fatalError("a formula printed in Swedish does not read back: \(text) → \(written)")
+        }
+        if again != swedish, FormulaPrinter.formula(again, at: target.address) != FormulaPrinter.formula(swedish, at: target.address) {
+            fatalError("a formula printed in Swedish reads back as another: \(text) → \(written)")
+        }
+    }
     // Every input is evaluated; one that parses, one time in eight, also goes into a cell with
     // dependents and through the incremental recalculation (slower, so not every time).
     guard (try? workbook.evaluate(text, sheet: 0)) != nil, text.utf8.count % 8 == 0 else { return }
