@@ -47,6 +47,17 @@ enum SwedishNames {
         "MONTH": "MÅNAD", "NETWORKDAYS": "NETTOARBETSDAGAR", "NOW": "NU", "SECOND": "SEKUND", "TIME": "KLOCKSLAG",
         "TODAY": "IDAG", "WEEKDAY": "VECKODAG", "WEEKNUM": "VECKONR", "WORKDAY": "ARBETSDAGAR", "YEAR": "ÅR",
         "YEARFRAC": "ÅRDEL",
+        // Financial
+        "CUMIPMT": "KUMRÄNTA", "CUMPRINC": "KUMPRIS", "DDB": "DEGAVSKR", "EFFECT": "EFFRÄNTA", "FV": "SLUTVÄRDE",
+        "FVSCHEDULE": "FÖRRÄNTNING", "IPMT": "RBETALNING", "IRR": "IR", "ISPMT": "RALÅN", "NOMINAL": "NOMRÄNTA",
+        "NPER": "PERIODER", "NPV": "NETNUVÄRDE", "PDURATION": "PDURATION", "PMT": "BETALNING", "PPMT": "AMORT",
+        "PV": "NUVÄRDE", "RATE": "RÄNTA", "RRI": "RRI", "SLN": "LINAVSKR", "SYD": "ÅRSAVSKR", "XIRR": "XIRR",
+        "XNPV": "XNUVÄRDE",
+        // Trigonometry
+        "ACOS": "ARCCOS", "ACOSH": "ARCCOSH", "ACOT": "ARCCOT", "ACOTH": "ARCCOTH", "ASIN": "ARCSIN", "ASINH": "ARCSINH",
+        "ATAN": "ARCTAN", "ATAN2": "ARCTAN2", "ATANH": "ARCTANH", "COS": "COS", "COSH": "COSH", "COT": "COT",
+        "COTH": "COTH", "CSC": "CSC", "CSCH": "CSCH", "DEGREES": "GRADER", "RADIANS": "RADIANER", "SEC": "SEK",
+        "SECH": "SEKH", "SIN": "SIN", "SINH": "SINH", "SQRTPI": "ROTPI", "TAN": "TAN", "TANH": "TANH",
         // Kalkyl's own
         "ALLOCATE": "FÖRDELA",
     ]

@@ -139,6 +139,7 @@ public enum XlsxFunctionNames {
     static let newer: Set<String> = [
         "XLOOKUP", "IFS", "SWITCH", "CONCAT", "TEXTJOIN", "XOR", "MAXIFS", "MINIFS", "IFNA", "DAYS", "ISOWEEKNUM",
         "STDEV.S", "STDEV.P", "VAR.S", "VAR.P", "RANK.EQ", "RANK.AVG", "CEILING.MATH", "FLOOR.MATH",
+        "PDURATION", "RRI", "SEC", "SECH", "CSC", "CSCH", "COT", "COTH", "ACOT", "ACOTH",
     ]
 
     public static func prefixed(_ name: String) -> String { newer.contains(name) ? "_xlfn." + name : name }
