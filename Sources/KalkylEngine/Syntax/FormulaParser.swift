@@ -32,13 +32,14 @@ public struct FormulaParser {
     /// for the rule on `,`). English names and `,` between arguments are read in every locale.
     public static func parse(_ text: String, at host: CellAddress, locale: SpreadsheetLocale = .english) throws(FormulaSyntaxError) -> Expression {
         // Counted before anything is allocated for the text (a 50 MB line must not be lexed).
-        if text.utf8.count > maximumLength, text.unicodeScalars.count > maximumLength + (text.hasPrefix("=") ? 1 : 0) {
+        if text.utf8.count > maximumLength, text.unicodeScalars.count > maximumLength + (text.unicodeScalars.first == "=" ? 1 : 0) {
             throw FormulaSyntaxError("the formula is longer than Excel's limit of 8 192 characters", at: maximumLength)
         }
         var body = text
         var offset = 0
-        if body.hasPrefix("=") {
-            body.removeFirst()
+        // By scalar: `=` and a combining mark after it are one Character (`hasPrefix` says no).
+        if body.unicodeScalars.first == "=" {
+            body = String(body.unicodeScalars.dropFirst())
             offset = 1
         }
         var parser = try FormulaParser(body, host: host, baseOffset: offset, locale: locale)

@@ -14,7 +14,7 @@ public enum CellInput: Hashable, Sendable {
     }
 
     public static func typedWithFormat(_ text: String, locale: SpreadsheetLocale = .english) -> (input: CellInput, format: String?) {
-        if text.hasPrefix("=") && text.count > 1 { return (.formula(text), nil) }
+        if text.unicodeScalars.first == "=" && text.unicodeScalars.count > 1 { return (.formula(text), nil) }
         if text.hasPrefix("'") { return (.constant(.text(String(text.dropFirst()))), nil) }
         if text.isEmpty { return (.constant(.empty), nil) }
         if let b = locale.boolean(from: text) { return (.constant(.boolean(b)), nil) }
