@@ -52,7 +52,7 @@ struct SetCommand: ParsableCommand {
                 if let format, book.sheets[Int(location.sheet)].numberFormat(at: location.address) == nil {
                     book.updateLayout(ofSheet: Int(location.sheet)) { $0.numberFormats.append((range: CellRange(location.address), format: format)) }
                 }
-                if case .constant(.text(let text)) = typed, typing.number(from: text) == nil,
+                if case .constant(.text(let text)) = typed, !input.hasPrefix("'"),
                    let other = SpreadsheetLocale.all.first(where: { $0 != typing && $0.number(from: text) != nil }) {
                     // Never silently: a number typed the other locale's way stays text, and is said to.
                     warnings.append("\(reference): '\(text)' is stored as text: it is a number only in the \(other.code) locale (--locale \(other.code)), or write it \(typing.code == "en" ? "7000000, 1.5" : "7 000 000, 1,5")")

@@ -118,6 +118,9 @@ struct CommandLineTests {
         #expect(english.stderr == "kalkyl: Parametrar!B2: '7 000 000' is stored as text: it is a number only in the sv locale (--locale sv), or write it 7000000, 1.5\n")
         // check names the text as the likely cause.
         #expect(try KalkylProcess.run(["check", out]).stdout.hasPrefix("Parametrar!B5: #VALUE!  =Totalbelopp-Grundbelopp*COUNTA(Fördelning!A2:A22)  (Parametrar!B2 holds the text \"7 000 000\", perhaps meant as a number)\n"))
+        // Text quoted on purpose is no mistake: no warning.
+        let quoted = try KalkylProcess.run(["set", bilaga1, "Fördelning!H1='7 000 000", "--locale", "en", "-o", directory.appendingPathComponent("quoted.kalk").path])
+        #expect(quoted.stdout == "Fördelning!H1:  → \"7 000 000\" (text)\n" && quoted.stderr.isEmpty)
     }
 
     /// Swedish CSV as Swedish Excel writes it comes back as numbers: export, convert, open.

@@ -179,6 +179,16 @@ struct XlsxDocumentWriterTests {
         #expect(saved["xl/metadata.xml"] == metadata)
     }
 
+    @Test func openingSaysWhichFormulasAreNotComputedTwentyAtMost() throws {
+        let cells = (1...25).map { #"<row r="\#($0)"><c r="A\#($0)"><f>NOSUCH(\#($0))</f><v>\#($0)</v></c></row>"# }.joined()
+        let input = try XlsxReaderTests.xlsx(Self.package(sheet: #"<worksheet xmlns="\#(XlsxReaderTests.main)"><sheetData>\#(cells)</sheetData></worksheet>"#))
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        let warnings = try WorkbookFile.open(input).warnings
+        #expect(warnings.count == 21)
+        #expect(warnings[0] == "Blad1!A1: =NOSUCH(1) is not computed by Kalkyl (Kalkyl has no NOSUCH); its cell keeps Excel's value 1, and a save keeps the formula")
+        #expect(warnings[20] == "… and 5 more formulas Kalkyl does not compute ('kalkyl check' lists them)")
+    }
+
     @Test func cellsOutOfOrderAreRefusedNotMisplaced() throws {
         let sheet = #"<worksheet xmlns="\#(XlsxReaderTests.main)"><sheetData><row r="2"><c r="A2"><v>2</v></c></row><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>"#
         #expect { try Self.saved(Self.package(sheet: sheet), edits: [("B1", .constant(.number(3)))]) } throws: { error in

@@ -59,13 +59,17 @@ public struct WorkbookDocument {
     /// The values Excel stored for formula cells (xlsx only).
     public var cachedValues: [CellLocation: Value] { xlsx?.cachedValues ?? [:] }
 
-    /// One line per formula Kalkyl does not compute, said when the file is opened.
+    /// One line per formula Kalkyl does not compute, said when the file is opened; past 20, one
+    /// line says how many more (`check` lists them all).
     public var warnings: [String] {
-        uncomputed.sorted(by: { $0.key < $1.key }).map { location, entry in
+        let all = uncomputed.sorted(by: { $0.key < $1.key })
+        var lines = all.prefix(20).map { location, entry in
             let value = workbook.value(at: location)
             let kept = value == .empty ? "Excel stored no value for it" : "its cell keeps Excel's value \(value)"
             return "\(workbook.name(of: location)): =\(Excerpt.of(entry.formula)) is not computed by Kalkyl (\(entry.reason)); \(kept), and a save keeps the formula"
         }
+        if all.count > 20 { lines.append("… and \(all.count - 20) more formulas Kalkyl does not compute ('kalkyl check' lists them)") }
+        return lines
     }
 
     /// Formula cells that read a cell whose formula Kalkyl does not compute, directly or
