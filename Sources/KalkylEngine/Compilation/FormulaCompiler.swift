@@ -12,7 +12,7 @@ protocol CompilationEnvironment {
 struct FormulaCompiler {
     let environment: any CompilationEnvironment
     let hostSheet: Int
-    private var code: [Instruction] = []
+    var code: [Instruction] = []
     private var constants: [Operand] = []
     private var references: [CompiledReference] = []
     private var isVolatile = false
@@ -54,7 +54,7 @@ struct FormulaCompiler {
 
     /// Emits code that pushes the expression's result. `asValue`: only the value of a single
     /// cell matters there (an operator's operand, the whole formula), not the reference.
-    private mutating func emit(_ expression: Expression, asValue: Bool = false) {
+    mutating func emit(_ expression: Expression, asValue: Bool = false) {
         switch expression {
         case .number(let n): code.append(.number(n))
         case .text(let s): emitConstant(.value(.text(s)))
@@ -83,7 +83,7 @@ struct FormulaCompiler {
         }
     }
 
-    private mutating func emitConstant(_ operand: Operand) {
+    mutating func emitConstant(_ operand: Operand) {
         code.append(.constant(Int32(constants.count)))
         constants.append(operand)
     }
@@ -164,9 +164,9 @@ struct FormulaCompiler {
 
     /// `isWholeFormula`: the call's result is the cell's value (see `FunctionRegistry.cellResultVariant`).
     private mutating func emitCall(_ name: String, _ arguments: [Expression], isWholeFormula: Bool = false) {
-        for argument in arguments { emit(argument) }
         let count = Int32(arguments.count)
         guard let id = FunctionRegistry.id(of: name) else {
+            for argument in arguments { emit(argument) }
             diagnostics.append("unknown function \(name)")
             unknownNames.append(name)
             code.append(.fail(.name, argumentCount: count))
@@ -174,10 +174,13 @@ struct FormulaCompiler {
         }
         let definition = FunctionRegistry.definitions[Int(id)]
         guard definition.arity.contains(arguments.count) else {
+            for argument in arguments { emit(argument) }
             diagnostics.append("\(name) takes \(definition.arityDescription), not \(arguments.count)")
             code.append(.fail(.value, argumentCount: count))
             return
         }
+        if emitLazily(definition.name, id: id, arguments) { return }
+        for argument in arguments { emit(argument) }
         if definition.isVolatile { isVolatile = true }
         if definition.readsDynamicReferences { readsDynamicReferences = true }
         code.append(.call(function: isWholeFormula ? FunctionRegistry.cellResultVariant(of: id) : id, argumentCount: count))

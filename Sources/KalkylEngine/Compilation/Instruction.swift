@@ -24,6 +24,37 @@ enum Instruction {
     case call(function: Int32, argumentCount: Int32)
     /// Drops `argumentCount` operands and pushes `error` (an unknown function, a wrong number of arguments).
     case fail(FormulaError, argumentCount: Int32)
+
+    // Lazy branches: IF, IFS, IFERROR, IFNA, CHOOSE and SWITCH run only the argument they
+    // choose, as Excel does (see `LazyBranches.swift` for the code each compiles to). Targets
+    // are indexes into the code. An array condition or index needs every branch: such a
+    // branch runs *eagerly* (all arguments, then the function's element-wise body), which the
+    // evaluator remembers on a small stack of flags so nested branches stay independent.
+
+    /// Continues at `target`.
+    case jump(Int32)
+    /// IF's condition: true continues into the then-branch, false jumps to `otherwise`, an
+    /// error replaces it and jumps to `end`; an array keeps it and runs both branches eagerly.
+    case branchOnCondition(otherwise: Int32, end: Int32)
+    /// After a branch: jumps to `end` unless the enclosing branch runs eagerly.
+    case endBranch(Int32)
+    /// Ends an eager branch by calling `function` on its `argumentCount` operands; nothing otherwise.
+    case joinBranches(function: Int32, argumentCount: Int32)
+    /// IFERROR (`onlyNotAvailable` false) or IFNA: a value that is no such error jumps to `end`
+    /// as the result; an error is dropped and the alternative runs.
+    case branchOnError(onlyNotAvailable: Bool, end: Int32)
+    /// CHOOSE's index: jumps to the `.jump` at position index of the table that follows; an
+    /// error or an index out of 1…`count` jumps to `end`; an array runs every choice eagerly.
+    case branchOnIndex(count: Int32, end: Int32)
+    /// IFS' condition: true continues, false jumps to `next`, an error jumps to `end`.
+    case testCondition(next: Int32, end: Int32)
+    /// SWITCH's subject: reduced to one value; an error jumps to `end` as the result.
+    case switchSubject(end: Int32)
+    /// SWITCH's candidate against the subject below it: a match drops both and continues, no
+    /// match drops the candidate and jumps to `next`, an error replaces both and jumps to `end`.
+    case switchCase(next: Int32, end: Int32)
+    /// Drops the top operand (SWITCH's subject before its default).
+    case drop
 }
 
 /// A static reference of a formula, for the dependency graph; sheet -1 is the formula's own sheet.

@@ -1,6 +1,8 @@
 /// Runs compiled formulas on a reusable operand stack.
 struct Evaluator {
     private var stack: [Operand] = []
+    /// Per lazy branch being run, whether it runs eagerly (see `Instruction.branchOnCondition`).
+    private var eager: [Bool] = []
 
     init() {
         stack.reserveCapacity(64)
@@ -11,8 +13,13 @@ struct Evaluator {
         if formula.isArithmetic, let n = Evaluator.arithmetic(formula, in: context) { return .number(n) }
         // A formula leaves its stack empty; only one stopped short (none does) would leave more.
         if !stack.isEmpty { stack.removeAll(keepingCapacity: true) }
+        if !eager.isEmpty { eager.removeAll(keepingCapacity: true) }
         let host = context.host
-        for instruction in formula.code {
+        let code = formula.code
+        var pc = 0
+        while pc < code.count {
+            let instruction = code[pc]
+            pc += 1
             switch instruction {
             case .number(let n):
                 stack.append(.value(.number(n)))
@@ -66,6 +73,87 @@ struct Evaluator {
             case .fail(let error, let argumentCount):
                 stack.removeLast(Int(argumentCount))
                 stack.append(.error(error))
+            case .jump(let target):
+                pc = Int(target)
+            case .branchOnCondition(let otherwise, let end):
+                let condition = stack[stack.count - 1]
+                if condition.isMultiCell { eager.append(true); continue }
+                switch Arguments.scalar(of: condition, context: context).asBoolean() {
+                case .success(let b):
+                    stack.removeLast()
+                    eager.append(false)
+                    if !b { pc = Int(otherwise) }
+                case .failure(let e):
+                    stack[stack.count - 1] = .error(e)
+                    pc = Int(end)
+                }
+            case .endBranch(let end):
+                if eager.last == false {
+                    eager.removeLast()
+                    pc = Int(end)
+                }
+            case .joinBranches(let function, let argumentCount):
+                if eager.removeLast() {
+                    let base = stack.count - Int(argumentCount)
+                    let result = FunctionRegistry.call(Int(function), Arguments(stack[base...], context: context))
+                    stack.removeSubrange(base...)
+                    stack.append(result)
+                }
+            case .branchOnError(let onlyNotAvailable, let end):
+                let value = stack[stack.count - 1]
+                if value.isMultiCell { eager.append(true); continue }
+                let scalar = Arguments.scalar(of: value, context: context)
+                let caught = onlyNotAvailable ? scalar == .error(.notAvailable) : scalar.isError
+                if caught {
+                    stack.removeLast()
+                    eager.append(false)
+                } else {
+                    pc = Int(end)
+                }
+            case .branchOnIndex(let count, let end):
+                let index = stack[stack.count - 1]
+                if index.isMultiCell {
+                    eager.append(true)
+                    pc += Int(count)
+                    continue
+                }
+                switch Arguments.scalar(of: index, context: context).asNumber() {
+                case .success(let n) where n >= 1 && n < Double(count) + 1:
+                    stack.removeLast()
+                    eager.append(false)
+                    pc += Int(n) - 1
+                case .success:
+                    stack[stack.count - 1] = .error(.value)
+                    pc = Int(end)
+                case .failure(let e):
+                    stack[stack.count - 1] = .error(e)
+                    pc = Int(end)
+                }
+            case .testCondition(let next, let end):
+                switch Arguments.scalar(of: stack.removeLast(), context: context).asBoolean() {
+                case .success(let b):
+                    if !b { pc = Int(next) }
+                case .failure(let e):
+                    stack.append(.error(e))
+                    pc = Int(end)
+                }
+            case .switchSubject(let end):
+                let subject = Arguments.scalar(of: stack[stack.count - 1], context: context)
+                stack[stack.count - 1] = .value(subject)
+                if subject.isError { pc = Int(end) }
+            case .switchCase(let next, let end):
+                let candidate = Arguments.scalar(of: stack.removeLast(), context: context)
+                guard case .value(let subject) = stack[stack.count - 1] else { continue }
+                if case .error = candidate {
+                    stack[stack.count - 1] = .value(candidate)
+                    pc = Int(end)
+                } else if FunctionRegistry.switchMatches(subject, candidate) {
+                    stack.removeLast()
+                } else {
+                    pc = Int(next)
+                }
+            case .drop:
+                stack.removeLast()
             }
         }
         return Evaluator.cellValue(of: stack.removeLast(), context: context)

@@ -14,13 +14,9 @@ extension FunctionRegistry {
             if try args.boolean(0) { return args[1] }
             return args.count > 2 ? args[2] : .value(.boolean(false))
         },
-        FunctionDefinition("IFS", 2...variadic) { (args) throws(FormulaError) in
-            guard args.count % 2 == 0 else { throw FormulaError.value }
-            for i in stride(from: 0, to: args.count, by: 2) where try args.boolean(i) {
-                return args[i + 1]
-            }
-            throw FormulaError.notAvailable
-        },
+        // IFS and SWITCH always compile to branches (see `LazyBranches.swift`); their bodies
+        // run only for IFS with an odd number of arguments, which Excel rejects.
+        FunctionDefinition("IFS", 2...variadic) { _ throws(FormulaError) in throw FormulaError.value },
         FunctionDefinition("IFERROR", 2...2) { (args) throws(FormulaError) in
             if args[0].isMultiCell {
                 return elementWise(args) { values in values[0].isError ? values[1] : values[0] }
@@ -51,20 +47,21 @@ extension FunctionRegistry {
         .scalar("NOT", 1...1) { (args) throws(FormulaError) in .boolean(!(try args.boolean(0))) },
         .scalar("TRUE", 0...0) { _ in .boolean(true) },
         .scalar("FALSE", 0...0) { _ in .boolean(false) },
-        FunctionDefinition("SWITCH", 3...variadic) { (args) throws(FormulaError) in
-            let subject = args.scalar(0)
-            if case .error(let e) = subject { throw e }
-            var i = 1
-            while i + 1 < args.count {
-                let candidate = args.scalar(i)
-                if case .error(let e) = candidate { throw e }
-                if ValueComparison.compare(subject, candidate) == 0 && sameKind(subject, candidate) { return args[i + 1] }
-                i += 2
-            }
-            if i < args.count { return args[i] }
-            throw FormulaError.notAvailable
-        },
+        FunctionDefinition("SWITCH", 3...variadic) { _ throws(FormulaError) in throw FormulaError.value },
+        // IF, IFERROR, IFNA and CHOOSE compile to branches (see `LazyBranches.swift`); their
+        // bodies combine the branches element by element when the condition, value or index is an array.
         FunctionDefinition("CHOOSE", 2...variadic) { (args) throws(FormulaError) in
+            if args[0].isMultiCell {
+                return elementWise(args) { (values) throws(FormulaError) in
+                    let n: Double
+                    switch values[0].asNumber() {
+                    case .success(let x): n = x
+                    case .failure(let e): throw e
+                    }
+                    guard n >= 1, n < Double(values.count) else { throw FormulaError.value }
+                    return values[Int(n)]
+                }
+            }
             let index = try args.integer(0)
             guard index >= 1, index < args.count else { throw FormulaError.value }
             return args[index]
@@ -93,6 +90,11 @@ extension FunctionRegistry {
             }
         }
         guard any else { throw FormulaError.value }
+    }
+
+    /// Whether SWITCH's subject matches a candidate: equal, and of the same kind (1 is not "1").
+    static func switchMatches(_ subject: Value, _ candidate: Value) -> Bool {
+        ValueComparison.compare(subject, candidate) == 0 && sameKind(subject, candidate)
     }
 
     private static func sameKind(_ a: Value, _ b: Value) -> Bool {
