@@ -3,6 +3,9 @@ struct Evaluator {
     private var stack: [Operand] = []
     /// Per lazy branch being run, whether it runs eagerly (see `Instruction.branchOnCondition`).
     private var eager: [Bool] = []
+    /// The whole result of the last formula evaluated when it was an array or a multi-cell
+    /// range: what the cell spills (see `Workbook+Spills.swift`); `evaluate` returns its first value.
+    private(set) var spilledResult: Matrix?
 
     init() {
         stack.reserveCapacity(64)
@@ -10,6 +13,7 @@ struct Evaluator {
 
     /// The value of `formula` in the context's current cell.
     mutating func evaluate(_ formula: CompiledFormula, in context: EvaluationContext) -> Value {
+        if spilledResult != nil { spilledResult = nil }
         if formula.isArithmetic, let n = Evaluator.arithmetic(formula, in: context) { return .number(n) }
         // A formula leaves its stack empty; only one stopped short (none does) would leave more.
         if !stack.isEmpty { stack.removeAll(keepingCapacity: true) }
@@ -156,7 +160,31 @@ struct Evaluator {
                 stack.removeLast()
             }
         }
-        return Evaluator.cellValue(of: stack.removeLast(), context: context)
+        let result = stack.removeLast()
+        if result.isMultiCell {
+            // Excel 365: an array result spills from the formula's cell.
+            do {
+                let array = try Arguments.matrix(of: result, context: context)
+                spilledResult = array
+                return Evaluator.shownInCell(array.values[0])
+            } catch {
+                return .error(.spill)
+            }
+        }
+        return Evaluator.cellValue(of: result, context: context)
+    }
+
+    /// Forgets the last spilled result once the caller has placed it.
+    mutating func takeSpilledResult() -> Matrix? {
+        defer { spilledResult = nil }
+        return spilledResult
+    }
+
+    /// An empty cell's value shown through a formula is 0 (`=A1`, or A1 in a spill).
+    @inline(__always)
+    static func shownInCell(_ value: Value) -> Value {
+        if case .empty = value { return .number(0) }
+        return value
     }
 
     /// Runs a formula of numbers, cells and arithmetic on a stack of plain numbers, the way most

@@ -27,7 +27,7 @@ extension FunctionRegistry {
         .scalar("NA", 0...0) { _ in .error(.notAvailable) },
         .scalar("ERROR.TYPE", 1...1) { (args) throws(FormulaError) in
             guard case .error(let e) = args.scalar(0), e != .cycle else { throw FormulaError.notAvailable }
-            return .number(Double(e.rawValue))
+            return .number(e == .calc ? 14 : Double(e.rawValue))  // Excel's numbers; #CALC! is 14
         },
     ]
 }

@@ -58,6 +58,13 @@ enum SwedishNames {
         "ATAN": "ARCTAN", "ATAN2": "ARCTAN2", "ATANH": "ARCTANH", "COS": "COS", "COSH": "COSH", "COT": "COT",
         "COTH": "COTH", "CSC": "CSC", "CSCH": "CSCH", "DEGREES": "GRADER", "RADIANS": "RADIANER", "SEC": "SEK",
         "SECH": "SEKH", "SIN": "SIN", "SINH": "SINH", "SQRTPI": "ROTPI", "TAN": "TAN", "TANH": "TANH",
+        // Dynamic arrays. SINGLE and ANCHORARRAY are printed as the operators `@` and `A1#` in
+        // every locale; typed as functions they keep their English names.
+        "SINGLE": "SINGLE", "ANCHORARRAY": "ANCHORARRAY",
+        "FILTER": "FILTRERA", "SORT": "SORTERA", "SORTBY": "SORTERAEFTER", "UNIQUE": "UNIK", "SEQUENCE": "SEKVENS",
+        "RANDARRAY": "SLUMPMATRIS", "XMATCH": "XPASSA", "TAKE": "TA", "DROP": "UTESLUT", "CHOOSECOLS": "VÄLJKOLUMNER",
+        "CHOOSEROWS": "VÄLJRADER", "HSTACK": "HSTAPLA", "VSTACK": "VSTAPLA", "TOCOL": "TILLKOL", "TOROW": "TILLRAD",
+        "WRAPCOLS": "BRYTKOLUMN", "WRAPROWS": "BRYTRAD", "EXPAND": "UTÖKA", "TRANSPOSE": "TRANSPONERA", "LET": "LÅT",
         // Kalkyl's own
         "ALLOCATE": "FÖRDELA",
     ]

@@ -64,7 +64,12 @@ enum FullCalculation {
                         stack.append(Step(slot: blockerSlot, location: b))
                         continue
                     }
-                    workbook.storeComputedValue(value, at: location)
+                    if let array = evaluator.takeSpilledResult() {
+                        workbook.storeComputedValue(workbook.placeSpill(array, at: location).value, at: location)
+                    } else {
+                        if !workbook.spills.isEmpty { _ = workbook.removeSpill(at: location) }
+                        workbook.storeComputedValue(value, at: location)
+                    }
                     recomputed += 1
                     pending.markDone(slot)
                     stack.removeLast()

@@ -27,6 +27,7 @@ struct Recalculation {
     /// changed values (a full calculation after loading would list every formula).
     static func run(_ workbook: Workbook, roots: [Int], reportsChanges: Bool) -> RecalculationResult {
         var recalculation = Recalculation(workbook: workbook, reportsChanges: reportsChanges)
+        workbook.changedSpilledCells.removeAll()
         let clock = ContinuousClock()
         let start = clock.now
         let rootCount = recalculation.buildCone(from: roots)
@@ -123,11 +124,21 @@ struct Recalculation {
                     let location = CellLocation(key: node)
                     if let formula = workbook.formula(at: location) {
                         context.moveTo(location, for: formula)
-                        let newValue = evaluator.evaluate(formula, in: context)
+                        var newValue = evaluator.evaluate(formula, in: context)
                         if let blocker = context.blockedOn, let b = index[blocker] {
                             // Reads a cell not computed yet: run again when that one is done.
                             waiting[b, default: []].append(Int32(i))
                             continue
+                        }
+                        if let array = evaluator.takeSpilledResult() {
+                            let placed = workbook.placeSpill(array, at: location)
+                            newValue = placed.value
+                            for change in placed.changes { record(change) }
+                            // Readers of A1# see the whole spill, not only the anchor's value.
+                            if placed.changed { changed = true }
+                        } else if !workbook.spills.isEmpty, workbook.spills[node] != nil {
+                            for change in workbook.removeSpill(at: location) { record(change) }
+                            changed = true
                         }
                         result.recomputedCount += 1
                         let oldValue = workbook.sheets[Int(location.sheet)].value(row: location.address.row, column: location.address.column)
@@ -138,15 +149,17 @@ struct Recalculation {
                         // Only roots (the edited cells come first) can have been edited.
                         if i < rootCount, let edited = workbook.pendingEdits[node] {
                             if edited != newValue { record(.init(location: location, oldValue: edited, newValue: newValue)) }
-                        } else if changed {
+                        } else if oldValue != newValue {
                             record(.init(location: location, oldValue: oldValue, newValue: newValue))
                         }
-                    } else {
+                    } else if let oldValue = workbook.pendingEdits[node] {
                         // An edited constant (or a cleared cell).
                         let newValue = workbook.value(at: location)
-                        let oldValue = workbook.pendingEdits[node] ?? newValue
                         changed = oldValue != newValue
                         if changed { record(.init(location: location, oldValue: oldValue, newValue: newValue)) }
+                    } else {
+                        // A cell a spill covers, changed (and reported) by its anchor.
+                        changed = workbook.changedSpilledCells.contains(node)
                     }
                 }
                 done.flags[i] = true
@@ -217,6 +230,7 @@ struct Recalculation {
         guard node >= 0 else { return }
         let location = CellLocation(key: node)
         guard workbook.formula(at: location) != nil else { return }
+        for change in workbook.removeSpill(at: location) { record(change) }
         let oldValue = workbook.pendingEdits[node] ?? workbook.value(at: location)
         let newValue = Value.error(.cycle)
         workbook.storeComputedValue(newValue, at: location)
@@ -324,8 +338,9 @@ extension Workbook {
         var roots = Array(pendingEdits.keys).sorted()
         let edited = Set(roots)
         for key in volatileCells.sorted() where !edited.contains(key) { roots.append(key) }
-        let result = Recalculation.run(self, roots: roots, reportsChanges: true)
+        var result = Recalculation.run(self, roots: roots, reportsChanges: true)
         pendingEdits.removeAll()
+        recalculateNewlySpilledCells(into: &result, reportsChanges: true)
         return result
     }
 
@@ -334,8 +349,11 @@ extension Workbook {
     @discardableResult
     public func recalculateAll(reportingChanges: Bool = false) -> RecalculationResult {
         lookupIndexes = LookupIndexes()
-        if !reportingChanges, let result = FullCalculation.run(self) {
+        if !reportingChanges, var result = FullCalculation.run(self) {
             pendingEdits.removeAll()
+            // Formulas computed before the anchor of a spill they read see its values now.
+            for cell in spilledCells.keys where newlySpilledCells[cell] == nil { newlySpilledCells[cell] = .empty }
+            recalculateNewlySpilledCells(into: &result, reportsChanges: false)
             return result
         }
         var roots: [Int] = []
@@ -349,8 +367,9 @@ extension Workbook {
         } else {
             pendingEdits.removeAll()
         }
-        let result = Recalculation.run(self, roots: roots, reportsChanges: reportingChanges)
+        var result = Recalculation.run(self, roots: roots, reportsChanges: reportingChanges)
         pendingEdits.removeAll()
+        recalculateNewlySpilledCells(into: &result, reportsChanges: reportingChanges)
         return result
     }
 

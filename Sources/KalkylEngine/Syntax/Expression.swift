@@ -25,6 +25,14 @@ public indirect enum Expression: Hashable, Sendable {
     case parenthesized(Expression)
 }
 
+extension Expression {
+    /// A reference to one cell (`A1`, `Sheet2!$B$3`).
+    var isCellReference: Bool {
+        if case .reference(let r) = self { return r.shape == .cell }
+        return false
+    }
+}
+
 public enum UnaryOperator: String, Hashable, Sendable {
     case minus = "-"
     case plus = "+"

@@ -166,6 +166,14 @@ public struct FormulaParser {
     }
 
     private mutating func parseUnary() throws(FormulaSyntaxError) -> Expression {
+        if isSymbol(current, "@") {
+            // Excel 365's implicit intersection operator, which files write as SINGLE().
+            try enter()
+            advance()
+            let operand = try parseUnary()
+            nesting -= 1
+            return .call("SINGLE", [operand])
+        }
         if case .symbol(let s) = current.kind, s == "-" || s == "+" {
             try enter()
             advance()
@@ -241,11 +249,11 @@ public struct FormulaParser {
                 advance()
                 return .error(e)
             }
-            if let reference = try parseReference(sheet: sheet) { return reference }
+            if let reference = try parseReference(sheet: sheet) { return spillSuffix(reference) }
             throw unexpected("a cell or range after '\(sheet)!'")
         case .word(let word):
             if isSymbol(lookahead(1), "(") { return try parseCall(word) }
-            if let reference = try parseReference(sheet: nil) { return reference }
+            if let reference = try parseReference(sheet: nil) { return spillSuffix(reference) }
             if let truth = truthValue(word) {
                 advance()
                 return .boolean(truth)
@@ -267,6 +275,13 @@ public struct FormulaParser {
         default:
             throw unexpected("a value, reference or function")
         }
+    }
+
+    /// `A1#`, the spill of the formula in A1, which files write as ANCHORARRAY(A1).
+    private mutating func spillSuffix(_ reference: Expression) -> Expression {
+        guard isSymbol(current, "#"), !current.followsSpace, case .reference(let r) = reference, r.shape == .cell else { return reference }
+        advance()
+        return .call("ANCHORARRAY", [reference])
     }
 
     /// One level deeper into parentheses, a sign, a function or an array; an error past the limit.

@@ -14,7 +14,7 @@ public enum FormulaPrinter {
     /// `_xlfn.` prefix Excel expects.
     public static func xlsxFormula(_ expression: Expression, at host: CellAddress) -> String {
         var out = ""
-        write(expression, at: host, to: &out, functionName: { XlsxFunctionNames.prefixed($0) })
+        write(expression, at: host, to: &out, functionName: { XlsxFunctionNames.prefixed($0) }, operatorsAsFunctions: true)
         return out
     }
 
@@ -27,9 +27,13 @@ public enum FormulaPrinter {
         return out
     }
 
+    /// `operatorsAsFunctions`: `@x` and `A1#` as files write them, `SINGLE(x)` and `ANCHORARRAY(A1)`.
     public static func write(_ expression: Expression, at host: CellAddress, to out: inout String,
-                             functionName: (String) -> String = { $0 }, locale: SpreadsheetLocale = .english) {
-        func recurse(_ e: Expression) { write(e, at: host, to: &out, functionName: functionName, locale: locale) }
+                             functionName: (String) -> String = { $0 }, locale: SpreadsheetLocale = .english,
+                             operatorsAsFunctions: Bool = false) {
+        func recurse(_ e: Expression) {
+            write(e, at: host, to: &out, functionName: functionName, locale: locale, operatorsAsFunctions: operatorsAsFunctions)
+        }
         switch expression {
         case .number(let n):
             let text = NumberLiteral.text(n)
@@ -60,6 +64,18 @@ public enum FormulaPrinter {
         case .percent(let operand):
             recurse(operand)
             out += "%"
+        case .call("SINGLE", let arguments) where arguments.count == 1 && !operatorsAsFunctions:
+            out += "@"
+            if case .binary(let op, _, _) = arguments[0], op != .range && op != .intersection {
+                out += "("
+                recurse(arguments[0])
+                out += ")"
+            } else {
+                recurse(arguments[0])
+            }
+        case .call("ANCHORARRAY", let arguments) where !operatorsAsFunctions && arguments.count == 1 && arguments[0].isCellReference:
+            recurse(arguments[0])
+            out += "#"
         case .call(let name, let arguments):
             out += functionName(name)
             out += "("
@@ -140,7 +156,15 @@ public enum XlsxFunctionNames {
         "XLOOKUP", "IFS", "SWITCH", "CONCAT", "TEXTJOIN", "XOR", "MAXIFS", "MINIFS", "IFNA", "DAYS", "ISOWEEKNUM",
         "STDEV.S", "STDEV.P", "VAR.S", "VAR.P", "RANK.EQ", "RANK.AVG", "CEILING.MATH", "FLOOR.MATH",
         "PDURATION", "RRI", "SEC", "SECH", "CSC", "CSCH", "COT", "COTH", "ACOT", "ACOTH",
+        // Excel 365's dynamic arrays.
+        "SINGLE", "ANCHORARRAY", "SORTBY", "UNIQUE", "SEQUENCE", "RANDARRAY", "XMATCH", "TAKE", "DROP",
+        "CHOOSECOLS", "CHOOSEROWS", "HSTACK", "VSTACK", "TOCOL", "TOROW", "WRAPCOLS", "WRAPROWS", "EXPAND", "LET",
     ]
+    /// Functions Excel writes with a second prefix, `_xlfn._xlws.`.
+    static let worksheetOnly: Set<String> = ["FILTER", "SORT"]
 
-    public static func prefixed(_ name: String) -> String { newer.contains(name) ? "_xlfn." + name : name }
+    public static func prefixed(_ name: String) -> String {
+        if worksheetOnly.contains(name) { return "_xlfn._xlws." + name }
+        return newer.contains(name) ? "_xlfn." + name : name
+    }
 }

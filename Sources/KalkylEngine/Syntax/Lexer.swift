@@ -92,7 +92,14 @@ struct Lexer {
         }
         if c == "\"" { return try lexString() }
         if c == "'" { return try lexQuotedSheet() }
-        if c == "#" { return try lexError() }
+        if c == "#" {
+            // `A1#`: a spill reference, when `#` follows a cell reference directly.
+            if case .word = previous, position > 0, isWordPart(scalars[position - 1]) {
+                position += 1
+                return Token(kind: .symbol("#"), start: start, end: position)
+            }
+            return try lexError()
+        }
         if isWordStart(c) {
             while let d = peek(), isWordPart(d) { position += 1 }
             let word = text(start..<position)
@@ -111,7 +118,7 @@ struct Lexer {
                 return Token(kind: .symbol(c == "<" ? (next == "=" ? "<=" : "<>") : ">="), start: start, end: position)
             }
             return Token(kind: .symbol(c == "<" ? "<" : ">"), start: start, end: position)
-        case "+", "-", "*", "/", "^", "&", "=", "%", "(", ")", ",", ";", "{", "}", ":":
+        case "+", "-", "*", "/", "^", "&", "=", "%", "(", ")", ",", ";", "{", "}", ":", "@":
             return Token(kind: .symbol(text(start..<position)), start: start, end: position)
         default:
             break

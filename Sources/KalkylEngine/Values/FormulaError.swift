@@ -9,6 +9,12 @@ public enum FormulaError: UInt8, CaseIterable, Sendable, Error {
     case notAvailable = 7
     /// Kalkyl's own: the cell is part of a circular reference (Excel shows 0 and a warning).
     case cycle = 8
+    /// Excel 365's: an array result cannot spill (the cells it would cover are not empty, or it
+    /// would leave the sheet).
+    case spill = 9
+    /// Excel 365's: a calculation with no result Excel can show, such as an empty array (FILTER
+    /// with nothing matching).
+    case calc = 10
 
     /// The code as Excel writes it, e.g. `#DIV/0!`.
     public var code: String {
@@ -21,6 +27,8 @@ public enum FormulaError: UInt8, CaseIterable, Sendable, Error {
         case .number: return "#NUM!"
         case .notAvailable: return "#N/A"
         case .cycle: return "#CYCLE!"
+        case .spill: return "#SPILL!"
+        case .calc: return "#CALC!"
         }
     }
 

@@ -56,7 +56,10 @@ public struct CellBaseline {
             let oldFormula = old.formula(row: row, column: column), newFormula = new.formula(row: row, column: column)
             let oldValue = old.value(row: row, column: column), newValue = new.value(row: row, column: column)
             if oldFormula == Column.noFormula || newFormula == Column.noFormula {
-                return oldFormula == newFormula && oldValue == newValue ? .none : .input
+                if oldValue == newValue && oldFormula == newFormula { return .none }
+                // A cell a spill covers has no input of its own: only its value changes.
+                if oldFormula == newFormula, workbook.spillAnchor(covering: location) != nil { return .value }
+                return .input
             }
             let pair = Pair(old: oldFormula, new: newFormula)
             let same: Bool

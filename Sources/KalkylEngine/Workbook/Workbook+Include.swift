@@ -26,7 +26,7 @@ extension Workbook {
             try defineName(name.name, formula: name.formula, scope: name.scope.map { $0 + firstNew })
         }
         for (index, _) in other.sheets.enumerated() {
-            for cell in other.cells(inSheet: index) {
+            for cell in other.cells(inSheet: index, inputsOnly: true) {
                 let source = CellLocation(sheet: index, address: cell.address)
                 try set(other.input(at: source), at: CellLocation(sheet: firstNew + index, address: cell.address))
             }

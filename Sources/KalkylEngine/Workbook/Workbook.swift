@@ -44,6 +44,7 @@ public final class Workbook {
     private struct FormulaTextKey: Hashable {
         var sheet: Int32
         var text: String
+        var isLegacy: Bool
     }
     var graph = DependencyGraph()
     /// Cells with RAND, NOW, OFFSET …: recomputed by every recalculation.
@@ -51,7 +52,7 @@ public final class Workbook {
     /// Cells edited since the last recalculation, with their values before the edit.
     var pendingEdits: [Int: Value] = [:]
     /// False inside `load(_:)`: the edits need no record, a full calculation follows.
-    private var tracksEdits = true
+    private(set) var tracksEdits = true
     /// Hash indexes of looked-up ranges, kept while their cells do not change.
 #if KALKYL_CHECKED_EXCLUSIVITY
     var lookupIndexes = LookupIndexes()
@@ -60,6 +61,18 @@ public final class Workbook {
 #endif
     /// The evaluator keeps its stack between recalculations.
     var evaluator = Evaluator()
+
+    // Dynamic arrays (see `Workbook+Spills.swift`).
+    /// The spill of each formula cell whose result is an array, by the anchor's key.
+    var spills: [Int: Spill] = [:]
+    /// The anchor of each cell a spill covers (the anchor itself not included), by key.
+    var spilledCells: [Int: Int] = [:]
+    /// Cells a spill covered for the first time in this recalculation, with their values
+    /// before: the formulas that read them are not in this recalculation's cone, so a second
+    /// pass starts from them.
+    var newlySpilledCells: [Int: Value] = [:]
+    /// Cells of a spill whose values changed in this pass of a recalculation.
+    var changedSpilledCells: Set<Int> = []
 
     private struct FormulaKey: Hashable {
         var expression: Expression
@@ -131,6 +144,12 @@ public final class Workbook {
         if !formulas.isEmpty { rebuildFormulas() }
     }
 
+    /// Whether a defined name (or a table's name) may stand for several cells.
+    public func nameMayBeArray(_ name: String, fromSheet sheet: Int, depth: Int = 0) -> Bool {
+        guard depth < 16, let definition = definedName(name, fromSheet: sheet) else { return table(named: name) != nil }
+        return LegacyFormula.mayBeArray(definition) { nameMayBeArray($0, fromSheet: sheet, depth: depth + 1) }
+    }
+
     public func removeName(_ name: String, scope: Int? = nil) {
         let upper = name.uppercased()
         names.removeAll(where: { $0.name.uppercased() == upper && $0.scope == scope })
@@ -159,22 +178,29 @@ public final class Workbook {
     }
 
     /// Sets a cell's input. A formula is parsed now (a syntax error changes nothing); values are
-    /// computed by the next `recalculate()`.
-    public func set(_ input: CellInput, at location: CellLocation) throws(WorkbookError) {
+    /// computed by the next `recalculate()`. `legacy`: the formula comes from a file that does
+    /// not mark it as a dynamic array, and is read as Excel 365 reads it (see `LegacyFormula`).
+    public func set(_ input: CellInput, at location: CellLocation, legacy: Bool = false) throws(WorkbookError) {
         switch input {
         case .constant(let value):
             place(value: value, formula: Column.noFormula, at: location)
         case .formula(let text):
-            let relative = RelativeFormulaText.of(text, at: location.address).map { FormulaTextKey(sheet: location.sheet, text: $0) }
+            let relative = RelativeFormulaText.of(text, at: location.address).map {
+                FormulaTextKey(sheet: location.sheet, text: $0, isLegacy: legacy)
+            }
             if let relative, let id = formulaIDsByText[relative] {
                 place(value: value(at: location), formula: id, at: location)
                 return
             }
-            let expression: Expression
+            var expression: Expression
             do {
                 expression = try FormulaParser.parse(text, at: location.address)
             } catch {
                 throw WorkbookError.formula(error, in: text)
+            }
+            if legacy {
+                let sheet = Int(location.sheet)
+                expression = LegacyFormula.intersected(expression) { nameMayBeArray($0, fromSheet: sheet) }
             }
             set(expression: expression, at: location)
             if let relative {
@@ -194,6 +220,7 @@ public final class Workbook {
     private func place(value: Value, formula: Int32, at location: CellLocation) {
         precondition(Int(location.sheet) < sheets.count, "no sheet \(location.sheet)")
         let key = location.key
+        if !spills.isEmpty || !spilledCells.isEmpty { editTouchesSpills(at: location, keepsFormula: formula != Column.noFormula) }
         let oldValue = self.value(at: location)
         let oldFormula = sheets[Int(location.sheet)].formula(row: location.address.row, column: location.address.column)
         if oldFormula != Column.noFormula { unregister(formula: oldFormula, at: location) }
@@ -211,6 +238,12 @@ public final class Workbook {
         let old = sheets[Int(location.sheet)].value(row: location.address.row, column: location.address.column)
         if case .number(let a) = old, case .number(let b) = value { if a.bitPattern == b.bitPattern { return } } else if old == value { return }
         sheets[Int(location.sheet)].setComputedValue(value, at: location.address)
+        lookupIndexes.cellChanged(sheet: location.sheet, at: location.address)
+    }
+
+    /// Writes a value a spill puts into a cell that holds no input of its own.
+    func storeSpilledValue(_ value: Value, at location: CellLocation) {
+        sheets[Int(location.sheet)].set(value, formula: Column.noFormula, at: location.address)
         lookupIndexes.cellChanged(sheet: location.sheet, at: location.address)
     }
 
@@ -237,16 +270,21 @@ public final class Workbook {
         formula(at: location).map { FormulaPrinter.formula($0.expression, at: location.address, locale: locale) }
     }
 
-    /// What was put into the cell: the formula text, or the constant value.
+    /// What was put into the cell: the formula text, or the constant value (nothing for a cell
+    /// a spill covers).
     public func input(at location: CellLocation) -> CellInput {
         if let text = formulaText(at: location) { return .formula(text) }
+        if spilledCells[location.key] != nil { return .constant(.empty) }
         return .constant(value(at: location))
     }
 
-    /// Every non-empty cell of a sheet in row order, with its formula if any.
-    public func cells(inSheet sheet: Int) -> [(address: CellAddress, value: Value, formula: CompiledFormula?)] {
+    /// Every non-empty cell of a sheet in row order, with its formula if any: what the sheet
+    /// shows, cells a spill covers included (`inputsOnly` leaves them out: what was typed).
+    public func cells(inSheet sheet: Int, inputsOnly: Bool = false) -> [(address: CellAddress, value: Value, formula: CompiledFormula?)] {
         var result: [(CellAddress, Value, CompiledFormula?)] = []
+        let skipsSpilled = inputsOnly && !spilledCells.isEmpty
         sheets[sheet].forEachUsedCell { address, value, id in
+            if skipsSpilled && spilledCells[CellLocation(sheet: sheet, address: address).key] != nil { return }
             result.append((address, value, id == Column.noFormula ? nil : formulas[Int(id)]))
         }
         return result.sorted { $0.0 < $1.0 }
@@ -347,6 +385,7 @@ public final class Workbook {
             register(formula: id, at: location)
             if tracksEdits && pendingEdits[location.key] == nil { pendingEdits[location.key] = value(at: location) }
         }
+        for (cell, anchor) in spilledCells { graph.addCellEdge(from: anchor, to: cell) }
     }
 
     // MARK: Precedents and dependents

@@ -41,7 +41,7 @@ public enum KalkWriter {
                 comments(.name(name.name))
                 out += line(for: name) + "\n"
             }
-            for cell in workbook.cells(inSheet: index) {
+            for cell in workbook.cells(inSheet: index, inputsOnly: true) {
                 comments(.cell(sheet: sheet.name, address: cell.address))
                 out += cell.address.description + " "
                 if let formula = cell.formula {

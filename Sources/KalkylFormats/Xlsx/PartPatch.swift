@@ -136,4 +136,19 @@ enum PartPatch {
         try events.parse(data, part: part, file: file)
         return edits.applied(to: data)
     }
+
+    /// [Content_Types].xml or the workbook's relationships with xl/metadata.xml declared, for a
+    /// file that gets its first dynamic-array formula.
+    static func declaringMetadata(in data: Data, part: String, file: String) throws -> Data {
+        let isContentTypes = part == "[Content_Types].xml"
+        let closing = isContentTypes ? "</Types>" : "</Relationships>"
+        let text = String(decoding: data, as: UTF8.self)
+        guard let end = text.range(of: closing, options: .backwards) else {
+            throw XlsxError(path: file, message: "\(part) has no \(closing)")
+        }
+        let declaration = isContentTypes
+            ? #"<Override PartName="/\#(DynamicArrayXML.part)" ContentType="\#(DynamicArrayXML.contentType)"/>"#
+            : #"<Relationship Id="rIdKalkylMetadata" Type="\#(DynamicArrayXML.relationshipType)" Target="metadata.xml"/>"#
+        return Data((text[..<end.lowerBound] + declaration + text[end.lowerBound...]).utf8)
+    }
 }

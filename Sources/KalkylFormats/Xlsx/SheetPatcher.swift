@@ -26,6 +26,8 @@ struct SheetPatcher {
         /// A cell that had a formula has none now: Excel's calcChain would name a formula cell
         /// that no longer is one.
         var removedFormulas = false
+        /// Some cell written has a dynamic-array formula (`cm="1"`), which needs xl/metadata.xml.
+        var usesDynamicArrays = false
     }
 
     func patch(comparing shared: inout CellBaseline.Comparison) throws -> Outcome {
@@ -36,6 +38,7 @@ struct SheetPatcher {
         let base = data.startIndex
         var copied = 0
         var removedFormulas = false
+        var usesDynamicArrays = false
         func copy(upTo offset: Int) {
             if offset > copied { out.append(data[(base + copied)..<(base + offset)]); copied = offset }
         }
@@ -57,6 +60,10 @@ struct SheetPatcher {
         // Legacy array formulas over several cells: their other cells hold values only.
         var arrays: [CellRange] = []
         func isArrayMember(_ address: CellAddress) -> Bool { arrays.contains { $0.contains(address) && $0.start != address } }
+        // Of those, Excel 365's dynamic arrays (`cm` on the cell): their other cells are a spill,
+        // which changes with the formula's result; the cell being read is one of them.
+        var dynamicArrays: [CellRange] = []
+        var isDynamicCell = false
 
         /// A cell the file does not have is written if it changed since the file was read (the
         /// cells of an array formula without a cell in the file are the workbook's own until then).
@@ -77,7 +84,12 @@ struct SheetPatcher {
                 attributes += #" s="\#(style)""#
                 currentStyles[cell.address.column] = style
             }
-            let formula = isArrayMember(cell.address) ? "" : cell.formula.map { XlsxCellXML.formula($0, at: cell.address, prefix: prefix) } ?? ""
+            var formula = ""
+            if !isArrayMember(cell.address), let compiled = cell.formula {
+                let written = DynamicArrayXML.formula(compiled, at: CellLocation(sheet: sheet, address: cell.address), in: workbook, prefix: prefix)
+                formula = written.element
+                if written.isDynamic { attributes += #" cm="1""#; usesDynamicArrays = true }
+            }
             return XlsxCellXML.element(attributes: attributes, formula: formula, value: cell.value, strings: strings, prefix: prefix)
         }
         /// The new cells of row `row` left of `column` (all of them when nil).
@@ -160,6 +172,7 @@ struct SheetPatcher {
                 }
                 previousColumn = address.column
                 if let style = attributes["s"] { currentStyles[address.column] = style }
+                isDynamicCell = attributes["cm"] != nil
                 cellStart = events.tagRange
                 formulaRange = nil
                 formulaAttributes = [:]
@@ -169,7 +182,10 @@ struct SheetPatcher {
             case "f":
                 formulaRange = events.tagRange
                 formulaAttributes = attributes
-                if attributes["t"] == "array", let ref = attributes["ref"].flatMap(CellRange.init), !ref.isSingleCell { arrays.append(ref) }
+                if attributes["t"] == "array", let ref = attributes["ref"].flatMap(CellRange.init), !ref.isSingleCell {
+                    arrays.append(ref)
+                    if isDynamicCell { dynamicArrays.append(ref) }
+                }
             default: break
             }
         }
@@ -186,7 +202,7 @@ struct SheetPatcher {
                 guard change != .none else { return }
                 let startTag = StartTag(text(cellStart))
                 let array = arrays.last { $0.contains(address) }
-                if let array, change == .input {
+                if let array, change == .input, !dynamicArrays.contains(array) {
                     failure = XlsxError(path: file, message: "\(workbook.name(of: location)) is part of the array formula in \(array), which Excel lets change only as a whole; Kalkyl cannot change array formulas yet, so nothing is saved: undo the edit, or save as .kalk")
                     events.reject("array")
                     return
@@ -212,9 +228,14 @@ struct SheetPatcher {
                 if formula == nil, value == .empty {
                     replace(whole, with: style.isEmpty ? "" : #"<\#(prefix)c r="\#(address)"\#(style)/>"#)
                 } else {
-                    replace(whole, with: XlsxCellXML.element(attributes: #" r="\#(address)""# + style,
-                                                             formula: formula.map { XlsxCellXML.formula($0, at: address, prefix: prefix) } ?? "",
-                                                             value: value, strings: strings, prefix: prefix))
+                    var attributes = #" r="\#(address)""# + style
+                    var element = ""
+                    if let formula {
+                        let written = DynamicArrayXML.formula(formula, at: location, in: workbook, prefix: prefix)
+                        element = written.element
+                        if written.isDynamic { attributes += #" cm="1""#; usesDynamicArrays = true }
+                    }
+                    replace(whole, with: XlsxCellXML.element(attributes: attributes, formula: element, value: value, strings: strings, prefix: prefix))
                 }
             case "row":
                 let rest = newCells(inRow: cursor.row, before: nil)
@@ -252,7 +273,7 @@ struct SheetPatcher {
             throw XlsxError(path: file, message: "\(part): the sheet has no <sheetData>, so its cells cannot be written")
         }
         copy(upTo: data.count)
-        return Outcome(data: out, removedFormulas: removedFormulas)
+        return Outcome(data: out, removedFormulas: removedFormulas, usesDynamicArrays: usesDynamicArrays)
     }
 
     private func unordered(_ what: String) -> XlsxError {

@@ -29,10 +29,6 @@ enum XlsxCellXML {
         }
     }
 
-    /// The `<f>` element of a formula, in Excel's syntax.
-    static func formula(_ formula: CompiledFormula, at address: CellAddress, prefix p: String = "") -> String {
-        "<\(p)f>" + XMLText.escape(XlsxFormulaTranslation.formula(formula.expression, at: address)) + "</\(p)f>"
-    }
 }
 
 /// New strings for xl/sharedStrings.xml: each gets the next index after the file's own.

@@ -52,13 +52,29 @@ public enum XlsxDocumentWriter {
         var replaced: [String: Data] = [:]
         var dropped: Set<String> = []
         var comparison = workbook.comparison(with: source.baseline)
-        var removedFormulas = false
+        var removedFormulas = false, usesDynamicArrays = false
         for (index, part) in source.sheetParts.enumerated() where !(skipsUntouchedSheets && comparison.isUntouched(sheet: index)) {
             guard let data = try package.part(part) else { throw XlsxError(path: path, message: "the sheet part \(part) is missing") }
             let patcher = SheetPatcher(data: data, sheet: index, workbook: workbook, strings: strings, file: path, part: part)
             let outcome = try patcher.patch(comparing: &comparison)
             if outcome.data != data { replaced[part] = outcome.data }
             removedFormulas = removedFormulas || outcome.removedFormulas
+            usesDynamicArrays = usesDynamicArrays || outcome.usesDynamicArrays
+        }
+        var added: [(String, Data)] = []
+        if usesDynamicArrays {
+            // `cm="1"` must mean "dynamic array" in this file's xl/metadata.xml.
+            if let metadata = try package.part(DynamicArrayXML.part) {
+                guard DynamicArrayXML.metadataMarksDynamicArrays(metadata) else {
+                    throw FileError.unwritable(path: path, reason: "the file's xl/metadata.xml holds cell metadata Kalkyl does not know, so it cannot mark a dynamic-array formula in it (save as .kalk)")
+                }
+            } else {
+                added.append((DynamicArrayXML.part, Data(DynamicArrayXML.metadata.utf8)))
+                for part in ["[Content_Types].xml", "xl/_rels/workbook.xml.rels"] {
+                    guard let data = try replaced[part] ?? package.part(part) else { continue }
+                    replaced[part] = try PartPatch.declaringMetadata(in: data, part: part, file: path)
+                }
+            }
         }
         for (part, range) in resizedTables {
             guard let data = try package.part(part) else { continue }
@@ -78,11 +94,12 @@ public enum XlsxDocumentWriter {
                 }
             }
         }
-        try write(package, replacing: replaced, dropping: dropped, to: path)
+        try write(package, replacing: replaced, dropping: dropped, adding: added, to: path)
     }
 
-    /// Every part of `package` in its order, the replaced ones with their new bytes.
-    private static func write(_ package: XlsxPackage, replacing replaced: [String: Data], dropping dropped: Set<String>, to path: String) throws {
+    /// Every part of `package` in its order, the replaced ones with their new bytes, then the added ones.
+    private static func write(_ package: XlsxPackage, replacing replaced: [String: Data], dropping dropped: Set<String>,
+                              adding added: [(String, Data)], to path: String) throws {
         let archive: Archive
         do {
             archive = try Archive(accessMode: .create)
@@ -96,6 +113,11 @@ public enum XlsxDocumentWriter {
                     continue
                 }
                 guard let data = try replaced[name] ?? package.part(name) else { continue }
+                try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                    data.subdata(in: Int(position)..<Int(position) + size)
+                }
+            }
+            for (name, data) in added {
                 try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
                     data.subdata(in: Int(position)..<Int(position) + size)
                 }

@@ -13,12 +13,16 @@ enum SheetReader {
         /// Legacy array formulas over several cells, and their other cells.
         var arrays: [ArrayFormulaRange] = []
         var arrayMembers: [CellAddress: Int] = [:]
+        /// The areas dynamic-array formulas spill over: their other cells' values are the spill's.
+        var spillAreas: [CellRange] = []
         var formatted: [String: [CellAddress]] = [:]
         var widths: [Int32: Double] = [:]
 
         // The cell being read.
         var address = CellAddress(row: 0, column: 0)
         var type = "n", style = 0
+        /// `cm`: the cell's metadata, which marks Excel 365's dynamic-array formulas.
+        var hasCellMetadata = false
         var formula: String? = nil, formulaAttributes: [String: String] = [:]
         var value = "", inValue = false, inFormula = false, inInline = false, sawValue = false
         var cursor = SheetCursor()
@@ -50,6 +54,7 @@ enum SheetReader {
                 }
                 previous = address
                 type = attributes["t"] ?? "n"
+                hasCellMetadata = attributes["cm"] != nil
                 style = attributes["s"].flatMap(Int.init) ?? 0
                 guard style >= 0 else { events.reject("<c s=\"\(style)\"> is not a style index"); return }
                 formula = nil
@@ -114,11 +119,21 @@ enum SheetReader {
                         workbook.set(expression: master.expression, at: location)
                     } else if !text.isEmpty {
                         do throws(WorkbookError) {
-                            // As text, so a filled-down formula is parsed once (see Workbook.set).
-                            try workbook.set(.formula("=" + text), at: location)
+                            let isArray = formulaAttributes["t"] == "array"
+                            if isArray && hasCellMetadata {
+                                // Excel 365's dynamic array: computed and spilled as typed.
+                                try workbook.set(.formula("=" + text), at: location)
+                                if let ref = formulaAttributes["ref"], let area = CellRange(ref), !area.isSingleCell { spillAreas.append(area) }
+                            } else if isArray {
+                                // A legacy array formula: the cell shows the first element of its result.
+                                try workbook.set(.formula("=INDEX((\(text)),1,1)"), at: location)
+                            } else {
+                                // As text, so a filled-down formula is parsed once (see Workbook.set).
+                                try workbook.set(.formula("=" + text), at: location, legacy: true)
+                            }
                             if let si = sharedIndex, let compiled = workbook.formula(at: location) { shared[si] = (compiled.expression, address) }
                             // (A larger array formula keeps Excel's values in its other cells.)
-                            if let array = ArrayFormulaRange(attributes: formulaAttributes, formula: text), array.range.cellCount <= 1 << 16 {
+                            if !hasCellMetadata, let array = ArrayFormulaRange(attributes: formulaAttributes, formula: text), array.range.cellCount <= 1 << 16 {
                                 for member in array.range.addresses where array.isMember(member) { arrayMembers[member] = arrays.count }
                                 arrays.append(array)
                             }
@@ -141,6 +156,8 @@ enum SheetReader {
                         try? workbook.set(.constant(hasCachedValue ? constant : .empty), at: location)
                     }
                 } else if constant != .empty {
+                    // A value inside a dynamic array's spill is the spill's, not the cell's own.
+                    if !spillAreas.isEmpty && spillAreas.contains(where: { $0.contains(address) }) { return }
                     do { try workbook.set(.constant(constant), at: location) } catch { failure = XlsxError(path: file, message: "\(error)") }
                 }
             default: break

@@ -14,16 +14,21 @@ public enum XlsxWriter {
             throw FileError.unwritable(path: path, reason: "\(error)")
         }
         let formats = numberFormats(of: workbook)
+        var sheets: [(String, String)] = []
+        var usesDynamicArrays = false
+        for index in workbook.sheets.indices {
+            let (part, dynamic) = sheetPart(workbook, index, formats: formats)
+            sheets.append(("xl/worksheets/sheet\(index + 1).xml", part))
+            usesDynamicArrays = usesDynamicArrays || dynamic
+        }
         var parts: [(String, String)] = [
-            ("[Content_Types].xml", contentTypes(sheetCount: workbook.sheets.count)),
+            ("[Content_Types].xml", contentTypes(sheetCount: workbook.sheets.count, metadata: usesDynamicArrays)),
             ("_rels/.rels", rootRelationships),
             ("xl/workbook.xml", workbookPart(workbook)),
-            ("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: workbook.sheets.count)),
+            ("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: workbook.sheets.count, metadata: usesDynamicArrays)),
             ("xl/styles.xml", styles(formats)),
-        ]
-        for index in workbook.sheets.indices {
-            parts.append(("xl/worksheets/sheet\(index + 1).xml", sheetPart(workbook, index, formats: formats)))
-        }
+        ] + sheets
+        if usesDynamicArrays { parts.append((DynamicArrayXML.part, DynamicArrayXML.metadata)) }
         do {
             for (name, text) in parts {
                 let data = Data(text.utf8)
@@ -41,7 +46,7 @@ public enum XlsxWriter {
     static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let officeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    static func contentTypes(sheetCount: Int) -> String {
+    static func contentTypes(sheetCount: Int, metadata: Bool) -> String {
         var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
         out += #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>"#
         out += #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
@@ -49,17 +54,19 @@ public enum XlsxWriter {
         for i in 1...max(1, sheetCount) {
             out += #"<Override PartName="/xl/worksheets/sheet\#(i).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
         }
+        if metadata { out += #"<Override PartName="/\#(DynamicArrayXML.part)" ContentType="\#(DynamicArrayXML.contentType)"/>"# }
         return out + "</Types>"
     }
 
     static let rootRelationships = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
 
-    static func workbookRelationships(sheetCount: Int) -> String {
+    static func workbookRelationships(sheetCount: Int, metadata: Bool) -> String {
         var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
         for i in 1...max(1, sheetCount) {
             out += #"<Relationship Id="rId\#(i)" Type="\#(officeRelationships)/worksheet" Target="worksheets/sheet\#(i).xml"/>"#
         }
         out += #"<Relationship Id="rId\#(sheetCount + 1)" Type="\#(officeRelationships)/styles" Target="styles.xml"/>"#
+        if metadata { out += #"<Relationship Id="rId\#(sheetCount + 2)" Type="\#(DynamicArrayXML.relationshipType)" Target="metadata.xml"/>"# }
         return out + "</Relationships>"
     }
 
@@ -106,7 +113,9 @@ public enum XlsxWriter {
         return out + "</styleSheet>"
     }
 
-    static func sheetPart(_ workbook: Workbook, _ index: Int, formats: [String]) -> String {
+    /// The sheet's part, and whether it has dynamic-array formulas (which need xl/metadata.xml).
+    static func sheetPart(_ workbook: Workbook, _ index: Int, formats: [String]) -> (String, Bool) {
+        var usesDynamicArrays = false
         let sheet = workbook.sheets[index]
         var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="\#(main)">"#
         if !sheet.columnWidths.isEmpty {
@@ -126,11 +135,16 @@ public enum XlsxWriter {
             }
             var attributes = #" r="\#(cell.address)""#
             if let code = sheet.numberFormat(at: cell.address), let i = formats.firstIndex(of: code) { attributes += #" s="\#(i + 1)""# }
-            let formula = cell.formula.map { XlsxCellXML.formula($0, at: cell.address) } ?? ""
+            var formula = ""
+            if let compiled = cell.formula {
+                let written = DynamicArrayXML.formula(compiled, at: CellLocation(sheet: index, address: cell.address), in: workbook)
+                formula = written.element
+                if written.isDynamic { attributes += #" cm="1""#; usesDynamicArrays = true }
+            }
             out += XlsxCellXML.element(attributes: attributes, formula: formula, value: cell.value, strings: .inline)
         }
         if row >= 0 { out += "</row>" }
-        return out + "</sheetData></worksheet>"
+        return (out + "</sheetData></worksheet>", usesDynamicArrays)
     }
 
     static func escape(_ s: String) -> String { XMLText.escape(s) }

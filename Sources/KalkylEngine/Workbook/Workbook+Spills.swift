@@ -1,0 +1,173 @@
+/// Dynamic arrays, as in Excel 365. A formula whose result is an array (or a range of more
+/// than one cell) spills: its cell, the anchor, keeps the formula and shows the top-left value;
+/// the cells below and to the right show the rest. They hold no input of their own, so a file
+/// stores only the anchor's formula, and typing into one of them blocks the spill (#SPILL!)
+/// until it is cleared again.
+///
+/// In the dependency graph each covered cell depends on its anchor, so formulas that read a
+/// covered cell are recomputed after the anchor. A spill that grows covers cells whose readers
+/// the recalculation did not plan for; `Workbook.recalculate()` runs a second pass from them.
+extension Workbook {
+    /// The spill whose anchor is this cell, if its formula's result is an array.
+    public func spill(at anchor: CellLocation) -> Spill? { spills[anchor.key] }
+
+    /// The anchor whose spill covers this cell (not the anchor itself), if any.
+    public func spillAnchor(covering location: CellLocation) -> CellLocation? {
+        spilledCells[location.key].map { CellLocation(key: $0) }
+    }
+
+    /// The cells that keep a blocked spill from spilling: their own values and formulas.
+    public func cellsBlocking(spillAt anchor: CellLocation) -> [CellLocation] {
+        guard let spill = spills[anchor.key], spill.isBlocked else { return [] }
+        var result: [CellLocation] = []
+        forEachCell(of: spill.area, sheet: spill.sheet) { location in
+            if location != anchor && isOccupied(location, forSpillAt: anchor.key) { result.append(location) }
+        }
+        return result
+    }
+
+    /// Puts a formula's array result into its cell and the cells it spills over. Returns the
+    /// anchor's value (the top-left element, or #SPILL!), whether any cell the spill covered
+    /// changed, and the changed covered cells with their old and new values.
+    func placeSpill(_ array: Matrix, at anchor: CellLocation) -> (value: Value, changed: Bool, changes: [RecalculationResult.Change]) {
+        let key = anchor.key
+        let lastRow = Int(anchor.address.row) + array.rows - 1
+        let lastColumn = Int(anchor.address.column) + array.columns - 1
+        let fits = lastRow < Int(CellAddress.maxRows) && lastColumn < Int(CellAddress.maxColumns)
+        let area = CellRange(anchor.address, CellAddress(row: Int32(min(lastRow, Int(CellAddress.maxRows) - 1)),
+                                                          column: Int32(min(lastColumn, Int(CellAddress.maxColumns) - 1))))
+        var blocked = !fits
+        if !blocked {
+            forEachCell(of: area, sheet: anchor.sheet) { location in
+                if !blocked && location != anchor && isOccupied(location, forSpillAt: key) { blocked = true }
+            }
+        }
+        var changes: [RecalculationResult.Change] = []
+        if let old = spills[key], !old.isBlocked {
+            // Cells the old spill covered and the new one does not become empty.
+            forEachCell(of: old.area, sheet: old.sheet) { location in
+                if blocked || !area.contains(location.address) { uncover(location, anchor: key, changes: &changes) }
+            }
+        }
+        let previous = spills[key]
+        spills[key] = Spill(sheet: anchor.sheet, area: area, isBlocked: blocked)
+        // Readers of A1# see another area when the spill grows, shrinks or is blocked.
+        let reshaped = previous?.area != area || previous?.isBlocked != blocked
+        if blocked { return (.error(.spill), reshaped || !changes.isEmpty, changes) }
+        for r in 0..<array.rows {
+            for c in 0..<array.columns where r > 0 || c > 0 {
+                let location = CellLocation(sheet: anchor.sheet, row: anchor.address.row + Int32(r), column: anchor.address.column + Int32(c))
+                let cell = location.key
+                let newValue = Evaluator.shownInCell(array[r, c])
+                let oldValue = value(at: location)
+                if spilledCells[cell] == key {
+                    guard oldValue != newValue else { continue }
+                    storeSpilledValue(newValue, at: location)
+                    changedSpilledCells.insert(cell)
+                    changes.append(.init(location: location, oldValue: oldValue, newValue: newValue))
+                } else {
+                    // Newly covered: its readers are recomputed by the next pass, which reports it.
+                    if newlySpilledCells[cell] == nil { newlySpilledCells[cell] = oldValue }
+                    storeSpilledValue(newValue, at: location)
+                    spilledCells[cell] = key
+                    graph.addCellEdge(from: key, to: cell)
+                }
+            }
+        }
+        return (Evaluator.shownInCell(array.values[0]), reshaped || !changes.isEmpty, changes)
+    }
+
+    /// Takes back the spill of a cell whose formula no longer gives an array (or is gone).
+    /// Returns the covered cells that changed; the spill's readers must follow even when none did.
+    func removeSpill(at anchor: CellLocation) -> [RecalculationResult.Change] {
+        guard let spill = spills.removeValue(forKey: anchor.key) else { return [] }
+        var changes: [RecalculationResult.Change] = []
+        if !spill.isBlocked {
+            forEachCell(of: spill.area, sheet: spill.sheet) { uncover($0, anchor: anchor.key, changes: &changes) }
+        }
+        return changes
+    }
+
+    /// An edit of a cell where spills are: a cell typed into a spill blocks it, a cell cleared
+    /// in a blocked spill's area may free it, and an anchor that loses its formula loses its
+    /// spill. The anchors concerned are recalculated with the edit.
+    func editTouchesSpills(at location: CellLocation, keepsFormula: Bool) {
+        guard tracksEdits else { return }
+        let key = location.key
+        if !keepsFormula, spills[key] != nil {
+            for change in removeSpill(at: location) where pendingEdits[change.location.key] == nil {
+                pendingEdits[change.location.key] = change.oldValue
+            }
+        }
+        if let anchor = spilledCells.removeValue(forKey: key) {
+            graph.removeCellEdge(from: anchor, to: key)
+            if pendingEdits[anchor] == nil { pendingEdits[anchor] = value(at: CellLocation(key: anchor)) }
+        }
+        for (anchor, spill) in spills where spill.isBlocked && spill.sheet == location.sheet && anchor != key
+            && spill.area.contains(location.address) && pendingEdits[anchor] == nil {
+            pendingEdits[anchor] = value(at: CellLocation(key: anchor))
+        }
+    }
+
+    /// A covered cell is given back: empty again, and no longer a dependent of its anchor.
+    private func uncover(_ location: CellLocation, anchor: Int, changes: inout [RecalculationResult.Change]) {
+        let cell = location.key
+        guard spilledCells[cell] == anchor else { return }
+        spilledCells.removeValue(forKey: cell)
+        graph.removeCellEdge(from: anchor, to: cell)
+        let oldValue = value(at: location)
+        storeSpilledValue(.empty, at: location)
+        changedSpilledCells.insert(cell)
+        newlySpilledCells.removeValue(forKey: cell)
+        if oldValue != .empty { changes.append(.init(location: location, oldValue: oldValue, newValue: .empty)) }
+    }
+
+    /// Whether a cell holds something a spill must not cover: a formula, or a value that is
+    /// not this spill's own.
+    private func isOccupied(_ location: CellLocation, forSpillAt anchor: Int) -> Bool {
+        if formula(at: location) != nil { return true }
+        if case .empty = value(at: location) { return false }
+        return spilledCells[location.key] != anchor
+    }
+
+    private func forEachCell(of range: CellRange, sheet: Int32, _ body: (CellLocation) -> Void) {
+        for r in range.start.row...range.end.row {
+            for c in range.start.column...range.end.column { body(CellLocation(sheet: sheet, row: r, column: c)) }
+        }
+    }
+
+    /// Runs passes of the recalculation from the cells spills newly covered, until none are
+    /// left, and adds what they did to `result`.
+    func recalculateNewlySpilledCells(into result: inout RecalculationResult, reportsChanges: Bool) {
+        var passes = 0
+        while !newlySpilledCells.isEmpty && passes < 64 {
+            pendingEdits = newlySpilledCells
+            newlySpilledCells.removeAll()
+            let pass = Recalculation.run(self, roots: pendingEdits.keys.sorted(), reportsChanges: reportsChanges)
+            pendingEdits.removeAll()
+            result.add(pass)
+            passes += 1
+        }
+        newlySpilledCells.removeAll()
+        changedSpilledCells.removeAll()
+    }
+}
+
+extension RecalculationResult {
+    /// Adds a later pass: a cell changed in both keeps its first old and its last new value.
+    mutating func add(_ pass: RecalculationResult) {
+        recomputedCount += pass.recomputedCount
+        cycles += pass.cycles
+        duration += pass.duration
+        guard !pass.changes.isEmpty else { return }
+        var merged: [CellLocation: Change] = [:]
+        for change in changes + pass.changes {
+            if let first = merged[change.location] {
+                merged[change.location] = Change(location: change.location, oldValue: first.oldValue, newValue: change.newValue)
+            } else {
+                merged[change.location] = change
+            }
+        }
+        changes = merged.values.filter { $0.oldValue != $0.newValue }.sorted { $0.location < $1.location }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import KalkylEngine
+
+/// How xlsx files tell Excel 365's dynamic-array formulas from legacy ones: the cell carries
+/// `cm="1"`, an index into xl/metadata.xml's cell metadata, whose entry says "dynamic array"
+/// (XLDAPR); the formula is stored as `<f t="array" ref="…">` over the cells it spills into.
+/// A formula without it is legacy, and Excel 365 reads it with implicit intersection (see
+/// `LegacyFormula`). Kalkyl writes a formula as legacy exactly when reading it back as legacy
+/// gives the same formula; every other formula is written as a dynamic array.
+enum DynamicArrayXML {
+    static let part = "xl/metadata.xml"
+    static let contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"
+    static let relationshipType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata"
+
+    /// The metadata part Excel 365 writes for dynamic arrays: one cell-metadata entry, `cm="1"`.
+    static let metadata = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray"><metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes><futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata><cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>"#
+
+    /// Whether a metadata part, as a file has it, makes `cm="1"` mean a dynamic array: its only
+    /// metadata type is XLDAPR and its first cell-metadata entry points at it.
+    static func metadataMarksDynamicArrays(_ data: Data) -> Bool {
+        let text = String(decoding: data, as: UTF8.self)
+        return text.contains(#"name="XLDAPR""#) && text.contains(#"<metadataTypes count="1">"#) && text.contains(#"<rc t="1" v="0"/>"#)
+    }
+
+    /// The `<f>` element of a cell's formula, and whether the cell needs `cm="1"`.
+    static func formula(_ formula: CompiledFormula, at location: CellLocation, in workbook: Workbook, prefix p: String = "") -> (element: String, isDynamic: Bool) {
+        let address = location.address
+        let spill = workbook.spill(at: location)
+        let sheet = Int(location.sheet)
+        if spill == nil, let legacy = LegacyFormula.legacyForm(of: formula.expression, isMultiCellName: { workbook.nameMayBeArray($0, fromSheet: sheet) }) {
+            return ("<\(p)f>" + XMLText.escape(XlsxFormulaTranslation.formula(legacy, at: address)) + "</\(p)f>", false)
+        }
+        let area = spill.flatMap { $0.isBlocked ? nil : $0.area } ?? CellRange(address)
+        let text = XMLText.escape(XlsxFormulaTranslation.formula(formula.expression, at: address))
+        return (#"<\#(p)f t="array" ref="\#(area)">"# + text + "</\(p)f>", true)
+    }
+
+    /// Whether any formula of the workbook is written as a dynamic array.
+    static func workbookHasDynamicFormulas(_ workbook: Workbook) -> Bool {
+        for sheet in workbook.sheets.indices {
+            for cell in workbook.cells(inSheet: sheet, inputsOnly: true) {
+                if let compiled = cell.formula, formula(compiled, at: CellLocation(sheet: sheet, address: cell.address), in: workbook).isDynamic { return true }
+            }
+        }
+        return false
+    }
+}
