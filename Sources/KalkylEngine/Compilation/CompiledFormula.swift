@@ -19,9 +19,12 @@ public final class CompiledFormula: @unchecked Sendable {
     /// The functions and defined names it uses that Kalkyl or the workbook does not have
     /// (each makes the cell #NAME?).
     public let unknownNames: [String]
+    /// How many values LET binds (the evaluator's local slots).
+    let localCount: Int
 
     init(expression: Expression, code: [Instruction], constants: [Operand], references: [CompiledReference],
-         isVolatile: Bool, readsDynamicReferences: Bool, diagnostics: [String], unknownNames: [String]) {
+         isVolatile: Bool, readsDynamicReferences: Bool, diagnostics: [String], unknownNames: [String], localCount: Int = 0) {
+        self.localCount = localCount
         self.expression = expression
         self.code = code
         self.constants = constants

@@ -17,9 +17,12 @@ struct FormulaCompiler {
     private var references: [CompiledReference] = []
     private var isVolatile = false
     private var readsDynamicReferences = false
-    private var diagnostics: [String] = []
+    var diagnostics: [String] = []
     private var unknownNames: [String] = []
     private var namesBeingExpanded: [String] = []
+    /// LET's names in scope, innermost last, with their local slots (see `LetBindings.swift`).
+    var letNames: [(name: String, slot: Int32)] = []
+    var localCount = 0
 
     init(environment: any CompilationEnvironment, hostSheet: Int) {
         self.environment = environment
@@ -37,7 +40,7 @@ struct FormulaCompiler {
         }
         return CompiledFormula(expression: expression, code: compiler.code, constants: compiler.constants, references: compiler.references,
                                isVolatile: compiler.isVolatile, readsDynamicReferences: compiler.readsDynamicReferences,
-                               diagnostics: compiler.diagnostics, unknownNames: compiler.unknownNames)
+                               diagnostics: compiler.diagnostics, unknownNames: compiler.unknownNames, localCount: compiler.localCount)
     }
 
     /// Whether compiling this expression depends on the sheet it is on (it uses a defined name
@@ -149,6 +152,10 @@ struct FormulaCompiler {
 
     private mutating func emitName(_ name: String, asValue: Bool) {
         let key = name.uppercased()
+        if let bound = letNames.last(where: { $0.name == key }) {
+            code.append(.local(bound.slot))
+            return
+        }
         guard !namesBeingExpanded.contains(key),
               let definition = environment.definedName(name, fromSheet: hostSheet) else {
             // A table's name alone is its data rows.
@@ -179,6 +186,7 @@ struct FormulaCompiler {
             code.append(.fail(.value, argumentCount: count))
             return
         }
+        if definition.name == "LET" { return emitLet(arguments) }
         if emitLazily(definition.name, id: id, arguments) { return }
         for argument in arguments { emit(argument) }
         if definition.isVolatile { isVolatile = true }

@@ -55,6 +55,11 @@ enum Instruction {
     case switchCase(next: Int32, end: Int32)
     /// Drops the top operand (SWITCH's subject before its default).
     case drop
+
+    /// LET: pops the top operand into the formula's local slot `index`.
+    case storeLocal(Int32)
+    /// LET: pushes the operand in local slot `index` (a name LET bound).
+    case local(Int32)
 }
 
 /// A static reference of a formula, for the dependency graph; sheet -1 is the formula's own sheet.

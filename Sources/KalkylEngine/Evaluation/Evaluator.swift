@@ -3,6 +3,8 @@ struct Evaluator {
     private var stack: [Operand] = []
     /// Per lazy branch being run, whether it runs eagerly (see `Instruction.branchOnCondition`).
     private var eager: [Bool] = []
+    /// LET's values, by slot.
+    private var locals: [Operand] = []
     /// The whole result of the last formula evaluated when it was an array or a multi-cell
     /// range: what the cell spills (see `Workbook+Spills.swift`); `evaluate` returns its first value.
     private(set) var spilledResult: Matrix?
@@ -18,6 +20,7 @@ struct Evaluator {
         // A formula leaves its stack empty; only one stopped short (none does) would leave more.
         if !stack.isEmpty { stack.removeAll(keepingCapacity: true) }
         if !eager.isEmpty { eager.removeAll(keepingCapacity: true) }
+        if formula.localCount > 0 { locals = Array(repeating: .empty, count: formula.localCount) }
         let host = context.host
         let code = formula.code
         var pc = 0
@@ -158,6 +161,10 @@ struct Evaluator {
                 }
             case .drop:
                 stack.removeLast()
+            case .storeLocal(let slot):
+                locals[Int(slot)] = stack.removeLast()
+            case .local(let slot):
+                stack.append(locals[Int(slot)])
             }
         }
         let result = stack.removeLast()

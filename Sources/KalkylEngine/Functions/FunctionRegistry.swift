@@ -7,7 +7,7 @@ public enum FunctionRegistry {
     private static let namedDefinitions: [FunctionDefinition] =
         mathFunctions + statisticalFunctions + logicalFunctions + lookupFunctions
         + textFunctions + informationFunctions + dateFunctions + allocationFunctions
-        + financialFunctions + trigonometricFunctions + dynamicArrayFunctions
+        + financialFunctions + trigonometricFunctions + spillFunctions + arrayFunctions
 
     /// The function to call for `id` when the call is the whole formula of a cell.
     static func cellResultVariant(of id: Int32) -> Int32 {

@@ -41,6 +41,19 @@ extension FunctionRegistry {
             guard vertical ? resultSize.rows == size.rows : resultSize.columns == size.columns else { throw FormulaError.value }
             return try slice(args[2], index: index, vertical: vertical, context: args.context)
         },
+        // XMATCH: XLOOKUP's search, giving the position (1 for the first).
+        FunctionDefinition("XMATCH", 2...4) { (args) throws(FormulaError) in
+            let needle = try lookupValue(args)
+            let lookup = try Criteria.Grid(args[1], context: args.context)
+            let size = lookup.declaredSize
+            guard size.rows == 1 || size.columns == 1 else { throw FormulaError.value }
+            let vector = LookupVector(grid: lookup, vertical: size.columns == 1, line: 0)
+            let mode = try args.integer(2, default: 0)
+            let search = try args.integer(3, default: 1)
+            guard [-1, 0, 1, 2].contains(mode), [-2, -1, 1, 2].contains(search) else { throw FormulaError.value }
+            guard let index = vector.xlookup(needle, mode: mode, reverse: search == -1 || search == -2) else { throw FormulaError.notAvailable }
+            return .value(.number(Double(index + 1)))
+        },
         FunctionDefinition("LOOKUP", 2...3) { (args) throws(FormulaError) in
             let needle = try lookupValue(args)
             let lookupGrid = try Criteria.Grid(args[1], context: args.context)

@@ -1,6 +1,6 @@
-/// Excel 365's dynamic arrays: the operators `@` (SINGLE) and `A1#` (ANCHORARRAY).
+/// The operators of Excel 365's dynamic arrays as functions: `@` (SINGLE) and `A1#` (ANCHORARRAY).
 extension FunctionRegistry {
-    static let dynamicArrayFunctions: [FunctionDefinition] = [
+    static let spillFunctions: [FunctionDefinition] = [
         // `@x`: one value where x could be many. A range gives its cell in the formula's row or
         // column (implicit intersection, #VALUE! when there is none), an array its first element.
         FunctionDefinition("SINGLE", 1...1) { (args) throws(FormulaError) in
