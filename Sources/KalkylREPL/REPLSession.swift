@@ -254,9 +254,25 @@ public final class REPLSession {
             out += "  value:   \(locale.text(of: value, format: format)) (\(value.kindName))\n"
             if let format { out += "  format:  \(locale.localFormat(format))\n" }
             if let notes = workbook.formula(at: location)?.diagnostics, !notes.isEmpty { out += "  note:    \(notes.joined(separator: "; "))\n" }
+            out += spillDescription(at: location)
             return Outcome(output: out)
         }
         return Outcome(output: TableView.render(workbook, sheet: sheet, range: range, locale: locale))
+    }
+
+    /// A spill's anchor shows the block it spills (or what blocks it); a covered cell its anchor.
+    private func spillDescription(at location: CellLocation) -> String {
+        if let anchor = workbook.spillAnchor(covering: location) {
+            return "  spilled from \(workbook.name(of: anchor))  \(workbook.formulaText(at: anchor, locale: locale) ?? "")\n"
+        }
+        guard let spill = workbook.spill(at: location) else { return "" }
+        if spill.isBlocked {
+            let blockers = workbook.cellsBlocking(spillAt: location).map { $0.address.description }
+            let reason = blockers.isEmpty ? "it would leave the sheet" : "blocked by " + blockers.prefix(10).joined(separator: ", ") + (blockers.count > 10 ? " …" : "")
+            return "  spill:   \(spill.area) (\(spill.area.rowCount) × \(spill.area.columnCount)), \(reason)\n"
+        }
+        return "  spills:  \(spill.area) (\(spill.area.rowCount) × \(spill.area.columnCount))\n"
+            + TableView.render(workbook, sheet: Int(spill.sheet), range: spill.area, locale: locale)
     }
 
     private func table(sheet: Int) -> String {

@@ -44,6 +44,11 @@ struct CheckCommand: ParsableCommand {
                 if error == .cycle { line += "  (depends on a circular reference)" }
                 if let notes = cell.formula?.diagnostics, !notes.isEmpty { line += "  (\(notes.joined(separator: "; ")))" }
                 if error == .value, let cause = textTypedAsNumber(feeding: location, in: book) { line += "  (\(cause))" }
+                if error == .spill, let spill = book.spill(at: location) {
+                    let blockers = book.cellsBlocking(spillAt: location).map { $0.address.description }
+                    line += blockers.isEmpty ? "  (its \(spill.area.rowCount) × \(spill.area.columnCount) result would leave the sheet)"
+                        : "  (its result needs \(spill.area); in the way: \(blockers.prefix(10).joined(separator: ", "))\(blockers.count > 10 ? " …" : ""))"
+                }
                 Output.write(line + "\n")
                 problems += 1
             }

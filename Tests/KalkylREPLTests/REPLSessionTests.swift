@@ -18,6 +18,29 @@ struct REPLSessionTests {
         workbook.sheets.indices.flatMap { sheet in workbook.cells(inSheet: sheet).map { "\(sheet)!\($0.address)=\($0.value)" } }
     }
 
+    /// The README's spill demo: the regions ranked by their total, following a population edit.
+    @Test func aSortedRankingSpillsAndFollowsAnEdit() throws {
+        let session = try bilaga1()
+        _ = session.execute("use Fördelning")
+        let spilled = session.execute("H2 = =SORTERA(A2:F22;6;-1)").output
+        #expect(spilled.contains("Fördelning!H2  (tom) → \"Region Stockholm\""))
+        #expect(spilled.contains("126 changed, 1 recalculated in "))  // 21 × 6 cells
+        let shown = session.execute("show H2").output
+        #expect(shown.contains("formula: =SORTERA(A2:F22;6;-1)"))
+        #expect(shown.contains("spills:  H2:M22 (21 × 6)"))
+        #expect(shown.contains("22  Region Gotland"))
+        let covered = session.execute("show M22").output
+        #expect(covered.contains("spilled from Fördelning!H2  =SORTERA(A2:F22;6;-1)"))
+        let edited = session.execute("B11 = 2500000").output
+        #expect(edited.contains("Fördelning!H2  \"Region Stockholm\" → \"Region Norrbotten\""))
+        #expect(edited.contains("Fördelning!H3  \"Västra Götalandsregionen\" → \"Region Stockholm\""))
+        _ = session.execute("undo")
+        #expect(session.workbook.value(at: try session.workbook.location(of: "Fördelning!H2")) == .text("Region Stockholm"))
+        let blocked = session.execute("M10 = 1").output
+        #expect(blocked.contains("Fördelning!H2  \"Region Stockholm\" → #SPILL!"))
+        #expect(session.execute("show H2").output.contains("spill:   H2:M22 (21 × 6), blocked by M10"))
+    }
+
     @Test func aRowTypedBelowATableGrowsItAndUndoShrinksItAgain() throws {
         let text = """
             kalkyl 1
