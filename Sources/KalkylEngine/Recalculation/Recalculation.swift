@@ -230,7 +230,7 @@ struct Recalculation {
         guard node >= 0 else { return }
         let location = CellLocation(key: node)
         guard workbook.formula(at: location) != nil else { return }
-        for change in workbook.removeSpill(at: location) { record(change) }
+        for change in workbook.cycleThroughSpill(at: location) { record(change) }
         let oldValue = workbook.pendingEdits[node] ?? workbook.value(at: location)
         let newValue = Value.error(.cycle)
         workbook.storeComputedValue(newValue, at: location)
@@ -352,7 +352,7 @@ extension Workbook {
         if !reportingChanges, var result = FullCalculation.run(self) {
             pendingEdits.removeAll()
             // Formulas computed before the anchor of a spill they read see its values now.
-            for cell in spilledCells.keys where newlySpilledCells[cell] == nil { newlySpilledCells[cell] = .empty }
+            for cell in spilledCells.keys where spillFollowUps[cell] == nil { spillFollowUps[cell] = .empty }
             recalculateNewlySpilledCells(into: &result, reportsChanges: false)
             return result
         }

@@ -16,6 +16,11 @@ public struct CellRange: Hashable, Sendable {
     public var cellCount: Int { rowCount * columnCount }
     public var isSingleCell: Bool { start == end }
 
+    /// Whether the two ranges share a cell.
+    public func intersects(_ other: CellRange) -> Bool {
+        start.row <= other.end.row && other.start.row <= end.row && start.column <= other.end.column && other.start.column <= end.column
+    }
+
     public func contains(_ cell: CellAddress) -> Bool {
         cell.row >= start.row && cell.row <= end.row && cell.column >= start.column && cell.column <= end.column
     }

@@ -37,17 +37,33 @@ extension Workbook {
         let area = CellRange(anchor.address, CellAddress(row: Int32(min(lastRow, Int(CellAddress.maxRows) - 1)),
                                                           column: Int32(min(lastColumn, Int(CellAddress.maxColumns) - 1))))
         var blocked = !fits
+        // Where two spills want the same cells, the one whose anchor is further left (then
+        // higher) wins, whichever was computed first; the other is displaced and tries again.
+        var displaced: Set<Int> = []
         if !blocked {
             forEachCell(of: area, sheet: anchor.sheet) { location in
-                if !blocked && location != anchor && isOccupied(location, forSpillAt: key) { blocked = true }
+                guard !blocked && location != anchor else { return }
+                switch occupant(of: location, forSpillAt: key) {
+                case .none: break
+                case .spill(let other) where other > key: displaced.insert(other)
+                default: blocked = true
+                }
             }
         }
         var changes: [RecalculationResult.Change] = []
+        if !blocked {
+            for other in displaced.sorted() {
+                changes += removeSpill(at: CellLocation(key: other))
+                spills[other] = Spill(sheet: anchor.sheet, area: CellRange(CellLocation(key: other).address), isBlocked: true)
+                if spillFollowUps[other] == nil { spillFollowUps[other] = value(at: CellLocation(key: other)) }
+            }
+        }
         if let old = spills[key], !old.isBlocked {
             // Cells the old spill covered and the new one does not become empty.
             forEachCell(of: old.area, sheet: old.sheet) { location in
                 if blocked || !area.contains(location.address) { uncover(location, anchor: key, changes: &changes) }
             }
+            retryBlockedSpills(over: old.area, sheet: old.sheet, except: key)
         }
         let previous = spills[key]
         spills[key] = Spill(sheet: anchor.sheet, area: area, isBlocked: blocked)
@@ -67,7 +83,7 @@ extension Workbook {
                     changes.append(.init(location: location, oldValue: oldValue, newValue: newValue))
                 } else {
                     // Newly covered: its readers are recomputed by the next pass, which reports it.
-                    if newlySpilledCells[cell] == nil { newlySpilledCells[cell] = oldValue }
+                    if spillFollowUps[cell] == nil { spillFollowUps[cell] = oldValue }
                     storeSpilledValue(newValue, at: location)
                     spilledCells[cell] = key
                     graph.addCellEdge(from: key, to: cell)
@@ -84,8 +100,45 @@ extension Workbook {
         var changes: [RecalculationResult.Change] = []
         if !spill.isBlocked {
             forEachCell(of: spill.area, sheet: spill.sheet) { uncover($0, anchor: anchor.key, changes: &changes) }
+            retryBlockedSpills(over: spill.area, sheet: spill.sheet, except: anchor.key)
         }
         return changes
+    }
+
+    /// The anchor of a spill is on a cycle, which may run through the cells it covers (as a
+    /// cell that reads one of them and feeds the anchor) and be gone when it no longer covers
+    /// them. The first time in a recalculation, the spill is taken back and the anchor tries
+    /// again in the next pass; the second time, the cells it covers show #CYCLE! too and stay
+    /// covered, so the cycle is found again until an edit breaks it. Either way the result is
+    /// the one a calculation from scratch finds.
+    func cycleThroughSpill(at anchor: CellLocation) -> [RecalculationResult.Change] {
+        guard let spill = spills[anchor.key] else { return [] }
+        if spill.isBlocked {
+            // A cell on a cycle has no result to spill: `A1#` of it is #REF!, as it is from scratch.
+            spills.removeValue(forKey: anchor.key)
+            return []
+        }
+        if spillsRetriedAfterCycle.insert(anchor.key).inserted {
+            if spillFollowUps[anchor.key] == nil { spillFollowUps[anchor.key] = .error(.cycle) }
+            return removeSpill(at: anchor)
+        }
+        var changes: [RecalculationResult.Change] = []
+        forEachCell(of: spill.area, sheet: spill.sheet) { location in
+            guard spilledCells[location.key] == anchor.key else { return }
+            let oldValue = value(at: location)
+            guard oldValue != .error(.cycle) else { return }
+            storeSpilledValue(.error(.cycle), at: location)
+            changedSpilledCells.insert(location.key)
+            changes.append(.init(location: location, oldValue: oldValue, newValue: .error(.cycle)))
+        }
+        return changes
+    }
+
+    /// Blocked spills that wanted cells a spill gave back try again in the next pass.
+    private func retryBlockedSpills(over area: CellRange, sheet: Int32, except anchor: Int) {
+        for (other, spill) in spills where spill.isBlocked && other != anchor && spill.sheet == sheet && spill.area.intersects(area) {
+            if spillFollowUps[other] == nil { spillFollowUps[other] = value(at: CellLocation(key: other)) }
+        }
     }
 
     /// An edit of a cell where spills are: a cell typed into a spill blocks it, a cell cleared
@@ -118,16 +171,24 @@ extension Workbook {
         let oldValue = value(at: location)
         storeSpilledValue(.empty, at: location)
         changedSpilledCells.insert(cell)
-        newlySpilledCells.removeValue(forKey: cell)
+        if spillFollowUps[cell] == nil { spillFollowUps[cell] = oldValue }
         if oldValue != .empty { changes.append(.init(location: location, oldValue: oldValue, newValue: .empty)) }
     }
 
-    /// Whether a cell holds something a spill must not cover: a formula, or a value that is
-    /// not this spill's own.
+    private enum Occupant { case none, input, spill(Int) }
+
+    /// What holds a cell a spill would cover: nothing (or this spill), an input of its own
+    /// (a formula or a value), or another spill.
+    private func occupant(of location: CellLocation, forSpillAt anchor: Int) -> Occupant {
+        if formula(at: location) != nil { return .input }
+        if let other = spilledCells[location.key] { return other == anchor ? .none : .spill(other) }
+        if case .empty = value(at: location) { return .none }
+        return .input
+    }
+
     private func isOccupied(_ location: CellLocation, forSpillAt anchor: Int) -> Bool {
-        if formula(at: location) != nil { return true }
-        if case .empty = value(at: location) { return false }
-        return spilledCells[location.key] != anchor
+        if case .none = occupant(of: location, forSpillAt: anchor) { return false }
+        return true
     }
 
     private func forEachCell(of range: CellRange, sheet: Int32, _ body: (CellLocation) -> Void) {
@@ -140,16 +201,30 @@ extension Workbook {
     /// left, and adds what they did to `result`.
     func recalculateNewlySpilledCells(into result: inout RecalculationResult, reportsChanges: Bool) {
         var passes = 0
-        while !newlySpilledCells.isEmpty && passes < 64 {
-            pendingEdits = newlySpilledCells
-            newlySpilledCells.removeAll()
-            let pass = Recalculation.run(self, roots: pendingEdits.keys.sorted(), reportsChanges: reportsChanges)
+        while !spillFollowUps.isEmpty && passes < 64 {
+            pendingEdits = spillFollowUps
+            spillFollowUps.removeAll()
+            // Formulas that read cells through OFFSET or INDIRECT have no edge from what they
+            // read: they run again too, and find a cycle through a spill if there is one.
+            var roots = pendingEdits.keys.sorted()
+            for key in volatileCells.sorted() where pendingEdits[key] == nil && formula(at: CellLocation(key: key))?.readsDynamicReferences == true {
+                roots.append(key)
+            }
+            let pass = Recalculation.run(self, roots: roots, reportsChanges: reportsChanges)
             pendingEdits.removeAll()
             result.add(pass)
             passes += 1
         }
-        newlySpilledCells.removeAll()
+        spillFollowUps.removeAll()
         changedSpilledCells.removeAll()
+        spillsRetriedAfterCycle.removeAll()
+        // A cycle a later pass resolved is no longer one.
+        if passes > 0 {
+            result.cycles.removeAll { path in
+                guard case .cell(let first)? = path.first else { return false }
+                return value(at: first) != .error(.cycle)
+            }
+        }
     }
 }
 

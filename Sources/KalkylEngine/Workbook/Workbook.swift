@@ -67,12 +67,15 @@ public final class Workbook {
     var spills: [Int: Spill] = [:]
     /// The anchor of each cell a spill covers (the anchor itself not included), by key.
     var spilledCells: [Int: Int] = [:]
-    /// Cells a spill covered for the first time in this recalculation, with their values
-    /// before: the formulas that read them are not in this recalculation's cone, so a second
-    /// pass starts from them.
-    var newlySpilledCells: [Int: Value] = [:]
+    /// Where a second pass of the recalculation starts, with the values before: cells a spill
+    /// covered for the first time or gave back (their readers may not be in this pass's cone,
+    /// or ran already), and the anchors of spills that were blocked or displaced and must try
+    /// again.
+    var spillFollowUps: [Int: Value] = [:]
     /// Cells of a spill whose values changed in this pass of a recalculation.
     var changedSpilledCells: Set<Int> = []
+    /// Anchors found on a cycle once in this recalculation (see `Workbook.cycleThroughSpill`).
+    var spillsRetriedAfterCycle: Set<Int> = []
 
     private struct FormulaKey: Hashable {
         var expression: Expression
