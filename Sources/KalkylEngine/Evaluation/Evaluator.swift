@@ -22,7 +22,8 @@ struct Evaluator {
         if !eager.isEmpty { eager.removeAll(keepingCapacity: true) }
         if formula.localCount > 0 { locals = Array(repeating: .empty, count: formula.localCount) }
         let host = context.host
-        let code = formula.code
+        // Stepped through without bounds checks: the compiler's jumps stay inside the code.
+        formula.code.withUnsafeBufferPointer { code in
         var pc = 0
         while pc < code.count {
             let instruction = code[pc]
@@ -166,6 +167,7 @@ struct Evaluator {
             case .local(let slot):
                 stack.append(locals[Int(slot)])
             }
+        }
         }
         let result = stack.removeLast()
         if result.isMultiCell {

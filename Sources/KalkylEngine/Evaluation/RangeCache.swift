@@ -60,7 +60,8 @@ extension EvaluationContext {
     /// no such value (the caller then scans, which also finds numbers equal within Excel's 15
     /// digits).
     func indexedPosition(of needle: Value, sheet: Int32, range: CellRange, vertical: Bool) -> Int? {
-        guard let wanted = LookupIndexes.LookupValue(needle) else { return nil }
+        // Reads that must be checked against cells still to compute go cell by cell.
+        guard !checksPendingReads, let wanted = LookupIndexes.LookupValue(needle) else { return nil }
         let key = LookupIndexes.Key(sheet: sheet, range: range)
         if let index = workbook.lookupIndexes.indexes[key] { return index[wanted] }
         var index: [LookupIndexes.LookupValue: Int] = [:]

@@ -24,6 +24,8 @@ extension FunctionRegistry {
         FunctionDefinition("ANCHORARRAY", 1...1) { (args) throws(FormulaError) in
             let (sheet, range) = try args.reference(0)
             guard range.isSingleCell else { throw FormulaError.value }
+            // The spill is the anchor's result: reading it is reading the anchor (a cycle check).
+            _ = args.context.value(sheet: sheet, row: range.start.row, column: range.start.column)
             guard let spill = args.context.workbook.spills[CellLocation(sheet: Int(sheet), address: range.start).key] else {
                 throw FormulaError.reference
             }

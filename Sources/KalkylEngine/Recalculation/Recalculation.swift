@@ -6,9 +6,14 @@
 ///    so each formula is evaluated once, in dependency order, with no recursion. A formula is
 ///    evaluated only if a precedent's value actually changed; otherwise its dependents are
 ///    spared too.
-/// 3. When nodes are left that can never become ready, they lie on or behind cycles: Tarjan's
-///    algorithm (iterative) finds the strongly connected components; the cells of each cyclic
-///    component get #CYCLE!, and the rest of the cone goes on.
+/// 3. When nodes are left that can never become ready, they wait on cycles of references. A
+///    reference is not always a read, though: a branch not taken, ROW(A1) or FORMULATEXT(A1),
+///    INDEX(L,1,1):INDEX(L,1,n) stopping short of the cell. So each formula left is tried with
+///    its reads checked, as OFFSET's and INDIRECT's are: one that reads no cell still to compute
+///    has its value, and the rest go on. A cycle is what is left: a formula whose value needs a
+///    cell that, through the cells it needs, needs the formula's own cell, as Excel's calculation
+///    finds it. Tarjan's algorithm (iterative) finds the strongly connected components; the
+///    cells of each cyclic component get #CYCLE!, and the rest of the cone goes on.
 struct Recalculation {
     private let workbook: Workbook
     private var nodes: [Int] = []
@@ -104,6 +109,13 @@ struct Recalculation {
         var componentMembers: [[Int32]] = []
         // Per component: members still waiting for a precedent outside it.
         var componentWaiting: [Int] = []
+        // Formulas tried with their reads checked (see 3.), and how many nodes were left the
+        // last time they were tried.
+        var tried = [Bool](repeating: false, count: count)
+        // A formula that spilled before this recalculation may stop spilling; one that spills
+        // now is placed as it is evaluated (read once: the check runs for every formula).
+        let hadSpills = !workbook.spills.isEmpty
+        var remainingWhenTried = -1
 
         while remaining > 0 {
             var head = 0
@@ -124,6 +136,10 @@ struct Recalculation {
                     let location = CellLocation(key: node)
                     if let formula = workbook.formula(at: location) {
                         context.moveTo(location, for: formula)
+                        if tried[i] {
+                            context.checksPendingReads = true
+                            context.cachesRanges = false
+                        }
                         var newValue = evaluator.evaluate(formula, in: context)
                         if let blocker = context.blockedOn, let b = index[blocker] {
                             // Reads a cell not computed yet: run again when that one is done.
@@ -136,7 +152,7 @@ struct Recalculation {
                             for change in placed.changes { record(change) }
                             // Readers of A1# see the whole spill, not only the anchor's value.
                             if placed.changed { changed = true }
-                        } else if !workbook.spills.isEmpty, workbook.spills[node] != nil {
+                        } else if hadSpills, workbook.spills[node] != nil {
                             for change in workbook.removeSpill(at: location) { record(change) }
                             changed = true
                         }
@@ -184,10 +200,33 @@ struct Recalculation {
             queue.removeAll(keepingCapacity: true)
             if remaining == 0 { break }
 
-            // 3. Stuck: what is left lies on or behind a cycle.
+            // 3. Stuck: what is left waits on references that may not be reads; try them so.
+            if remaining != remainingWhenTried {
+                remainingWhenTried = remaining
+                for j in 0..<count where !done.flags[j] && component[j] < 0 && nodes[j] >= 0 && !tried[j]
+                    && workbook.formula(at: CellLocation(key: nodes[j])) != nil {
+                    tried[j] = true
+                    touched[j] = true
+                    queue.append(Int32(j))
+                }
+                if !queue.isEmpty { continue }
+            }
+            // What is still left lies on or behind a cycle.
             // Nodes of components found before count as done here: they wait only for precedents outside.
             let settled = (0..<count).map { done.flags[$0] || component[$0] >= 0 }
-            let cyclic = cyclicComponents(done: settled)
+            // Who waits for whom: a formula tried with its reads checked waits for the cell it
+            // could not read yet; a range or a spilled cell waits for its precedents.
+            var waitStart = [Int32](repeating: 0, count: count + 1)
+            var waitsFor: [Int32] = []
+            for v in 0..<count {
+                waitStart[v] = Int32(waitsFor.count)
+                guard !settled[v] else { continue }
+                for w in waiting[Int32(v)] ?? [] where !settled[Int(w)] { waitsFor.append(w) }
+                for k in successorRange(v) where !settled[Int(successors[k])] && !tried[Int(successors[k])] { waitsFor.append(successors[k]) }
+            }
+            waitStart[count] = Int32(waitsFor.count)
+            let graph = (start: waitStart, successors: waitsFor)
+            let cyclic = cyclicComponents(done: settled, graph)
             if cyclic.isEmpty {
                 // Only cells waiting on each other through OFFSET/INDIRECT: a cycle no static edge shows.
                 var stuck = waiting.values.flatMap { $0 }
@@ -203,18 +242,12 @@ struct Recalculation {
                 continue
             }
             for members in cyclic {
-                result.cycles.append(path(through: members))
+                result.cycles.append(path(through: members, settled: settled, waitsFor: graph))
                 let c = Int32(componentMembers.count)
                 for m in members { component[Int(m)] = c }
-                for m in members {
-                    for k in successorRange(Int(m)) where component[Int(successors[k])] == c {
-                        indegree[Int(successors[k])] -= 1
-                    }
-                }
-                let waitingMembers = members.filter { indegree[Int($0)] > 0 }.count
                 componentMembers.append(members)
-                componentWaiting.append(waitingMembers)
-                if waitingMembers == 0 { queue.append(contentsOf: members) }
+                componentWaiting.append(0)
+                queue.append(contentsOf: members)
             }
         }
         workbook.evaluator = evaluator
@@ -239,9 +272,14 @@ struct Recalculation {
 
     // MARK: 3. Cycles
 
+    /// Edges as lists: node v's successors are `successors[start[v]..<start[v + 1]]`.
+    private typealias Graph = (start: [Int32], successors: [Int32])
+
     /// Tarjan's strongly connected components over the nodes not done, without recursion;
     /// returns the components that contain a cycle (more than one node, or a self-edge).
-    private func cyclicComponents(done: [Bool]) -> [[Int32]] {
+    private func cyclicComponents(done: [Bool], _ graph: Graph) -> [[Int32]] {
+        let successorStart = graph.start, successors = graph.successors
+        func successorRange(_ v: Int) -> Range<Int> { Int(successorStart[v])..<Int(successorStart[v + 1]) }
         let count = nodes.count
         var order = [Int32](repeating: -1, count: count)
         var low = [Int32](repeating: 0, count: count)
@@ -290,8 +328,17 @@ struct Recalculation {
     }
 
     /// A path around one cycle of a component, from its first cell back to it.
-    private func path(through component: [Int32]) -> [RecalculationResult.PathStep] {
+    /// Through the references of the cells still to compute (`A1 → A1:A3 → A1`) when they
+    /// lead around, else along who waits for whom (a cycle through INDIRECT).
+    private func path(through component: [Int32], settled: [Bool], waitsFor: Graph) -> [RecalculationResult.PathStep] {
         let members = Set(component.map(Int.init))
+        if let steps = path(through: members, graph: (successorStart, successors), allowed: { !settled[$0] }) { return steps }
+        return path(through: members, graph: waitsFor, allowed: { members.contains($0) }) ?? [step(members.min()!), step(members.min()!)]
+    }
+
+    private func path(through members: Set<Int>, graph: Graph, allowed: (Int) -> Bool) -> [RecalculationResult.PathStep]? {
+        let successorStart = graph.start, successors = graph.successors
+        func successorRange(_ v: Int) -> Range<Int> { Int(successorStart[v])..<Int(successorStart[v + 1]) }
         // Start at the smallest cell so the reported path does not depend on visiting order.
         let start = members.filter { nodes[$0] >= 0 }.min { nodes[$0] < nodes[$1] } ?? members.min()!
         var parent: [Int: Int] = [:]
@@ -303,13 +350,14 @@ struct Recalculation {
             head += 1
             for k in successorRange(v) {
                 let w = Int(successors[k])
-                guard members.contains(w) else { continue }
+                guard allowed(w) else { continue }
                 if w == start { last = v; break search }
                 if parent[w] == nil { parent[w] = v; queue.append(w) }
             }
         }
+        guard let last else { return nil }
         var steps: [Int] = [start]
-        var v = last ?? start
+        var v = last
         var back: [Int] = []
         while v != start { back.append(v); v = parent[v] ?? start }
         steps.append(contentsOf: back.reversed())

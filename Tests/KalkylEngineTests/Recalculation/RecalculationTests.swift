@@ -89,6 +89,36 @@ struct RecalculationTests {
         #expect(path.first == path.last)
     }
 
+    /// A reference is a cycle only when computing the formula reads it: as in Excel, a
+    /// formula may name its own cell for its position, in a branch not taken, in a criteria
+    /// range nothing matches, or in a range built at run time that stops short of it.
+    @Test func aReferenceThatIsNotReadIsNoCycle() throws {
+        let workbook = try makeWorkbook([
+            "A1": "=ROW(A1)*10", "B1": "=COLUMNS(A1:C1)+COLUMN(B1)",
+            "C1": "1", "C2": "2", "C3": "3", "C4": "=SUM(INDEX(C1:C4,1):INDEX(C1:C4,3))",
+            "D1": "1", "E1": "=IF(D1=1,5,E1+1)",
+            "F1": "1", "F2": "5", "G1": "=SUMIF(F1:F2,\">9\",G1:G2)",
+        ])
+        #expect(try ["A1", "B1", "C4", "E1", "G1"].map { try workbook.value($0) } == [10, 5, 6, 5, 0].map { .number($0) })
+        // Taken, the branch reads its own cell: a cycle, with its path.
+        try workbook.set(.typed("2"), at: workbook.location(of: "D1"))
+        let taken = workbook.recalculate()
+        #expect(try workbook.value("E1") == .error(.cycle))
+        #expect(taken.cycles.count == 1)
+        // The criteria now match G1's own row: it reads itself.
+        try workbook.set(.typed("10"), at: workbook.location(of: "F1"))
+        workbook.recalculate()
+        #expect(try workbook.value("G1") == .error(.cycle))
+        // A range built at run time that reaches the cell is one.
+        let reaching = try makeWorkbook(["C1": "1", "C2": "2", "C3": "3", "C4": "=SUM(INDEX(C1:C4,1):INDEX(C1:C4,4))"])
+        #expect(try reaching.value("C4") == .error(.cycle))
+        // A formula waiting on a cycle without being on it gets its value once the cycle has
+        // its #CYCLE!: SUMIF reads A1 (on a cycle) but not itself.
+        let behind = try makeWorkbook(["A1": "=A1+1", "A2": "1", "B2": "=SUMIF(A1:A2,\">1\",B1:B2)"])
+        #expect(try behind.value("A1") == .error(.cycle))
+        #expect(try behind.value("B2") == .number(0))
+    }
+
     @Test func breakingACycleRecomputesCellsLeftAtCycleError() throws {
         // Found by the property test: A1 and A2 form a cycle; the edit of A2 breaks it but A2's
         // value stays an error (#CYCLE! from C2), so pruning alone would leave A1 stale.
