@@ -72,6 +72,25 @@ struct KalkFormatTests {
         #expect(again.sheets[1].columnWidths[1] == 12.5)
     }
 
+    /// `iterate` turns on Excel's iterative calculation; the xlsx writer and reader keep it in calcPr.
+    @Test func anIterateLineComputesCyclesByIteration() throws {
+        let text = "kalkyl 1\niterate 50 0.0001\n\nsheet Blad1\nA1 =100+B1\nB1 =A1*0.1\n"
+        let document = try KalkReader.read(text)
+        #expect(document.workbook.iterativeCalculation == IterativeCalculation(maximumIterations: 50, maximumChange: 0.0001))
+        guard case .number(let a1) = document.workbook.value(at: try document.workbook.location(of: "A1")) else {
+            Issue.record("A1 is not a number")
+            return
+        }
+        #expect(abs(a1 - 100 / 0.9) < 0.0001)
+        #expect(KalkWriter.text(of: document) == text)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kalkyl-iterate-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try XlsxWriter.save(document.workbook, to: path)
+        #expect(try XlsxDocumentWriterTests.parts(of: path)["xl/workbook.xml"]?.contains(#"iterate="1" iterateCount="50" iterateDelta="0.0001""#) == true)
+        #expect(try WorkbookFile.load(path).iterativeCalculation == IterativeCalculation(maximumIterations: 50, maximumChange: 0.0001))
+        #expect { try KalkReader.read("kalkyl 1\niterate many\n") } throws: { "\($0)".contains(":2:9: expected 'iterate MAXIMUM-ITERATIONS MAXIMUM-CHANGE'") }
+    }
+
     @Test func aTableLineDefinesATableFormulasNameByItsColumns() throws {
         let text = """
             kalkyl 1

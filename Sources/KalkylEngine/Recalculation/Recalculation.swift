@@ -115,6 +115,9 @@ struct Recalculation {
         // A formula that spilled before this recalculation may stop spilling; one that spills
         // now is placed as it is evaluated (read once: the check runs for every formula).
         let hadSpills = !workbook.spills.isEmpty
+        // Members of cycles computed by iteration (when the workbook asks for it), not #CYCLE!.
+        var iterated = [Bool](repeating: false, count: count)
+        let iteration = workbook.iterativeCalculation
         var remainingWhenTried = -1
 
         while remaining > 0 {
@@ -126,7 +129,7 @@ struct Recalculation {
                 var changed = false
                 let node = nodes[i]
                 if component[i] >= 0 {
-                    markCycle(i)
+                    if !iterated[i] { markCycle(i) }
                     changed = true
                 } else if node < 0 {
                     changed = touched[i]
@@ -242,7 +245,12 @@ struct Recalculation {
                 continue
             }
             for members in cyclic {
-                result.cycles.append(path(through: members, settled: settled, waitsFor: graph))
+                if let iteration {
+                    iterate(members, iteration, context: context, evaluator: &evaluator)
+                    for m in members { iterated[Int(m)] = true }
+                } else {
+                    result.cycles.append(path(through: members, settled: settled, waitsFor: graph))
+                }
                 let c = Int32(componentMembers.count)
                 for m in members { component[Int(m)] = c }
                 componentMembers.append(members)
@@ -251,6 +259,42 @@ struct Recalculation {
             }
         }
         workbook.evaluator = evaluator
+    }
+
+    /// Computes the formulas of a cycle again and again from their current values, in cell
+    /// order, until no number changes by more than the maximum change or the iterations run out
+    /// (see `IterativeCalculation`); records each changed cell once, old value to last.
+    private mutating func iterate(_ members: [Int32], _ iteration: IterativeCalculation, context: EvaluationContext, evaluator: inout Evaluator) {
+        let cells = members.map { nodes[Int($0)] }.filter { $0 >= 0 }.sorted().map { CellLocation(key: $0) }
+            .filter { workbook.formula(at: $0) != nil }
+        let before = cells.map { workbook.pendingEdits[$0.key] ?? workbook.value(at: $0) }
+        // A cell marked #CYCLE! when iteration was off starts from nothing, as a new one does.
+        for location in cells where workbook.value(at: location) == .error(.cycle) { workbook.storeComputedValue(.empty, at: location) }
+        for _ in 0..<iteration.maximumIterations {
+            var largestChange = 0.0
+            for location in cells {
+                guard let formula = workbook.formula(at: location) else { continue }
+                context.moveTo(location, for: formula)
+                context.checksPendingReads = false
+                var value = evaluator.evaluate(formula, in: context)
+                if let array = evaluator.takeSpilledResult() {
+                    let placed = workbook.placeSpill(array, at: location)
+                    value = placed.value
+                    for change in placed.changes { record(change) }
+                }
+                let old = workbook.value(at: location)
+                switch (old, value) {
+                case (.number(let a), .number(let b)): largestChange = max(largestChange, abs(a - b))
+                default: if old != value { largestChange = .infinity }
+                }
+                if old != value { workbook.storeComputedValue(value, at: location) }
+                result.recomputedCount += 1
+            }
+            if largestChange <= iteration.maximumChange { break }
+        }
+        for (location, old) in zip(cells, before) where workbook.value(at: location) != old {
+            record(.init(location: location, oldValue: old, newValue: workbook.value(at: location)))
+        }
     }
 
     private mutating func record(_ change: RecalculationResult.Change) {

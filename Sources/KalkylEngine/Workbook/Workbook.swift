@@ -22,6 +22,11 @@ public final class Workbook {
     public var locale: SpreadsheetLocale = .english {
         didSet { if locale != oldValue && !formulas.isEmpty { recalculateAll() } }
     }
+    /// Whether circular references are iterated, as Excel can (see `IterativeCalculation`);
+    /// nil: they are #CYCLE!.
+    public var iterativeCalculation: IterativeCalculation? {
+        didSet { if iterativeCalculation != oldValue && !formulas.isEmpty { recalculateAll() } }
+    }
     /// Excel tables, which formulas refer to by name (see `Workbook+Tables.swift`).
     public internal(set) var tables: [Table] = []
     /// The time NOW() and TODAY() see, as a serial in local time (a Swede's TODAY() changes at

@@ -10,6 +10,7 @@ public struct KalkReader {
     private var parameters: [TemplateParameter] = []
     private var title: String?
     private var locale: SpreadsheetLocale?
+    private var iteration: IterativeCalculation?
     private var names: [(name: String, formula: String, sheet: Int?, line: Int, column: Int)] = []
     private var sheets: [SheetLines] = []
     private var tables: [(table: Table, line: Int)] = []
@@ -143,6 +144,12 @@ public struct KalkReader {
         case "locale":
             guard let value = SpreadsheetLocale(code: String(rest)) else { throw error(n, restColumn, "expected 'locale sv' or 'locale en'") }
             locale = value
+        case "iterate":
+            let words = rest.split(separator: " ")
+            guard words.count == 2, let count = Int(words[0]), (1...32_767).contains(count), let change = Double(words[1]), change >= 0, change.isFinite else {
+                throw error(n, restColumn, "expected 'iterate MAXIMUM-ITERATIONS MAXIMUM-CHANGE', e.g. 'iterate 100 0.001'")
+            }
+            iteration = IterativeCalculation(maximumIterations: count, maximumChange: change)
         case "title":
             guard let (text, end) = try unquote(rest, n, restColumn), end == rest.endIndex else {
                 throw error(n, restColumn, "expected the title in double quotes")
@@ -361,6 +368,7 @@ public struct KalkReader {
         document.parameters = parameters
         document.title = title
         document.locale = locale
+        workbook.iterativeCalculation = iteration
         for sheet in sheets {
             do {
                 try workbook.addSheet(named: sheet.name)

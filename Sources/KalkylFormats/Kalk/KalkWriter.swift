@@ -15,6 +15,9 @@ public enum KalkWriter {
         comments(.header)
         out += KalkFormat.header + "\n"
         if let locale = document.locale { out += "locale \(locale.code)\n" }
+        if let iteration = workbook.iterativeCalculation {
+            out += "iterate \(iteration.maximumIterations) \(NumberLiteral.text(iteration.maximumChange))\n"
+        }
         if let title = document.title { out += "title \(KalkFormat.quote(title))\n" }
         for parameter in document.parameters {
             comments(.parameter(parameter.name))

@@ -17,11 +17,15 @@ public enum XlsxReader {
         var sheets: [(name: String, id: String)] = []
         var names: [(name: String, scope: Int?, formula: String)] = []
         var pendingName: (String, Int?)? = nil
+        var iteration: IterativeCalculation? = nil
         var text = ""
         let events = XMLEvents()
         events.onStart = { element, attributes in
             if element == "sheet", let name = attributes["name"] {
                 sheets.append((name, attributes["r:id"] ?? attributes["id"] ?? ""))
+            } else if element == "calcPr", attributes["iterate"] == "1" || attributes["iterate"] == "true" {
+                iteration = IterativeCalculation(maximumIterations: attributes["iterateCount"].flatMap(Int.init) ?? 100,
+                                                 maximumChange: attributes["iterateDelta"].flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil } ?? 0.001)
             } else if element == "definedName", let name = attributes["name"] {
                 pendingName = (name, attributes["localSheetId"].flatMap(Int.init))
                 text = ""
@@ -47,6 +51,7 @@ public enum XlsxReader {
         for name in names {
             try? workbook.defineName(name.name, formula: "=" + name.formula, scope: name.scope)
         }
+        workbook.iterativeCalculation = iteration
         var parts: [String] = []
         for sheet in sheets {
             guard let target = targets[sheet.id] else { throw XlsxError(path: path, message: "the sheet '\(sheet.name)' has no part in the file") }

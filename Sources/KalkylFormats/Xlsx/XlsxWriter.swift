@@ -84,7 +84,11 @@ public enum XlsxWriter {
             }
             out += "</definedNames>"
         }
-        out += #"<calcPr fullCalcOnLoad="1"/>"#
+        if let iteration = workbook.iterativeCalculation {
+            out += #"<calcPr fullCalcOnLoad="1" iterate="1" iterateCount="\#(iteration.maximumIterations)" iterateDelta="\#(NumberLiteral.text(iteration.maximumChange))"/>"#
+        } else {
+            out += #"<calcPr fullCalcOnLoad="1"/>"#
+        }
         return out + "</workbook>"
     }
 

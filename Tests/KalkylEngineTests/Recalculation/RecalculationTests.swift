@@ -207,3 +207,35 @@ struct RecalculationTests {
         #expect(workbook.value(at: CellLocation(sheet: 0, address: CellAddress(row: n - 1, column: 0))) == .number(Double(n - 1)))
     }
 }
+
+/// Excel's iterative calculation: a circular reference is computed again and again.
+struct IterativeCalculationTests {
+    @Test func aConvergingCycleSettlesWithinTheMaximumChange() throws {
+        // Interest on a balance that includes the interest: A1 = 100 + 10 % of A1 = 100 / 0.9.
+        let workbook = try makeWorkbook(["A1": "=100+B1", "B1": "=A1*0.1"])
+        #expect(try workbook.value("A1") == .error(.cycle))
+        workbook.iterativeCalculation = IterativeCalculation()
+        guard case .number(let a1) = try workbook.value("A1"), case .number(let b1) = try workbook.value("B1") else {
+            Issue.record("no numbers")
+            return
+        }
+        #expect(abs(a1 - 100 / 0.9) < 0.001)
+        #expect(abs(b1 - 10 / 0.9) < 0.001)
+        #expect(workbook.recalculateAll(reportingChanges: true).cycles.isEmpty)
+    }
+
+    @Test func aDivergingCycleStopsAfterTheMaximumIterations() throws {
+        let workbook = try makeWorkbook(["B1": "1"])
+        workbook.iterativeCalculation = IterativeCalculation(maximumIterations: 100, maximumChange: 0.001)
+        try workbook.set(.typed("=A1+B1"), at: workbook.location(of: "A1"))
+        let result = workbook.recalculate()
+        #expect(try workbook.value("A1") == .number(100))  // 0 + 1, a hundred times
+        #expect(result.changes.map(\.newValue) == [.number(100)])
+        // The next recalculation that reaches it goes on from there, as in Excel.
+        try workbook.set(.typed("2"), at: workbook.location(of: "B1"))
+        workbook.recalculate()
+        #expect(try workbook.value("A1") == .number(300))
+        workbook.iterativeCalculation = nil
+        #expect(try workbook.value("A1") == .error(.cycle))
+    }
+}
