@@ -26,6 +26,12 @@ public indirect enum Expression: Hashable, Sendable {
 }
 
 extension Expression {
+    /// An operand `@` cannot take without parentheses: an operation looser than `@` itself.
+    var needsParenthesesAfterAt: Bool {
+        if case .binary(let op, _, _) = self { return op != .range && op != .intersection }
+        return false
+    }
+
     /// A reference to one cell (`A1`, `Sheet2!$B$3`).
     var isCellReference: Bool {
         if case .reference(let r) = self { return r.shape == .cell }

@@ -64,15 +64,10 @@ public enum FormulaPrinter {
         case .percent(let operand):
             recurse(operand)
             out += "%"
-        case .call("SINGLE", let arguments) where arguments.count == 1 && !operatorsAsFunctions:
+        case .call("SINGLE", let arguments) where arguments.count == 1 && !operatorsAsFunctions && !arguments[0].needsParenthesesAfterAt:
+            // (`SINGLE(A1<B1)` stays a call: `@(A1<B1)` would read back with the parentheses.)
             out += "@"
-            if case .binary(let op, _, _) = arguments[0], op != .range && op != .intersection {
-                out += "("
-                recurse(arguments[0])
-                out += ")"
-            } else {
-                recurse(arguments[0])
-            }
+            recurse(arguments[0])
         case .call("ANCHORARRAY", let arguments) where !operatorsAsFunctions && arguments.count == 1 && arguments[0].isCellReference:
             recurse(arguments[0])
             out += "#"
