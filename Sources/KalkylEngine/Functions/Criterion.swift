@@ -1,4 +1,19 @@
 /// A condition of COUNTIF, SUMIF and their relatives: `5`, `">=10"`, `"<>"`, `"app*"`, `TRUE`.
+/// Excel's rules, which are these (tested in CriterionTests; LibreOffice differs where noted):
+///
+/// - An operator (`=`, `<>`, `<`, `<=`, `>`, `>=`) may start a text criterion; the rest is read
+///   as a number if it is one (`"23"`, `"1e3"`, `"> 23"` after the operator's spaces), as a date
+///   if it is one (`">2024-01-15"`), as TRUE/FALSE, as an error code (`"#N/A"`), else as text.
+/// - A number criterion (`23` or `"23"`) matches numbers equal within 15 digits and, for `=` and
+///   `<>`, text that reads as that number ("23"); `<`, `>` … compare numbers only. Blank cells
+///   are not 0 (`COUNTIF(A:A,0)` leaves them out). Truth values are not numbers (LibreOffice
+///   counts FALSE as 0).
+/// - `""` matches blank cells and empty text, `"="` blank cells only, `"<>"` every cell that is
+///   not blank; an ordering operator with nothing after it (`">"&""`) matches nothing.
+/// - Text compares without regard to case; `=` and `<>` take the wildcards `*`, `?` and `~`
+///   (`"a~*b"` is the text a*b), which match text cells only (LibreOffice lets them match
+///   numbers too); `<` and `>` compare text alphabetically.
+/// - Every criterion but `<>` leaves out cells of another kind; `<>` counts them.
 struct Criterion {
     private enum Comparison { case equal, notEqual, less, lessOrEqual, greater, greaterOrEqual }
     private enum Operand {
@@ -47,6 +62,7 @@ struct Criterion {
     func matches(_ value: Value) -> Bool {
         switch operand {
         case .blank(let includesEmptyText):
+            guard comparison == .equal || comparison == .notEqual else { return false }
             let isBlank: Bool
             switch value {
             case .empty: isBlank = true
