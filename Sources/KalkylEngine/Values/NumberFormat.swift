@@ -17,10 +17,46 @@ public struct NumberFormat: Sendable {
 
     public let code: String
     private let sections: [[FormatToken]]
+    /// A section's condition, `[>=1000]`: it applies to the numbers that meet it.
+    private let conditions: [Condition?]
+
+    struct Condition {
+        var comparison: String
+        var limit: Double
+
+        func holds(_ n: Double) -> Bool {
+            switch comparison {
+            case "<": return n < limit
+            case "<=": return n <= limit
+            case ">": return n > limit
+            case ">=": return n >= limit
+            case "<>": return n != limit
+            default: return n == limit
+            }
+        }
+
+        /// The condition in a section's brackets, if it has one.
+        init?(section: String) {
+            var rest = Substring(section)
+            while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
+                let inside = rest[rest.index(after: open)..<close]
+                for op in ["<=", ">=", "<>", "<", ">", "="] where inside.hasPrefix(op) {
+                    guard let limit = Double(inside.dropFirst(op.count).trimmingCharacters(in: .whitespaces)) else { return nil }
+                    comparison = op
+                    self.limit = limit
+                    return
+                }
+                rest = rest[rest.index(after: close)...]
+            }
+            return nil
+        }
+    }
 
     public init(_ code: String) {
         self.code = code
-        sections = NumberFormat.split(code).map(FormatToken.tokenize)
+        let parts = NumberFormat.split(code)
+        sections = parts.map(FormatToken.tokenize)
+        conditions = parts.map { Condition(section: $0) }
     }
 
     /// The value formatted; text passes through a text section (`@`) or unchanged.
@@ -43,7 +79,11 @@ public struct NumberFormat: Sendable {
         var section = sections[0]
         var value = number
         var showMinus = number < 0
-        if number < 0, sections.count >= 2 {
+        if conditions.contains(where: { $0 != nil }) {
+            // Sections chosen by their conditions; one without is for the numbers left.
+            let chosen = sections.indices.first { conditions[$0].map { $0.holds(number) } ?? ($0 > 0) } ?? sections.count - 1
+            section = sections[min(chosen, 2)]
+        } else if number < 0, sections.count >= 2 {
             section = sections[1]
             value = -number
             showMinus = false
@@ -58,7 +98,7 @@ public struct NumberFormat: Sendable {
             if section.isEmpty { return "" }
             return (showMinus ? "-" : "") + section.map(\.literalText).joined()
         }
-        let body = NumericFormatting.render(abs(value), section, separators: separators)
+        let body = FractionFormatting.render(abs(value), section) ?? NumericFormatting.render(abs(value), section, separators: separators)
         return (showMinus && body.contains(where: { $0.isNumber && $0 != "0" }) ? "-" : "") + body
     }
 
@@ -98,7 +138,7 @@ enum FormatToken: Equatable {
     case thousands  // a comma between digit placeholders
     case scale  // a comma after the last digit placeholder: divide by 1000
     case percent
-    case exponent(sign: Character, digits: Int)
+    case exponent(sign: Character, digits: Int, upper: Bool)
     case textPlaceholder
     case date(String)  // yyyy, mm, d, hh, ss, AM/PM …
 
@@ -140,9 +180,15 @@ enum FormatToken: Equatable {
                 i += 2
                 continue
             case "[":
+                // Elapsed time, `[h]`, `[mm]`, `[ss]`: the whole count, not the hour of the day.
+                var j = i + 1
+                while j < chars.count && chars[j] != "]" { j += 1 }
+                let inside = String(chars[(i + 1)..<min(j, chars.count)]).lowercased()
+                if !inside.isEmpty, let unit = inside.first, "hms".contains(unit), inside.allSatisfy({ $0 == unit }) {
+                    tokens.append(.date("[" + inside + "]"))
+                }
                 // Colours and conditions are not shown.
-                while i < chars.count && chars[i] != "]" { i += 1 }
-                i += 1
+                i = j + 1
                 continue
             case "0", "#", "?":
                 tokens.append(.digit(c))
@@ -158,7 +204,7 @@ enum FormatToken: Equatable {
                 if let sign = i + 1 < chars.count ? chars[i + 1] : nil, sign == "+" || sign == "-" {
                     var j = i + 2, digits = 0
                     while j < chars.count && chars[j] == "0" { digits += 1; j += 1 }
-                    tokens.append(.exponent(sign: sign, digits: max(digits, 1)))
+                    tokens.append(.exponent(sign: sign, digits: max(digits, 1), upper: c == "E"))
                     i = j
                     continue
                 }
@@ -232,6 +278,30 @@ enum NumericFormatting {
             if k < significant || placeholder == .digit("0") { fractionText.append(d) } else if placeholder == .digit("?") { fractionText.append(" ") }
         }
 
+        // Without grouping, each integer placeholder shows its own digit, right to left, so
+        // literals between them stay in place (`00-00-00-00` shows 12 as 00-00-00-12); the first
+        // placeholder takes the digits left over.
+        var placed: [Int: String] = [:]
+        if !grouped {
+            let places = tokens.indices.filter { $0 < pointIndex && $0 < fractionEnd && tokens[$0].isDigit }
+            let significant = Array(integerDigits == "0" ? "" : integerDigits)
+            var d = significant.count - 1
+            for (j, k) in places.enumerated().reversed() {
+                let filler: String
+                switch tokens[k] {
+                case .digit("0"): filler = "0"
+                case .digit("?"): filler = " "
+                default: filler = ""
+                }
+                if j == 0 {
+                    placed[k] = d >= 0 ? String(significant[0...d]) : filler
+                } else {
+                    placed[k] = d >= 0 ? String(significant[d]) : filler
+                    d -= 1
+                }
+            }
+        }
+
         var out = ""
         var integerWritten = false
         var k = 0
@@ -240,7 +310,13 @@ enum NumericFormatting {
             switch t {
             case .digit:
                 if k < pointIndex && k < fractionEnd {
-                    if !integerWritten { out += integerText; integerWritten = true }
+                    if let digits = placed[k] {
+                        out += digits
+                        integerWritten = true
+                    } else if !integerWritten {
+                        out += integerText
+                        integerWritten = true
+                    }
                 } else if k > pointIndex && k < fractionEnd {
                     // Fraction digits are written at the point.
                 }
@@ -248,10 +324,10 @@ enum NumericFormatting {
                 if !integerWritten { out += integerText; integerWritten = true }
                 if !fractionText.isEmpty || fractionPlaceholders.contains(.digit("0")) { out += separators.decimal }
                 out += fractionText
-            case .exponent(let sign, let count):
+            case .exponent(let sign, let count, let upper):
                 var e = String(abs(exponent))
                 while e.count < count { e = "0" + e }
-                out += "E" + (exponent < 0 ? "-" : (sign == "+" ? "+" : "")) + e
+                out += (upper ? "E" : "e") + (exponent < 0 ? "-" : (sign == "+" ? "+" : "")) + e
             case .literal(let s): out += s
             case .percent: out += "%"
             case .thousands, .scale, .textPlaceholder, .date: break
@@ -321,6 +397,15 @@ enum DateFormatting {
         var out = ""
         for (k, t) in tokens.enumerated() {
             switch t {
+            case .date(let code) where code.hasPrefix("["):
+                let totalSeconds = Int((serial * 86400).rounded())
+                let count: Int
+                switch code.dropFirst().first! {
+                case "h": count = totalSeconds / 3600
+                case "m": count = totalSeconds / 60
+                default: count = totalSeconds
+                }
+                out += pad(count, code.count - 2)
             case .date(let code):
                 switch code.first! {
                 case "y": out += code.count <= 2 ? pad(y % 100, 2) : String(y)
@@ -328,7 +413,7 @@ enum DateFormatting {
                     // `m` right after an hour or before seconds means minutes.
                     let previous = tokens[..<k].last(where: \.isDateToken)
                     let next = tokens[(k + 1)...].first(where: \.isDateToken)
-                    let isMinute = code.count <= 2 && (previous.map { if case .date(let p) = $0 { return p.first == "h" }; return false } ?? false
+                    let isMinute = code.count <= 2 && (previous.map { if case .date(let p) = $0 { return p.first == "h" || p.hasPrefix("[h") }; return false } ?? false
                         || next.map { if case .date(let n) = $0 { return n.first == "s" }; return false } ?? false)
                     if isMinute {
                         out += code.count == 2 ? pad(minute, 2) : String(minute)
@@ -367,5 +452,85 @@ enum DateFormatting {
         var s = String(n)
         while s.count < width { s = "0" + s }
         return s
+    }
+}
+
+/// Fractions: `# ?/?` shows 1.25 as `1 1/4`, `?/?` as `5/4`, `# ??/16` in sixteenths. The
+/// placeholders after `/` give the largest denominator (`??` up to 99) or the denominator
+/// itself; the fraction is the closest one with such a denominator (the smallest denominator
+/// of equally close ones).
+enum FractionFormatting {
+    static func render(_ magnitude: Double, _ tokens: [FormatToken]) -> String? {
+        guard let slash = tokens.firstIndex(of: .literal("/")), slash > 0, tokens[slash - 1].isDigit, slash + 1 < tokens.count else { return nil }
+        var numeratorStart = slash - 1
+        while numeratorStart > 0 && tokens[numeratorStart - 1].isDigit { numeratorStart -= 1 }
+        var denominatorEnd = slash + 1
+        var fixedDenominator = ""
+        while denominatorEnd < tokens.count {
+            if tokens[denominatorEnd].isDigit { denominatorEnd += 1; continue }
+            if case .literal(let l) = tokens[denominatorEnd], l.count == 1, l.first!.isASCII, l.first!.isNumber {
+                fixedDenominator += l
+                denominatorEnd += 1
+                continue
+            }
+            break
+        }
+        guard denominatorEnd > slash + 1 else { return nil }
+        let denominatorPlaces = tokens[(slash + 1)..<denominatorEnd].filter(\.isDigit).count
+        let integerPlaces = tokens[..<numeratorStart].filter(\.isDigit)
+        let hasInteger = !integerPlaces.isEmpty
+        var whole = hasInteger ? magnitude.rounded(.down) : 0
+        let fraction = magnitude - whole
+        var numerator = 0, denominator = 1
+        if let fixed = Int(fixedDenominator.isEmpty ? "x" : String(tokens[(slash + 1)..<denominatorEnd].map { t -> String in
+            if case .literal(let l) = t { return l }
+            return "0"
+        }.joined())), fixed > 0 {
+            denominator = fixed
+            numerator = Int((fraction * Double(fixed)).rounded())
+        } else {
+            let largest = Int(pow(10.0, Double(min(denominatorPlaces, 6)))) - 1
+            var bestError = Double.infinity
+            for d in 1...max(1, largest) {
+                let n = (fraction * Double(d)).rounded()
+                let error = abs(fraction - n / Double(d))
+                if error < bestError - 1e-12 { bestError = error; numerator = Int(n); denominator = d }
+                if error == 0 { break }
+            }
+        }
+        if hasInteger && numerator == denominator { whole += 1; numerator = 0 }
+        func pad(_ text: String, _ places: ArraySlice<FormatToken>, left: Bool) -> String {
+            let width = places.filter(\.isDigit).count
+            guard text.count < width else { return text }
+            let filler = places.contains(.digit("0")) ? "0" : (places.contains(.digit("?")) ? " " : "")
+            let padding = String(repeating: filler, count: width - text.count)
+            return left ? padding + text : text + padding
+        }
+        var out = ""
+        let showsFraction = numerator != 0 || !hasInteger
+        for (k, t) in tokens.enumerated() {
+            if k < numeratorStart {
+                if case .digit = t {
+                    if k == tokens[..<numeratorStart].firstIndex(where: \.isDigit) {
+                        let text = whole == 0 && showsFraction ? "" : String(Int(whole))
+                        out += pad(text, tokens[..<numeratorStart], left: true)
+                    }
+                } else if case .literal(let l) = t {
+                    out += l
+                }
+            } else if k == numeratorStart {
+                let numeratorTokens = tokens[numeratorStart..<slash]
+                let denominatorTokens = tokens[(slash + 1)..<denominatorEnd]
+                if showsFraction {
+                    out += pad(String(numerator), numeratorTokens, left: true) + "/" + (fixedDenominator.isEmpty ? pad(String(denominator), denominatorTokens, left: false) : String(denominator))
+                } else {
+                    // A whole number: the fraction's places are blank.
+                    out += String(repeating: " ", count: numeratorTokens.count + 1 + denominatorTokens.count)
+                }
+            } else if k >= denominatorEnd {
+                out += t.literalText
+            }
+        }
+        return out
     }
 }

@@ -85,4 +85,37 @@ struct TextFunctionTests {
             =FIXED(-0.5,0) => "-1"
             """#)
     }
+
+    /// TEXT's format codes as Excel's documentation describes them: literals stay where they are
+    /// among the digits, fractions, elapsed time, conditions, sections and the exponent's case.
+    @Test func formatCodes() throws {
+        try checkTable(#"""
+            =TEXT(12,"00-00-00-00") => "00-00-00-12"
+            =TEXT(123456789,"000-00-0000") => "123-45-6789"
+            =TEXT(12,"##-##-##") => "--12"
+            =TEXT(5,"(000)") => "(005)"
+            =TEXT(7,"??0") => "  7"
+            =TEXT(1234567,"0.0,") => "1234.6"
+            =TEXT(1234567,"#,##0") => "1,234,567"
+            =TEXT(0.75,"# ?/?") => " 3/4"
+            =TEXT(1.25,"# ?/?") => "1 1/4"
+            =TEXT(1.25,"?/?") => "5/4"
+            =TEXT(0.3333,"# ??/??") => "  1/3 "
+            =TEXT(1.3,"# ?/4") => "1 1/4"
+            =TEXT(2,"# ?/?") => "2    "
+            =TEXT(3.14159,"# ???/???") => "3  16/113"
+            =TEXT(1.5,"[h]:mm") => "36:00"
+            =TEXT(2.25,"[mm]") => "3240"
+            =TEXT(0.75,"h:mm AM/PM") => "6:00 PM"
+            =TEXT(12345,"0.00e+00") => "1.23e+04"
+            =TEXT(12345,"0.00E+00") => "1.23E+04"
+            =TEXT(1500,"[>=1000]0.0,""k"";0") => "1.5k"
+            =TEXT(500,"[>=1000]0.0,""k"";0") => "500"
+            =TEXT(50,"[<10]""small"";""big""") => "big"
+            =TEXT(150,"[Red][<=100]0;[Blue][>100]0.0") => "150.0"
+            =TEXT(-5,"#,##0;[Red]-#,##0;""-""") => "-5"
+            =TEXT(0,"#,##0;[Red]-#,##0;""-""") => "-"
+            =TEXT("abc","@""!""") => "abc!"
+            """#)
+    }
 }
