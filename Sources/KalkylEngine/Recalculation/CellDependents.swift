@@ -56,6 +56,25 @@ struct CellDependents {
         freeEdge = edge
     }
 
+    /// Removes every edge of `precedent` whose dependent `shouldRemove` picks, in one walk of
+    /// its chain (a spill giving back many cells would otherwise walk it once per cell).
+    mutating func removeAll(from precedent: Int, where shouldRemove: (Int) -> Bool) {
+        let (s, c, r) = Self.split(precedent)
+        var previous: Int32 = -1
+        var edge = head(s, c, r)
+        while edge >= 0 {
+            let next = nextEdges[Int(edge)]
+            if shouldRemove(targets[Int(edge)]) {
+                if previous < 0 { heads[s][c][r] = next } else { nextEdges[Int(previous)] = next }
+                nextEdges[Int(edge)] = freeEdge
+                freeEdge = edge
+            } else {
+                previous = edge
+            }
+            edge = next
+        }
+    }
+
     @inline(__always)
     func forEach(of precedent: Int, _ body: (Int) -> Void) {
         let (s, c, r) = Self.split(precedent)

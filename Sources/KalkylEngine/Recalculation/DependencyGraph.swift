@@ -36,6 +36,10 @@ struct DependencyGraph {
         cellDependents.remove(from: precedent, to: dependent)
     }
 
+    mutating func removeCellEdges(from precedent: Int, where shouldRemove: (Int) -> Bool) {
+        cellDependents.removeAll(from: precedent, where: shouldRemove)
+    }
+
     mutating func addRangeEdge(sheet: Int32, range: CellRange, to dependent: Int) {
         let key = RangeKey(sheet: sheet, range: range)
         if let id = rangeIDs[key] {

@@ -60,9 +60,11 @@ extension Workbook {
         }
         if let old = spills[key], !old.isBlocked {
             // Cells the old spill covered and the new one does not become empty.
+            var given: Set<Int> = []
             forEachCell(of: old.area, sheet: old.sheet) { location in
-                if blocked || !area.contains(location.address) { uncover(location, anchor: key, changes: &changes) }
+                if blocked || !area.contains(location.address) { uncover(location, anchor: key, into: &given, changes: &changes) }
             }
+            if !given.isEmpty { graph.removeCellEdges(from: key) { given.contains($0) } }
             retryBlockedSpills(over: old.area, sheet: old.sheet, except: key)
         }
         let previous = spills[key]
@@ -99,7 +101,9 @@ extension Workbook {
         guard let spill = spills.removeValue(forKey: anchor.key) else { return [] }
         var changes: [RecalculationResult.Change] = []
         if !spill.isBlocked {
-            forEachCell(of: spill.area, sheet: spill.sheet) { uncover($0, anchor: anchor.key, changes: &changes) }
+            var given: Set<Int> = []
+            forEachCell(of: spill.area, sheet: spill.sheet) { uncover($0, anchor: anchor.key, into: &given, changes: &changes) }
+            if !given.isEmpty { graph.removeCellEdges(from: anchor.key) { given.contains($0) } }
             retryBlockedSpills(over: spill.area, sheet: spill.sheet, except: anchor.key)
         }
         return changes
@@ -162,12 +166,13 @@ extension Workbook {
         }
     }
 
-    /// A covered cell is given back: empty again, and no longer a dependent of its anchor.
-    private func uncover(_ location: CellLocation, anchor: Int, changes: inout [RecalculationResult.Change]) {
+    /// A covered cell is given back: empty again; `given` collects it, and the caller takes
+    /// its edge from the anchor away with the others' in one walk.
+    private func uncover(_ location: CellLocation, anchor: Int, into given: inout Set<Int>, changes: inout [RecalculationResult.Change]) {
         let cell = location.key
         guard spilledCells[cell] == anchor else { return }
         spilledCells.removeValue(forKey: cell)
-        graph.removeCellEdge(from: anchor, to: cell)
+        given.insert(cell)
         let oldValue = value(at: location)
         storeSpilledValue(.empty, at: location)
         changedSpilledCells.insert(cell)
