@@ -29,7 +29,8 @@ extension FunctionRegistry {
             let months = try args.integer(1)
             let total = y * 12 + (m - 1) + months
             let ny = total / 12, nm = total % 12 + 1
-            guard let serial = DateSerial.serial(normalizingYear: ny, month: nm, day: min(d, DateSerial.daysInMonth(year: ny, month: nm))) else {
+            // Before 1900 is no date (DATE's rule of adding 1900 to small years is not EDATE's).
+            guard ny >= 1900, let serial = DateSerial.serial(normalizingYear: ny, month: nm, day: min(d, DateSerial.daysInMonth(year: ny, month: nm))) else {
                 throw FormulaError.number
             }
             return .number(Double(serial))

@@ -17,6 +17,9 @@ struct DateFunctionTests {
             =EDATE(DATE(2024,1,31),1) => 45351  // clamped to 29 February
             =EOMONTH(DATE(2024,1,15),1) => 45351
             =EOMONTH(DATE(2024,1,15),-1) => 45291
+            =EDATE(1,-2) => #NUM!  // November 1899 is before Excel's dates
+            =EOMONTH(1,-2) => #NUM!
+            =EDATE(DATE(9999,12,1),1) => #NUM!
             =DAYS(DATE(2024,3,1),DATE(2024,1,1)) => 60
             =TIME(12,30,0) => 0.5208333333333334
             =HOUR(0.75) => 18
