@@ -299,8 +299,10 @@ public struct FormulaParser {
 
     private mutating func parseCall(_ word: String) throws(FormulaSyntaxError) -> Expression {
         let name = locale.canonicalName(ofFunction: word) ?? FunctionName.canonical(word)
-        // `_xlfn.(`: only a prefix, no name.
-        guard !name.isEmpty else { throw FormulaSyntaxError("'\(word)' is not a function name", at: current.start + baseOffset) }
+        // `_xlfn.(`: only a prefix, no name; `_xlfn.2SUM(`: a name that would print as a number.
+        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else {
+            throw FormulaSyntaxError("'\(word)' is not a function name", at: current.start + baseOffset)
+        }
         functionNesting += 1
         guard functionNesting <= FormulaParser.maximumFunctionNesting else {
             throw FormulaSyntaxError("functions are nested more than Excel's limit of 64 levels", at: current.start + baseOffset)
