@@ -23,35 +23,18 @@ extension FunctionRegistry {
             return .number(Double(found + 1))
         },
         FunctionDefinition("XLOOKUP", 3...6) { (args) throws(FormulaError) in
-            let needle = try lookupValue(args)
-            let lookup = try Criteria.Grid(args[1], context: args.context)
-            let size = lookup.declaredSize
-            guard size.rows == 1 || size.columns == 1 else { throw FormulaError.value }
-            let vertical = size.columns == 1
-            let vector = LookupVector(grid: lookup, vertical: vertical, line: 0)
-            let mode = try args.integer(4, default: 0)
-            let search = try args.integer(5, default: 1)
-            guard [-1, 0, 1, 2].contains(mode), [-2, -1, 1, 2].contains(search) else { throw FormulaError.value }
-            let found = vector.xlookup(needle, mode: mode, reverse: search == -1 || search == -2)
-            guard let index = found else {
+            let found = try xSearch(args, modeArgument: 4)
+            guard let index = found.index else {
                 if args.count > 3 && !args.isOmitted(3) { return args[3] }
                 throw FormulaError.notAvailable
             }
-            let resultSize = args[2].dimensions
-            guard vertical ? resultSize.rows == size.rows : resultSize.columns == size.columns else { throw FormulaError.value }
-            return try slice(args[2], index: index, vertical: vertical, context: args.context)
+            let resultSize = args[2].dimensions, size = found.size
+            guard found.vertical ? resultSize.rows == size.rows : resultSize.columns == size.columns else { throw FormulaError.value }
+            return try slice(args[2], index: index, vertical: found.vertical, context: args.context)
         },
         // XMATCH: XLOOKUP's search, giving the position (1 for the first).
         FunctionDefinition("XMATCH", 2...4) { (args) throws(FormulaError) in
-            let needle = try lookupValue(args)
-            let lookup = try Criteria.Grid(args[1], context: args.context)
-            let size = lookup.declaredSize
-            guard size.rows == 1 || size.columns == 1 else { throw FormulaError.value }
-            let vector = LookupVector(grid: lookup, vertical: size.columns == 1, line: 0)
-            let mode = try args.integer(2, default: 0)
-            let search = try args.integer(3, default: 1)
-            guard [-1, 0, 1, 2].contains(mode), [-2, -1, 1, 2].contains(search) else { throw FormulaError.value }
-            guard let index = vector.xlookup(needle, mode: mode, reverse: search == -1 || search == -2) else { throw FormulaError.notAvailable }
+            guard let index = try xSearch(args, modeArgument: 2).index else { throw FormulaError.notAvailable }
             return .value(.number(Double(index + 1)))
         },
         FunctionDefinition("LOOKUP", 2...3) { (args) throws(FormulaError) in
@@ -138,6 +121,21 @@ extension FunctionRegistry {
             return try indirect(text, a1: a1, context: args.context)
         },
     ]
+
+    /// XLOOKUP's and XMATCH's search: argument 0 in the row or column of argument 1, with the
+    /// match mode and search mode at `modeArgument` and the one after it.
+    private static func xSearch(_ args: Arguments, modeArgument: Int) throws(FormulaError) -> (index: Int?, vertical: Bool, size: (rows: Int, columns: Int)) {
+        let needle = try lookupValue(args)
+        let lookup = try Criteria.Grid(args[1], context: args.context)
+        let size = lookup.declaredSize
+        guard size.rows == 1 || size.columns == 1 else { throw FormulaError.value }
+        let vertical = size.columns == 1
+        let vector = LookupVector(grid: lookup, vertical: vertical, line: 0)
+        let mode = try args.integer(modeArgument, default: 0)
+        let search = try args.integer(modeArgument + 1, default: 1)
+        guard [-1, 0, 1, 2].contains(mode), [-2, -1, 1, 2].contains(search) else { throw FormulaError.value }
+        return (vector.xlookup(needle, mode: mode, reverse: search == -1 || search == -2), vertical, size)
+    }
 
     private static func lookupValue(_ args: Arguments) throws(FormulaError) -> Value {
         let v = args.scalar(0)

@@ -64,10 +64,10 @@ enum FullCalculation {
                         stack.append(Step(slot: blockerSlot, location: b))
                         continue
                     }
-                    if let array = evaluator.takeSpilledResult() {
-                        workbook.storeComputedValue(workbook.placeSpill(array, at: location).value, at: location)
+                    let array = evaluator.takeSpilledResult()
+                    if array != nil || !workbook.spills.isEmpty {
+                        workbook.storeComputedValue(workbook.settleResult(value, spilling: array, at: location, mayHaveSpill: true).value, at: location)
                     } else {
-                        if !workbook.spills.isEmpty { _ = workbook.removeSpill(at: location) }
                         workbook.storeComputedValue(value, at: location)
                     }
                     recomputed += 1

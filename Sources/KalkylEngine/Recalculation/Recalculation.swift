@@ -7,7 +7,7 @@
 ///    evaluated only if a precedent's value actually changed; otherwise its dependents are
 ///    spared too.
 /// 3. When nodes are left that can never become ready, they wait on cycles of references. A
-///    reference is not always a read, though: a branch not taken, ROW(A1) or FORMULATEXT(A1),
+///    reference is not always a read, though: a branch not taken, ROW(A1) or COLUMNS(A1:C1),
 ///    INDEX(L,1,1):INDEX(L,1,n) stopping short of the cell. So each formula left is tried with
 ///    its reads checked, as OFFSET's and INDIRECT's are: one that reads no cell still to compute
 ///    has its value, and the rest go on. A cycle is what is left: a formula whose value needs a
@@ -149,15 +149,12 @@ struct Recalculation {
                             waiting[b, default: []].append(Int32(i))
                             continue
                         }
-                        if let array = evaluator.takeSpilledResult() {
-                            let placed = workbook.placeSpill(array, at: location)
-                            newValue = placed.value
-                            for change in placed.changes { record(change) }
-                            // Readers of A1# see the whole spill, not only the anchor's value.
-                            if placed.changed { changed = true }
-                        } else if hadSpills, workbook.spills[node] != nil {
-                            for change in workbook.removeSpill(at: location) { record(change) }
-                            changed = true
+                        let array = evaluator.takeSpilledResult()
+                        if array != nil || hadSpills {
+                            let settled = workbook.settleResult(newValue, spilling: array, at: location, mayHaveSpill: hadSpills)
+                            newValue = settled.value
+                            for change in settled.changes { record(change) }
+                            if settled.spillChanged { changed = true }
                         }
                         result.recomputedCount += 1
                         let oldValue = workbook.sheets[Int(location.sheet)].value(row: location.address.row, column: location.address.column)
@@ -276,12 +273,10 @@ struct Recalculation {
                 guard let formula = workbook.formula(at: location) else { continue }
                 context.moveTo(location, for: formula)
                 context.checksPendingReads = false
-                var value = evaluator.evaluate(formula, in: context)
-                if let array = evaluator.takeSpilledResult() {
-                    let placed = workbook.placeSpill(array, at: location)
-                    value = placed.value
-                    for change in placed.changes { record(change) }
-                }
+                let settled = workbook.settleResult(evaluator.evaluate(formula, in: context), spilling: evaluator.takeSpilledResult(),
+                                                    at: location, mayHaveSpill: true)
+                let value = settled.value
+                for change in settled.changes { record(change) }
                 let old = workbook.value(at: location)
                 switch (old, value) {
                 case (.number(let a), .number(let b)): largestChange = max(largestChange, abs(a - b))

@@ -26,6 +26,20 @@ extension Workbook {
         return result
     }
 
+    /// What a formula's cell shows once its result is placed, for every calculation alike: an
+    /// array spills (see `placeSpill`); any other result takes back the spill the cell had
+    /// (`mayHaveSpill` false: no spill existed, nothing to look up). `spillChanged`: the cells
+    /// the spill covers changed, so readers of `A1#` must follow even if the value did not.
+    func settleResult(_ value: Value, spilling array: Matrix?, at location: CellLocation, mayHaveSpill: Bool)
+        -> (value: Value, spillChanged: Bool, changes: [RecalculationResult.Change]) {
+        if let array {
+            let placed = placeSpill(array, at: location)
+            return (placed.value, placed.changed, placed.changes)
+        }
+        guard mayHaveSpill, spills[location.key] != nil else { return (value, false, []) }
+        return (value, true, removeSpill(at: location))
+    }
+
     /// Puts a formula's array result into its cell and the cells it spills over. Returns the
     /// anchor's value (the top-left element, or #SPILL!), whether any cell the spill covered
     /// changed, and the changed covered cells with their old and new values.
