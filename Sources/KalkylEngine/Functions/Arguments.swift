@@ -120,7 +120,11 @@ public struct Arguments {
     /// The numbers an aggregate such as SUM or AVERAGE takes: numbers anywhere; truth values
     /// and numeric text only when typed directly; an error anywhere is the result.
     func forEachNumber(from start: Int = 0, _ body: (Double) -> Void) throws(FormulaError) {
-        for i in start..<count {
+        try forEachNumber(in: start..<count, body)
+    }
+
+    func forEachNumber(in indices: Range<Int>, _ body: (Double) -> Void) throws(FormulaError) {
+        for i in indices {
             try forEachValue(i) { (value, direct) throws(FormulaError) in
                 switch value {
                 case .number(let n): body(n)
@@ -141,6 +145,52 @@ public struct Arguments {
         var result: [Double] = []
         try forEachNumber(from: start) { result.append($0) }
         return result
+    }
+
+    /// The numbers of one argument, as `numbers(from:)` takes them (STANDARDIZE's data, TRIMMEAN's array …).
+    func numbers(at i: Int) throws(FormulaError) -> [Double] {
+        var result: [Double] = []
+        try forEachNumber(in: i..<(i + 1)) { result.append($0) }
+        return result
+    }
+
+    /// The values the `…A` aggregates take (AVERAGEA, MAXA, STDEVA …): in ranges and arrays,
+    /// text counts as 0 and truth values as 1 or 0; typed directly, text must read as a number.
+    func numbersCountingText(from start: Int = 0) throws(FormulaError) -> [Double] {
+        var result: [Double] = []
+        for i in start..<count {
+            if isOmitted(i) { continue }
+            try forEachValue(i) { (value, direct) throws(FormulaError) in
+                switch value {
+                case .number(let n): result.append(n)
+                case .error(let e): throw e
+                case .boolean(let b): result.append(b ? 1 : 0)
+                case .text(let s):
+                    if direct {
+                        guard let n = NumberText.parse(s) else { throw FormulaError.value }
+                        result.append(n)
+                    } else {
+                        result.append(0)
+                    }
+                case .empty: break
+                }
+            }
+        }
+        return result
+    }
+
+    /// Two arguments of the same size read pairwise (CORREL, SLOPE, COVARIANCE …): pairs where
+    /// both are numbers; #N/A when the sizes differ, an error in either is the result.
+    func numberPairs(_ i: Int, _ j: Int) throws(FormulaError) -> (x: [Double], y: [Double]) {
+        let a = try matrix(i), b = try matrix(j)
+        guard a.values.count == b.values.count else { throw FormulaError.notAvailable }
+        var x: [Double] = [], y: [Double] = []
+        for (u, v) in zip(a.values, b.values) {
+            if case .error(let e) = u { throw e }
+            if case .error(let e) = v { throw e }
+            if case .number(let p) = u, case .number(let q) = v { x.append(p); y.append(q) }
+        }
+        return (x, y)
     }
 
     /// The reference an argument must be (ROW, OFFSET, ISBLANK of a cell …).

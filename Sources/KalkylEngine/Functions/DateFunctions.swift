@@ -90,19 +90,17 @@ extension FunctionRegistry {
         .scalar("WEEKNUM", 1...2) { (args) throws(FormulaError) in
             let s = Int(try serial(args, 0))
             let type = try args.integer(1, default: 1)
-            let firstWeekday = type == 2 || type == 11 ? 1 : (type >= 12 && type <= 17 ? type - 10 : 0)
+            // 1 and 17: weeks from Sunday, 2 and 11: from Monday, 12–16: Tuesday … Saturday; 21 is the ISO week.
+            if type == 21 { return .number(Double(isoWeek(s))) }
+            guard [1, 2].contains(type) || (11...17).contains(type) else { throw FormulaError.number }
+            let firstWeekday = type == 2 || type == 11 ? 1 : (type >= 12 && type <= 16 ? type - 10 : 0)
             let (y, _, _) = DateSerial.date(fromSerial: s)
             let jan1 = DateSerial.serial(year: y, month: 1, day: 1)
             let offset = (DateSerial.dayOfWeek(jan1) - firstWeekday + 7) % 7
             return .number(Double((s - jan1 + offset) / 7 + 1))
         },
         .scalar("ISOWEEKNUM", 1...1) { (args) throws(FormulaError) in
-            let s = Int(try serial(args, 0))
-            let weekday = (DateSerial.dayOfWeek(s) + 6) % 7  // Monday = 0
-            let thursday = s - weekday + 3
-            let (y, _, _) = DateSerial.date(fromSerial: thursday)
-            let jan1 = DateSerial.serial(year: y, month: 1, day: 1)
-            return .number(Double((thursday - jan1) / 7 + 1))
+            .number(Double(isoWeek(Int(try serial(args, 0)))))
         },
         FunctionDefinition("NETWORKDAYS", 2...3) { (args) throws(FormulaError) in
             let start = Int(try serial(args, 0)), end = Int(try serial(args, 1))
@@ -158,6 +156,15 @@ extension FunctionRegistry {
     ]
 
     /// A date argument as a serial: numbers, or text Excel reads as a date.
+    /// The ISO 8601 week: weeks start on Monday, and week 1 holds the year's first Thursday.
+    static func isoWeek(_ s: Int) -> Int {
+        let weekday = (DateSerial.dayOfWeek(s) + 6) % 7  // Monday = 0
+        let thursday = s - weekday + 3
+        let (y, _, _) = DateSerial.date(fromSerial: thursday)
+        let jan1 = DateSerial.serial(year: y, month: 1, day: 1)
+        return (thursday - jan1) / 7 + 1
+    }
+
     static func serial(_ args: Arguments, _ i: Int) throws(FormulaError) -> Double {
         let n = try args.number(i)
         guard n >= 0, n < 2_958_466 else { throw FormulaError.number }

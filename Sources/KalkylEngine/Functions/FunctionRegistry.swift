@@ -8,6 +8,9 @@ public enum FunctionRegistry {
         mathFunctions + statisticalFunctions + logicalFunctions + lookupFunctions
         + textFunctions + informationFunctions + dateFunctions + allocationFunctions
         + financialFunctions + trigonometricFunctions + spillFunctions + arrayFunctions
+        + descriptiveStatistics + percentileFunctions + regressionFunctions + distributionFunctions
+        + discreteDistributionFunctions + hypothesisTestFunctions + roundingFunctions + combinatoricFunctions
+        + matrixFunctions + numeralFunctions + aggregateFunctions
 
     /// The function to call for `id` when the call is the whole formula of a cell.
     static func cellResultVariant(of id: Int32) -> Int32 {
@@ -26,7 +29,6 @@ public enum FunctionRegistry {
     /// Names Excel also accepts for a function Kalkyl defines under another name.
     private static let aliases: [String: String] = [
         "RANK.EQ": "RANK", "STDEV.S": "STDEV", "VAR.S": "VAR", "STDEV.P": "STDEVP", "VAR.P": "VARP",
-        "CEILING.MATH": "CEILING", "FLOOR.MATH": "FLOOR",
         // Swedish names of Kalkyl's own functions.
         "FÖRDELA": "ALLOCATE",
     ]

@@ -79,6 +79,14 @@ struct SpillTests {
         #expect(try workbook.value("D2") == .empty)  // @ keeps it from spilling
     }
 
+    @Test func theOperatorsCanBeTypedAsTheirFunctions() throws {
+        // As xlsx files store them: ANCHORARRAY(A1) is A1#, SINGLE(x) is @x.
+        let workbook = try makeWorkbook(["A1": "=SEQUENCE(3)", "B1": "=SUM(ANCHORARRAY(A1))", "B2": "=ROWS(ANCHORARRAY(A1))",
+                                         "B3": "=ANCHORARRAY(B1)", "C1": "=SINGLE({5,6})", "C2": "=SINGLE(\"x\")",
+                                         "C3": "=SINGLE(A1:A3)+SINGLE(A1:A3)"])
+        #expect(try values(workbook, ["B1", "B2", "B3", "C1", "C2", "C3"]) == [.number(6), .number(3), .error(.reference), .number(5), .text("x"), .number(6)])
+    }
+
     @Test func aSpillReferenceNeedsASpill() throws {
         let workbook = try makeWorkbook(["A1": "5", "B1": "=SUM(A1#)", "C1": "=A1:A2", "C2": "x", "D1": "=SUM(C1#)"])
         #expect(try workbook.value("B1") == .error(.reference))
