@@ -43,7 +43,8 @@ let package = Package(
             dependencies: [
                 "KalkylEngine", "KalkylTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            exclude: ["Functions/Corpus"]  // the function corpus, which the tests read from disk
         ),
         .testTarget(
             name: "KalkylFormatsTests",

@@ -35,10 +35,14 @@ PROFILE_XCU = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+class Text(str):
+    """Text written in quotes in the cases file: never an error value, whatever it says."""
+
+
 def parse_literal(text):
     text = text.strip()
-    if text.startswith('"') and text.endswith('"'):
-        return text[1:-1]
+    if text.startswith('"') and text.endswith('"') and len(text) >= 2:
+        return Text(text[1:-1].replace('""', '"'))
     if text.upper() in ("TRUE", "FALSE"):
         return text.upper() == "TRUE"
     if text.startswith("#"):
@@ -65,7 +69,7 @@ def read_cases(path):
         formula, _, override = line.partition("##")
         case = {"family": family, "formula": formula.strip(), "line": number}
         if override.strip():
-            m = re.fullmatch(r"\s*(excel|as):\s*(.+?)\s*--\s*(.+)", override)
+            m = re.fullmatch(r"\s*(excel|as):\s*(.+?)\s+--\s+(.+)", override)
             if not m:
                 sys.exit(f"{path}:{number}:{len(formula) + 1}: expected '## excel: VALUE -- why' or '## as: FORMULA -- why'")
             if m.group(1) == "excel":
@@ -79,6 +83,12 @@ def read_cases(path):
 
 
 def encode(value):
+    import datetime
+    if isinstance(value, datetime.datetime):  # a cell LibreOffice formatted as a date
+        delta = value - datetime.datetime(1899, 12, 30)
+        return {"type": "n", "value": delta.days + delta.seconds / 86400 + delta.microseconds / 86400e6}
+    if isinstance(value, datetime.time):
+        return {"type": "n", "value": (value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6) / 86400}
     if isinstance(value, dict):
         return {"type": "e", "value": value["error"]}
     if isinstance(value, bool):
@@ -87,7 +97,7 @@ def encode(value):
         return {"type": "n", "value": float(value)}
     if value is None:  # a formula whose result is empty text
         return {"type": "s", "value": ""}
-    if isinstance(value, str) and value.startswith("#") and (value.endswith("!") or value.endswith("?") or value == "#N/A"):
+    if isinstance(value, str) and not isinstance(value, Text) and value.startswith("#") and (value.endswith("!") or value.endswith("?") or value == "#N/A"):
         return {"type": "e", "value": value}
     return {"type": "s", "value": value}
 

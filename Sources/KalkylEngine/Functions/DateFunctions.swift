@@ -155,7 +155,6 @@ extension FunctionRegistry {
         },
     ]
 
-    /// A date argument as a serial: numbers, or text Excel reads as a date.
     /// The ISO 8601 week: weeks start on Monday, and week 1 holds the year's first Thursday.
     static func isoWeek(_ s: Int) -> Int {
         let weekday = (DateSerial.dayOfWeek(s) + 6) % 7  // Monday = 0
@@ -165,6 +164,7 @@ extension FunctionRegistry {
         return (thursday - jan1) / 7 + 1
     }
 
+    /// A date argument as a serial: numbers, or text Excel reads as a date.
     static func serial(_ args: Arguments, _ i: Int) throws(FormulaError) -> Double {
         let n = try args.number(i)
         guard n >= 0, n < 2_958_466 else { throw FormulaError.number }
@@ -183,7 +183,7 @@ extension FunctionRegistry {
         return Int(((n - n.rounded(.down)) * 86400).rounded()) % 86400
     }
 
-    private static func holidaySet(_ args: Arguments, _ i: Int) throws(FormulaError) -> Set<Int> {
+    static func holidaySet(_ args: Arguments, _ i: Int) throws(FormulaError) -> Set<Int> {
         guard !args.isOmitted(i) else { return [] }
         var set = Set<Int>()
         try args.forEachValue(i) { (value, _) throws(FormulaError) in

@@ -10,7 +10,8 @@ public enum FunctionRegistry {
         + financialFunctions + trigonometricFunctions + spillFunctions + arrayFunctions
         + descriptiveStatistics + percentileFunctions + regressionFunctions + distributionFunctions
         + discreteDistributionFunctions + hypothesisTestFunctions + roundingFunctions + combinatoricFunctions
-        + matrixFunctions + numeralFunctions + aggregateFunctions
+        + matrixFunctions + numeralFunctions + aggregateFunctions + textSplitFunctions + textConversionFunctions
+        + regexFunctions + calendarFunctions + cellInformationFunctions + databaseFunctions
 
     /// The function to call for `id` when the call is the whole formula of a cell.
     static func cellResultVariant(of id: Int32) -> Int32 {
@@ -29,6 +30,9 @@ public enum FunctionRegistry {
     /// Names Excel also accepts for a function Kalkyl defines under another name.
     private static let aliases: [String: String] = [
         "RANK.EQ": "RANK", "STDEV.S": "STDEV", "VAR.S": "VAR", "STDEV.P": "STDEVP", "VAR.P": "VARP",
+        // In languages without double-byte characters, bytes are characters.
+        "LENB": "LEN", "LEFTB": "LEFT", "RIGHTB": "RIGHT", "MIDB": "MID", "FINDB": "FIND", "SEARCHB": "SEARCH",
+        "REPLACEB": "REPLACE",
         // Swedish names of Kalkyl's own functions.
         "FÖRDELA": "ALLOCATE",
     ]

@@ -7,7 +7,9 @@
 /// wins: HyperFormula has IFNA, DAYS and ISOWEEKNUM untranslated and SWITCH empty; Excel calls
 /// them OMSAKNAS, DAGAR, ISOVECKONR and VÄXLA. Functions newer than the sources keep their
 /// English name in Swedish Excel too (IFS, MAXIFS, MINIFS, TEXTJOIN, DATEDIF). ALLOCATE is
-/// Kalkyl's own; its Swedish name is FÖRDELA.
+/// Kalkyl's own; its Swedish name is FÖRDELA. The names of the functions added for Excel's full
+/// library (statistics, engineering, database …) follow Microsoft's Swedish function list;
+/// REGEXTEST, REGEXEXTRACT and REGEXREPLACE are newer than it and keep their English names.
 enum SwedishNames {
     static let functions: [String: String] = [
         // Math
@@ -73,16 +75,28 @@ enum SwedishNames {
         "PROPER": "INITIAL", "REPLACE": "ERSÄTT", "REPT": "REP", "RIGHT": "HÖGER", "SEARCH": "SÖK",
         "SUBSTITUTE": "BYT.UT", "TEXT": "TEXT", "TEXTJOIN": "TEXTJOIN", "TRIM": "RENSA", "UPPER": "VERSALER",
         "VALUE": "TEXTNUM",
+        "TEXTBEFORE": "TEXTFÖRE", "TEXTAFTER": "TEXTEFTER", "TEXTSPLIT": "DELATEXT", "CLEAN": "STÄDA",
+        "UNICHAR": "UNITECKENKOD", "UNICODE": "UNICODE", "DOLLAR": "VALUTA", "NUMBERVALUE": "TALVÄRDE",
+        "VALUETOTEXT": "VÄRDETILLTEXT", "ARRAYTOTEXT": "MATRISTILLTEXT", "REGEXTEST": "REGEXTEST",
+        "REGEXEXTRACT": "REGEXEXTRACT", "REGEXREPLACE": "REGEXREPLACE", "LENB": "LÄNGDB", "LEFTB": "VÄNSTERB",
+        "RIGHTB": "HÖGERB", "MIDB": "EXTEXTB", "FINDB": "HITTAB", "SEARCHB": "SÖKB", "REPLACEB": "ERSÄTTB",
         // Information
         "ERROR.TYPE": "FEL.TYP", "ISBLANK": "ÄRTOM", "ISERR": "ÄRF", "ISERROR": "ÄRFEL", "ISEVEN": "ÄRJÄMN",
         "ISLOGICAL": "ÄRLOGISK", "ISNA": "ÄRSAKNAD", "ISNONTEXT": "ÄREJTEXT", "ISNUMBER": "ÄRTAL", "ISODD": "ÄRUDDA",
         "ISTEXT": "ÄRTEXT", "NA": "SAKNAS", "N": "N", "T": "T", "TRUE": "SANT", "FALSE": "FALSKT",
+        "FORMULATEXT": "FORMELTEXT", "ISFORMULA": "ÄRFORMEL", "ISREF": "ÄRREF", "AREAS": "OMRÅDEN", "SHEET": "BLAD",
+        "SHEETS": "ANTALBLAD", "TYPE": "VÄRDETYP", "HYPERLINK": "HYPERLÄNK", "ADDRESS": "ADRESS", "CELL": "CELL",
+        // Database
+        "DSUM": "DSUMMA", "DAVERAGE": "DMEDEL", "DMAX": "DMAX", "DMIN": "DMIN", "DPRODUCT": "DPRODUKT", "DSTDEV": "DSTDAV",
+        "DSTDEVP": "DSTDAVP", "DVAR": "DVARIANS", "DVARP": "DVARIANSP", "DCOUNT": "DANTAL", "DCOUNTA": "DANTALV",
+        "DGET": "DHÄMTA",
         // Date and time
         "DATE": "DATUM", "DATEDIF": "DATEDIF", "DATEVALUE": "DATUMVÄRDE", "DAY": "DAG", "DAYS": "DAGAR",
         "EDATE": "EDATUM", "EOMONTH": "SLUTMÅNAD", "HOUR": "TIMME", "ISOWEEKNUM": "ISOVECKONR", "MINUTE": "MINUT",
         "MONTH": "MÅNAD", "NETWORKDAYS": "NETTOARBETSDAGAR", "NOW": "NU", "SECOND": "SEKUND", "TIME": "KLOCKSLAG",
         "TODAY": "IDAG", "WEEKDAY": "VECKODAG", "WEEKNUM": "VECKONR", "WORKDAY": "ARBETSDAGAR", "YEAR": "ÅR",
-        "YEARFRAC": "ÅRDEL",
+        "YEARFRAC": "ÅRDEL", "NETWORKDAYS.INTL": "NETTOARBETSDAGAR.INT", "WORKDAY.INTL": "ARBETSDAGAR.INT",
+        "DAYS360": "DAGAR360", "TIMEVALUE": "TIDVÄRDE",
         // Financial
         "CUMIPMT": "KUMRÄNTA", "CUMPRINC": "KUMPRIS", "DDB": "DEGAVSKR", "EFFECT": "EFFRÄNTA", "FV": "SLUTVÄRDE",
         "FVSCHEDULE": "FÖRRÄNTNING", "IPMT": "RBETALNING", "IRR": "IR", "ISPMT": "RALÅN", "NOMINAL": "NOMRÄNTA",

@@ -168,6 +168,8 @@ public enum XlsxFunctionNames {
         "T.INV.2T", "T.TEST", "TAKE", "TEXTAFTER", "TEXTBEFORE", "TEXTJOIN", "TEXTSPLIT", "TOCOL", "TOROW", "UNICHAR",
         "UNICODE", "UNIQUE", "VALUETOTEXT", "VAR.P", "VAR.S", "VSTACK", "WEBSERVICE", "WEIBULL.DIST", "WRAPCOLS",
         "WRAPROWS", "XLOOKUP", "XMATCH", "XOR", "Z.TEST",
+        // Newer than XlsxWriter's list.
+        "REGEXTEST", "REGEXEXTRACT", "REGEXREPLACE",
     ]
     /// Functions Excel writes with a second prefix, `_xlfn._xlws.`.
     static let worksheetOnly: Set<String> = ["FILTER", "SORT"]

@@ -27,6 +27,9 @@ public final class Workbook {
     public var iterativeCalculation: IterativeCalculation? {
         didSet { if iterativeCalculation != oldValue && !formulas.isEmpty { recalculateAll() } }
     }
+    /// The path of the file the workbook was opened from or saved to, for CELL("filename"); nil
+    /// for a workbook not in a file. The engine never reads it: the file layer sets it.
+    public var documentName: String?
     /// Excel tables, which formulas refer to by name (see `Workbook+Tables.swift`).
     public internal(set) var tables: [Table] = []
     /// The time NOW() and TODAY() see, as a serial in local time (a Swede's TODAY() changes at

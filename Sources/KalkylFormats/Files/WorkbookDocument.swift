@@ -93,6 +93,7 @@ public struct WorkbookDocument {
         } else {
             try WorkbookFile.save(workbook, to: path)
         }
+        workbook.documentName = WorkbookFile.absolute(path)
     }
 
     /// What a save to `path` would not carry over of the file the document came from, in one

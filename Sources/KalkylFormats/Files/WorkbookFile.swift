@@ -9,11 +9,19 @@ public enum WorkbookFile {
 
     /// Opens a .kalk or .xlsx file with what the file carries besides the workbook.
     public static func open(_ path: String) throws -> WorkbookDocument {
+        let document: WorkbookDocument
         switch try Kind(path) {
-        case .xlsx: return WorkbookDocument(xlsx: try XlsxReader.load(path: path))
-        case .kalk: return try KalkReader.load(path: path)
-        case .csv: return try CSVReader.load(path: path)
+        case .xlsx: document = WorkbookDocument(xlsx: try XlsxReader.load(path: path))
+        case .kalk: document = try KalkReader.load(path: path)
+        case .csv: document = try CSVReader.load(path: path)
         }
+        document.workbook.documentName = absolute(path)
+        return document
+    }
+
+    /// The path as CELL("filename") shows it: absolute.
+    static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     /// Saves a workbook made in Kalkyl as .xlsx or .kalk by the extension, atomically (see
@@ -28,6 +36,7 @@ public enum WorkbookFile {
         case .kalk: try KalkWriter.save(WorkbookDocument(workbook: workbook), to: path)
         case .csv: try AtomicFile.write(CSVWriter().text(of: workbook, sheet: 0), to: path)
         }
+        workbook.documentName = absolute(path)
     }
 
     /// The formats a workbook file can have.
