@@ -12,6 +12,7 @@ public enum FunctionRegistry {
         + discreteDistributionFunctions + hypothesisTestFunctions + roundingFunctions + combinatoricFunctions
         + matrixFunctions + numeralFunctions + aggregateFunctions + textSplitFunctions + textConversionFunctions
         + regexFunctions + calendarFunctions + cellInformationFunctions + databaseFunctions
+        + engineeringFunctions + unitConversionFunctions + complexFunctions + besselFunctions
 
     /// The function to call for `id` when the call is the whole formula of a cell.
     static func cellResultVariant(of id: Int32) -> Int32 {

@@ -108,6 +108,18 @@ enum SwedishNames {
         "ATAN": "ARCTAN", "ATAN2": "ARCTAN2", "ATANH": "ARCTANH", "COS": "COS", "COSH": "COSH", "COT": "COT",
         "COTH": "COTH", "CSC": "CSC", "CSCH": "CSCH", "DEGREES": "GRADER", "RADIANS": "RADIANER", "SEC": "SEK",
         "SECH": "SEKH", "SIN": "SIN", "SINH": "SINH", "SQRTPI": "ROTPI", "TAN": "TAN", "TANH": "TANH",
+        // Engineering
+        "DEC2BIN": "DEC.TILL.BIN", "DEC2OCT": "DEC.TILL.OKT", "DEC2HEX": "DEC.TILL.HEX", "BIN2DEC": "BIN.TILL.DEC",
+        "BIN2OCT": "BIN.TILL.OKT", "BIN2HEX": "BIN.TILL.HEX", "OCT2BIN": "OKT.TILL.BIN", "OCT2DEC": "OKT.TILL.DEC",
+        "OCT2HEX": "OKT.TILL.HEX", "HEX2BIN": "HEX.TILL.BIN", "HEX2DEC": "HEX.TILL.DEC", "HEX2OCT": "HEX.TILL.OKT",
+        "BITAND": "BITOCH", "BITOR": "BITELLER", "BITXOR": "BITXELLER", "BITLSHIFT": "BITVSKIFT", "BITRSHIFT": "BITHSKIFT",
+        "DELTA": "DELTA", "GESTEP": "SLSTEG", "CONVERT": "KONVERTERA", "COMPLEX": "KOMPLEX", "IMREAL": "IMREAL",
+        "IMAGINARY": "IMAGINÄR", "IMABS": "IMABS", "IMARGUMENT": "IMARGUMENT", "IMCONJUGATE": "IMKONJUGAT", "IMSUM": "IMSUM",
+        "IMSUB": "IMDIFF", "IMPRODUCT": "IMPRODUKT", "IMDIV": "IMDIV", "IMPOWER": "IMUPPHÖJT", "IMSQRT": "IMROT",
+        "IMEXP": "IMEXP", "IMLN": "IMLN", "IMLOG10": "IMLOG10", "IMLOG2": "IMLOG2", "IMSIN": "IMSIN", "IMCOS": "IMCOS",
+        "IMTAN": "IMTAN", "IMSINH": "IMSINH", "IMCOSH": "IMCOSH", "IMSEC": "IMSEK", "IMSECH": "IMSEKH", "IMCSC": "IMCSC",
+        "IMCSCH": "IMCSCH", "IMCOT": "IMCOT", "BESSELI": "BESSELI", "BESSELJ": "BESSELJ", "BESSELK": "BESSELK",
+        "BESSELY": "BESSELY",
         // Dynamic arrays. SINGLE and ANCHORARRAY are printed as the operators `@` and `A1#` in
         // every locale; typed as functions they keep their English names.
         "SINGLE": "SINGLE", "ANCHORARRAY": "ANCHORARRAY",
