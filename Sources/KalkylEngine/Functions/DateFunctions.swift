@@ -124,34 +124,8 @@ extension FunctionRegistry {
             return .number(Double(day))
         },
         .scalar("YEARFRAC", 2...3) { (args) throws(FormulaError) in
-            var start = Int(try serial(args, 0)), end = Int(try serial(args, 1))
-            if start > end { swap(&start, &end) }
-            let basis = try args.integer(2, default: 0)
-            let a = DateSerial.date(fromSerial: start), b = DateSerial.date(fromSerial: end)
-            switch basis {
-            case 0:
-                // US 30/360.
-                var d1 = a.day, d2 = b.day
-                if d1 == 31 { d1 = 30 }
-                if d2 == 31 && d1 >= 30 { d2 = 30 }
-                if a.month == 2 && a.day == DateSerial.daysInMonth(year: a.year, month: 2) {
-                    d1 = 30
-                    if b.month == 2 && b.day == DateSerial.daysInMonth(year: b.year, month: 2) { d2 = 30 }
-                }
-                return .number(days360(a.year, a.month, d1, b.year, b.month, d2))
-            case 1:
-                let years = b.year - a.year + 1
-                var days = 0
-                for y in a.year...b.year { days += DateSerial.isLeapYear(y) ? 366 : 365 }
-                let average = a.year == b.year ? Double(DateSerial.isLeapYear(a.year) ? 366 : 365) : Double(days) / Double(years)
-                return .number(Double(end - start) / average)
-            case 2: return .number(Double(end - start) / 360)
-            case 3: return .number(Double(end - start) / 365)
-            case 4:
-                let d1 = min(a.day, 30), d2 = min(b.day, 30)
-                return .number(days360(a.year, a.month, d1, b.year, b.month, d2))
-            default: throw FormulaError.number
-            }
+            let start = Int(try serial(args, 0)), end = Int(try serial(args, 1))
+            return .number(DayCount.yearFraction(start, end, try DayCount.basis(args, 2)))
         },
     ]
 
@@ -197,11 +171,6 @@ extension FunctionRegistry {
             }
         }
         return set
-    }
-
-    private static func days360(_ y1: Int, _ m1: Int, _ d1: Int, _ y2: Int, _ m2: Int, _ d2: Int) -> Double {
-        let days: Int = (y2 - y1) * 360 + (m2 - m1) * 30 + (d2 - d1)
-        return Double(days) / 360
     }
 
     private static func isWorkday(_ serial: Int, _ holidays: Set<Int>) -> Bool {

@@ -13,6 +13,7 @@ public enum FunctionRegistry {
         + matrixFunctions + numeralFunctions + aggregateFunctions + textSplitFunctions + textConversionFunctions
         + regexFunctions + calendarFunctions + cellInformationFunctions + databaseFunctions
         + engineeringFunctions + unitConversionFunctions + complexFunctions + besselFunctions
+        + bondFunctions + depreciationFunctions
 
     /// The function to call for `id` when the call is the whole formula of a cell.
     static func cellResultVariant(of id: Int32) -> Int32 {
