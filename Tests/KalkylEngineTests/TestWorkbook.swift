@@ -34,6 +34,38 @@ extension Value {
     }
 }
 
+/// What a formula shows in A1 of an otherwise empty sheet and the cells it spills over.
+func spilled(_ formula: String, locale: SpreadsheetLocale = .english, names: [String: String] = [:]) throws -> String {
+    var cells = dataCells
+    cells["Sheet1!A1"] = formula
+    let workbook = Workbook()
+    for sheet in ["Sheet1", "Data"] { try workbook.addSheet(named: sheet) }
+    for (name, definition) in names { try workbook.defineName(name, formula: definition) }
+    for (reference, input) in cells.sorted(by: { $0.key < $1.key }) { try workbook.set(.typed(input), at: try workbook.location(of: reference)) }
+    workbook.recalculate()
+    if locale != .english {
+        workbook.locale = locale
+        workbook.recalculate()
+    }
+    let anchor = try workbook.location(of: "Sheet1!A1")
+    let area = workbook.spill(at: anchor)?.area ?? CellRange(anchor.address)
+    var rows: [String] = []
+    for r in area.start.row...area.end.row {
+        var row: [String] = []
+        for c in area.start.column...area.end.column {
+            switch workbook.value(at: CellLocation(sheet: 0, row: r, column: c)) {
+            case .number(let n): row.append(n == n.rounded() ? String(Int(n)) : String(n))
+            case .text(let s): row.append("\"\(s)\"")
+            case .boolean(let b): row.append(b ? "TRUE" : "FALSE")
+            case .error(let e): row.append(e.code)
+            case .empty: row.append("")
+            }
+        }
+        rows.append(row.joined(separator: ","))
+    }
+    return rows.joined(separator: ";")
+}
+
 /// An expected result in a function table: numbers compare within 1e-12.
 enum Expected: CustomStringConvertible, Sendable {
     case number(Double)

@@ -22,6 +22,10 @@ struct FormulaCompiler {
     private var namesBeingExpanded: [String] = []
     /// LET's names in scope, innermost last, with their local slots (see `LetBindings.swift`).
     var letNames: [(name: String, slot: Int32)] = []
+    /// LET's names that stand for a LAMBDA, called like functions (see `LambdaHelpers.swift`).
+    var lambdaNames: [(name: String, parameters: [String], body: Expression)] = []
+    /// The LAMBDA names whose calls are being compiled, to refuse one that calls itself.
+    var lambdasBeingCalled: [String] = []
     var localCount = 0
 
     init(environment: any CompilationEnvironment, hostSheet: Int) {
@@ -156,6 +160,8 @@ struct FormulaCompiler {
             code.append(.local(bound.slot))
             return
         }
+        // A LAMBDA as a value: no cell can show one.
+        if lambdaNames.contains(where: { $0.name == key }) { return emitConstant(.error(.calc)) }
         guard !namesBeingExpanded.contains(key),
               let definition = environment.definedName(name, fromSheet: hostSheet) else {
             // A table's name alone is its data rows.
@@ -172,6 +178,10 @@ struct FormulaCompiler {
     /// `isWholeFormula`: the call's result is the cell's value (see `FunctionRegistry.cellResultVariant`).
     private mutating func emitCall(_ name: String, _ arguments: [Expression], isWholeFormula: Bool = false) {
         let count = Int32(arguments.count)
+        if FunctionRegistry.id(of: name) == nil || lambdaNames.contains(where: { $0.name == name.uppercased() }),
+           let lambda = lambda(.name(name)) {
+            return emitLambdaCall(name, lambda, arguments)
+        }
         guard let id = FunctionRegistry.id(of: name) else {
             for argument in arguments { emit(argument) }
             diagnostics.append("unknown function \(name)")
@@ -187,6 +197,11 @@ struct FormulaCompiler {
             return
         }
         if definition.name == "LET" { return emitLet(arguments) }
+        if definition.name == "LAMBDA" {
+            // Not called: a LAMBDA as a value, which a cell cannot show.
+            return emitConstant(.error(.calc))
+        }
+        if emitHelper(definition.name, arguments) { return }
         if emitLazily(definition.name, id: id, arguments) { return }
         for argument in arguments { emit(argument) }
         if definition.isVolatile { isVolatile = true }

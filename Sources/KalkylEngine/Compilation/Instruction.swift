@@ -60,6 +60,31 @@ enum Instruction {
     case storeLocal(Int32)
     /// LET: pushes the operand in local slot `index` (a name LET bound).
     case local(Int32)
+
+    // LAMBDA's helpers (MAP, REDUCE, SCAN, BYROW, BYCOL, MAKEARRAY) loop over their body in
+    // the code, as the branches jump (see `LambdaHelpers.swift`); the loop's state sits on a
+    // side stack of the evaluator.
+
+    /// Pops the helper's `inputCount` inputs and starts a loop; with nothing to loop over it
+    /// pushes the result (#CALC!, or REDUCE's initial value) and jumps to `end`.
+    case beginLoop(LoopKind, inputCount: Int32, end: Int32)
+    /// Binds the next element to the `parameterCount` local slots from `firstSlot` and
+    /// continues into the body; after the last one pushes the helper's result and jumps to `end`.
+    case nextLoop(firstSlot: Int32, parameterCount: Int32, end: Int32)
+    /// Pops the body's result for the current element and jumps back to `loop` (the `nextLoop`).
+    case collectLoop(loop: Int32)
+}
+
+/// What a LAMBDA helper loops over and makes of the body's results.
+enum LoopKind: Equatable {
+    /// MAP over `arrays` arrays element by element: an array of the results.
+    case map(arrays: Int32)
+    /// REDUCE(initial, array): the last accumulator; SCAN: every accumulator, as an array.
+    case reduce, scan
+    /// BYROW and BYCOL: the body's one value per row or column.
+    case byRow, byColumn
+    /// MAKEARRAY(rows, columns): the body's value at each (row, column), from 1.
+    case makeArray
 }
 
 /// A static reference of a formula, for the dependency graph; sheet -1 is the formula's own sheet.

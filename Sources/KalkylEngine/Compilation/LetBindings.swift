@@ -11,7 +11,8 @@ extension FormulaCompiler {
             code.append(.fail(.value, argumentCount: Int32(arguments.count)))
             return
         }
-        var bound = 0
+        var bound = 0, lambdasBound = 0
+        defer { lambdaNames.removeLast(lambdasBound) }
         for pair in stride(from: 0, to: arguments.count - 1, by: 2) {
             var nameExpression = arguments[pair]
             while case .parenthesized(let inner) = nameExpression { nameExpression = inner }
@@ -20,6 +21,12 @@ extension FormulaCompiler {
                 letNames.removeLast(bound)
                 emitConstant(.error(.value))
                 return
+            }
+            if let lambda = lambda(arguments[pair + 1]) {
+                // A LAMBDA is not stored: its calls are compiled in place.
+                lambdaNames.append((name.uppercased(), lambda.parameters, lambda.body))
+                lambdasBound += 1
+                continue
             }
             emit(arguments[pair + 1])
             let slot = Int32(localCount)

@@ -5,6 +5,8 @@ struct Evaluator {
     private var eager: [Bool] = []
     /// LET's values, by slot.
     private var locals: [Operand] = []
+    /// The LAMBDA helpers' loops being run, innermost last (see `LambdaLoop`).
+    private var loops: [LambdaLoop] = []
     /// The whole result of the last formula evaluated when it was an array or a multi-cell
     /// range: what the cell spills (see `Workbook+Spills.swift`); `evaluate` returns its first value.
     private(set) var spilledResult: Matrix?
@@ -20,6 +22,7 @@ struct Evaluator {
         // A formula leaves its stack empty; only one stopped short (none does) would leave more.
         if !stack.isEmpty { stack.removeAll(keepingCapacity: true) }
         if !eager.isEmpty { eager.removeAll(keepingCapacity: true) }
+        if !loops.isEmpty { loops.removeAll() }
         if formula.localCount > 0 { locals = Array(repeating: .empty, count: formula.localCount) }
         let host = context.host
         // Stepped through without bounds checks: the compiler's jumps stay inside the code.
@@ -166,6 +169,26 @@ struct Evaluator {
                 locals[Int(slot)] = stack.removeLast()
             case .local(let slot):
                 stack.append(locals[Int(slot)])
+            case .beginLoop(let kind, let inputCount, let end):
+                let base = stack.count - Int(inputCount)
+                let loop = LambdaLoop(kind, Array(stack[base...]), context: context)
+                stack.removeSubrange(base...)
+                if let finished = loop.finished {
+                    stack.append(finished)
+                    pc = Int(end)
+                } else {
+                    loops.append(loop)
+                }
+            case .nextLoop(let firstSlot, let parameterCount, let end):
+                if loops[loops.count - 1].isDone {
+                    stack.append(loops.removeLast().result)
+                    pc = Int(end)
+                } else {
+                    for i in 0..<Int(parameterCount) { locals[Int(firstSlot) + i] = loops[loops.count - 1].parameter(i) }
+                }
+            case .collectLoop(let loop):
+                loops[loops.count - 1].collect(stack.removeLast(), context: context)
+                pc = Int(loop)
             }
         }
         }

@@ -180,6 +180,16 @@ extension FunctionRegistry {
         },
         // LET compiles to local slots (see `LetBindings.swift`); its body is never called.
         FunctionDefinition("LET", 3...variadic) { _ throws(FormulaError) in throw FormulaError.value },
+        // LAMBDA and its helpers compile to loops (see `LambdaHelpers.swift`); their bodies are never called.
+        FunctionDefinition("LAMBDA", 1...variadic) { _ throws(FormulaError) in throw FormulaError.calc },
+        FunctionDefinition("MAP", 2...variadic) { _ throws(FormulaError) in throw FormulaError.value },
+        FunctionDefinition("REDUCE", 3...3) { _ throws(FormulaError) in throw FormulaError.value },
+        FunctionDefinition("SCAN", 3...3) { _ throws(FormulaError) in throw FormulaError.value },
+        FunctionDefinition("BYROW", 2...2) { _ throws(FormulaError) in throw FormulaError.value },
+        FunctionDefinition("BYCOL", 2...2) { _ throws(FormulaError) in throw FormulaError.value },
+        FunctionDefinition("MAKEARRAY", 3...3) { _ throws(FormulaError) in throw FormulaError.value },
+        // A LAMBDA's parameter left out of its call is omitted.
+        FunctionDefinition("ISOMITTED", 1...1) { (args) in .value(.boolean(args.isOmitted(0))) },
         FunctionDefinition("TRANSPOSE", 1...1) { (args) throws(FormulaError) in
             let array = try args.matrix(0)
             var result = Matrix(rows: array.columns, columns: array.rows, repeating: .empty)

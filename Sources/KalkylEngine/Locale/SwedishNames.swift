@@ -9,7 +9,8 @@
 /// English name in Swedish Excel too (IFS, MAXIFS, MINIFS, TEXTJOIN, DATEDIF). ALLOCATE is
 /// Kalkyl's own; its Swedish name is FÖRDELA. The names of the functions added for Excel's full
 /// library (statistics, engineering, database …) follow Microsoft's Swedish function list;
-/// REGEXTEST, REGEXEXTRACT and REGEXREPLACE are newer than it and keep their English names.
+/// REGEXTEST, REGEXEXTRACT, REGEXREPLACE, LAMBDA and its helpers are newer than it and keep
+/// their English names.
 enum SwedishNames {
     static let functions: [String: String] = [
         // Math
@@ -132,6 +133,8 @@ enum SwedishNames {
         "RANDARRAY": "SLUMPMATRIS", "XMATCH": "XPASSA", "TAKE": "TA", "DROP": "UTESLUT", "CHOOSECOLS": "VÄLJKOLUMNER",
         "CHOOSEROWS": "VÄLJRADER", "HSTACK": "HSTAPLA", "VSTACK": "VSTAPLA", "TOCOL": "TILLKOL", "TOROW": "TILLRAD",
         "WRAPCOLS": "BRYTKOLUMN", "WRAPROWS": "BRYTRAD", "EXPAND": "UTÖKA", "TRANSPOSE": "TRANSPONERA", "LET": "LÅT",
+        "LAMBDA": "LAMBDA", "MAP": "MAP", "REDUCE": "REDUCE", "SCAN": "SCAN", "BYROW": "BYROW", "BYCOL": "BYCOL",
+        "MAKEARRAY": "MAKEARRAY", "ISOMITTED": "ISOMITTED",
         // Kalkyl's own
         "ALLOCATE": "FÖRDELA",
     ]

@@ -262,6 +262,8 @@ public struct FormulaParser {
                 throw FormulaSyntaxError("'\(word)' is not a valid reference or name", at: token.start + baseOffset)
             }
             advance()
+            // xlsx files write the names LET and LAMBDA bind as `_xlpm.x`.
+            if word.count > 6, word.prefix(6).lowercased() == "_xlpm." { return .name(String(word.dropFirst(6))) }
             return .name(word)
         case .symbol("("):
             try enter()

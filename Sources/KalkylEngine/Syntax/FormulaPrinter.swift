@@ -14,7 +14,7 @@ public enum FormulaPrinter {
     /// `_xlfn.` prefix Excel expects.
     public static func xlsxFormula(_ expression: Expression, at host: CellAddress) -> String {
         var out = ""
-        write(expression, at: host, to: &out, functionName: { XlsxFunctionNames.prefixed($0) }, operatorsAsFunctions: true)
+        write(XlsxParameterNames.marked(expression), at: host, to: &out, functionName: { XlsxFunctionNames.prefixed($0) }, operatorsAsFunctions: true)
         return out
     }
 
@@ -142,6 +142,35 @@ public enum SheetName {
         if upper.first == "R" || upper.first == "C",
            upper.dropFirst().allSatisfy({ $0.isNumber || $0 == "C" || $0 == "R" }) { return true }
         return false
+    }
+}
+
+/// The names LET and LAMBDA bind, which xlsx files write with the `_xlpm.` prefix wherever they
+/// stand for the bound value (`_xlfn.LET(_xlpm.x,2,_xlpm.x*3)`); the parser takes it off again.
+enum XlsxParameterNames {
+    static func marked(_ expression: Expression, bound: Set<String> = []) -> Expression {
+        switch expression {
+        case .name(let n) where bound.contains(n.uppercased()): return .name("_xlpm." + n)
+        case .call(let name, let arguments) where (name == "LET" || name == "LAMBDA") && !arguments.isEmpty:
+            var inScope = bound, marked: [Expression] = []
+            for (i, argument) in arguments.enumerated() {
+                let isParameter = name == "LAMBDA" ? i < arguments.count - 1 : i % 2 == 0 && i < arguments.count - 1
+                if isParameter, case .name(let n) = argument {
+                    marked.append(.name("_xlpm." + n))
+                    inScope.insert(n.uppercased())
+                } else {
+                    marked.append(Self.marked(argument, bound: inScope))
+                }
+            }
+            return .call(name, marked)
+        case .call(let name, let arguments): return .call(name, arguments.map { marked($0, bound: bound) })
+        case .unary(let op, let e): return .unary(op, marked(e, bound: bound))
+        case .percent(let e): return .percent(marked(e, bound: bound))
+        case .parenthesized(let e): return .parenthesized(marked(e, bound: bound))
+        case .binary(let op, let l, let r): return .binary(op, marked(l, bound: bound), marked(r, bound: bound))
+        case .array(let rows): return .array(rows.map { $0.map { marked($0, bound: bound) } })
+        default: return expression
+        }
     }
 }
 

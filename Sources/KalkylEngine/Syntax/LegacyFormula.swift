@@ -38,7 +38,7 @@ public enum LegacyFormula {
         "INDEX", "OFFSET", "INDIRECT", "TRANSPOSE", "MMULT", "MINVERSE", "MUNIT", "FREQUENCY", "LINEST", "LOGEST",
         "TREND", "GROWTH", "ANCHORARRAY", "FILTER", "SORT", "SORTBY", "UNIQUE", "SEQUENCE", "RANDARRAY", "TAKE", "DROP",
         "CHOOSECOLS", "CHOOSEROWS", "HSTACK", "VSTACK", "TOCOL", "TOROW", "WRAPCOLS", "WRAPROWS", "EXPAND", "LET",
-        "TEXTSPLIT", "MODE.MULT",
+        "TEXTSPLIT", "MODE.MULT", "REGEXEXTRACT", "MAP", "REDUCE", "SCAN", "BYROW", "BYCOL", "MAKEARRAY",
     ]
 
     /// Functions whose result is an array when an argument is: those Excel lifts over arrays,

@@ -4,34 +4,6 @@ import Testing
 /// Excel 365's array functions, each result checked as the whole array it spills, written
 /// `1,2;3,4` (columns by `,`, rows by `;`, text in quotes) against `dataCells` (TestWorkbook.swift).
 struct ArrayFunctionTests {
-    /// What a formula shows in A1 of an otherwise empty sheet and the cells it spills over.
-    private func spilled(_ formula: String, locale: SpreadsheetLocale = .english) throws -> String {
-        var cells = dataCells
-        cells["Sheet1!A1"] = formula
-        let workbook = try makeWorkbook(cells, sheets: ["Sheet1", "Data"])
-        if locale != .english {
-            workbook.locale = locale
-            workbook.recalculate()
-        }
-        let anchor = try workbook.location(of: "Sheet1!A1")
-        let area = workbook.spill(at: anchor)?.area ?? CellRange(anchor.address)
-        var rows: [String] = []
-        for r in area.start.row...area.end.row {
-            var row: [String] = []
-            for c in area.start.column...area.end.column {
-                switch workbook.value(at: CellLocation(sheet: 0, row: r, column: c)) {
-                case .number(let n): row.append(n == n.rounded() ? String(Int(n)) : String(n))
-                case .text(let s): row.append("\"\(s)\"")
-                case .boolean(let b): row.append(b ? "TRUE" : "FALSE")
-                case .error(let e): row.append(e.code)
-                case .empty: row.append("")
-                }
-            }
-            rows.append(row.joined(separator: ","))
-        }
-        return rows.joined(separator: ";")
-    }
-
     private func check(_ cases: [(String, String)], sourceLocation: SourceLocation = #_sourceLocation) throws {
         for (formula, expected) in cases {
             #expect(try spilled(formula) == expected, "\(formula)", sourceLocation: sourceLocation)
