@@ -21,7 +21,10 @@ extension FunctionRegistry {
         .scalar("MINUTE", 1...1) { (args) throws(FormulaError) in .number(Double(try secondsOfDay(args) % 3600 / 60)) },
         .scalar("SECOND", 1...1) { (args) throws(FormulaError) in .number(Double(try secondsOfDay(args) % 60)) },
         .scalar("DATEVALUE", 1...1) { (args) throws(FormulaError) in
-            guard let n = NumberText.parseISODate(Substring(try args.text(0))) else { throw FormulaError.value }
+            let currentYear = DateSerial.date(fromSerial: Int(args.context.now)).year
+            guard let n = DateText.parse(try args.text(0), locale: args.context.workbook.locale, currentYear: currentYear) else {
+                throw FormulaError.value
+            }
             return .number(n)
         },
         .scalar("EDATE", 2...2) { (args) throws(FormulaError) in

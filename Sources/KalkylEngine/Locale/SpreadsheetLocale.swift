@@ -27,6 +27,10 @@ public struct SpreadsheetLocale: Hashable, Sendable, CustomStringConvertible {
     public let currencySuffix: String?
     /// The number format of a typed date.
     public let dateFormat: String
+    /// The months' names, January first, which typed dates may use (`5 juli 2011`).
+    public let monthNames: [String]
+    /// Whether a date written with slashes has the day first (`5/7` is 5 July in Swedish, May 7 in English).
+    public var dayBeforeMonth: Bool { code == "sv" }
     private let localFunctionNames: [String: String]
     private let canonicalFunctionNames: [String: String]
     private let errorNames: [FormulaError: String]
@@ -36,14 +40,18 @@ public struct SpreadsheetLocale: Hashable, Sendable, CustomStringConvertible {
     public static let english = SpreadsheetLocale(
         code: "en", decimalSeparator: ".", groupingSeparator: ",", groupingSeparatorsAccepted: [","], listSeparator: ",",
         arrayColumnSeparator: ",", arrayRowSeparator: ";", trueName: "TRUE", falseName: "FALSE", percentSpacing: "",
-        currencySuffix: nil, dateFormat: "yyyy-mm-dd", functionNames: [:], errorNames: [:])
+        currencySuffix: nil, dateFormat: "yyyy-mm-dd",
+        monthNames: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+        functionNames: [:], errorNames: [:])
 
     /// Swedish as Swedish Excel and LibreOffice write it. Numbers are shown with a space between
     /// thousands (`3 981 450`); a space, a no-break space or a narrow no-break space is read.
     public static let swedish = SpreadsheetLocale(
         code: "sv", decimalSeparator: ",", groupingSeparator: " ", groupingSeparatorsAccepted: [" ", "\u{00A0}", "\u{202F}"],
         listSeparator: ";", arrayColumnSeparator: "\\", arrayRowSeparator: ";", trueName: "SANT", falseName: "FALSKT",
-        percentSpacing: " ", currencySuffix: "kr", dateFormat: "yyyy-mm-dd", functionNames: SwedishNames.functions,
+        percentSpacing: " ", currencySuffix: "kr", dateFormat: "yyyy-mm-dd",
+        monthNames: ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"],
+        functionNames: SwedishNames.functions,
         errorNames: SwedishNames.errors)
 
     public static let all = [english, swedish]
@@ -51,7 +59,8 @@ public struct SpreadsheetLocale: Hashable, Sendable, CustomStringConvertible {
     private init(code: String, decimalSeparator: Character, groupingSeparator: Character, groupingSeparatorsAccepted: Set<Character>,
                  listSeparator: Character, arrayColumnSeparator: Character, arrayRowSeparator: Character, trueName: String,
                  falseName: String, percentSpacing: String, currencySuffix: String?, dateFormat: String,
-                 functionNames: [String: String], errorNames: [FormulaError: String]) {
+                 monthNames: [String], functionNames: [String: String], errorNames: [FormulaError: String]) {
+        self.monthNames = monthNames
         self.code = code
         self.decimalSeparator = decimalSeparator
         self.groupingSeparator = groupingSeparator

@@ -2,6 +2,15 @@ import Testing
 import KalkylEngine
 
 struct DateFunctionTests {
+    @Test func datesAsTextFollowTheLocale() throws {
+        let workbook = try makeWorkbook(["A1": "=DATEVALUE(\"23/2/2011\")", "A2": "=DATEVALUE(\"22 maj 2011\")",
+                                         "A3": "=DATEVALUE(\"22 May 2011\")", "A4": "=DATEVALUE(\"2/23/2011\")"])
+        workbook.locale = .swedish
+        workbook.recalculate()
+        // Day first in Swedish, months by Swedish or English name; 23 is no month.
+        #expect(try ["A1", "A2", "A3", "A4"].map { try workbook.value($0) } == [.number(40597), .number(40685), .number(40685), .error(.value)])
+    }
+
     @Test func datesAndParts() throws {
         try checkTable("""
             =DATE(2024,1,1) => 45292
