@@ -28,6 +28,27 @@ struct DynamicArrayXMLTests {
         #expect(try workbook.value(at: workbook.location(of: "B3")) == .empty)  // nothing spills
     }
 
+    /// Excel's parameter kinds (`ParameterKinds`) decide where a legacy formula took one value.
+    @Test(arguments: [
+        ("SUM(A1:A3*2)", "=SUM(@A1:A3*2)", Value.number(5.2)),
+        ("SUMPRODUCT(A1:A3*A1:A3)", "=SUMPRODUCT(A1:A3*A1:A3)", .number(20.97)),
+        ("COUNTIF(A1:A3,A1:A3)", "=COUNTIF(A1:A3,@A1:A3)", .number(1)),
+        ("VLOOKUP(A1:A3,A1:A3,1,FALSE)", "=VLOOKUP(@A1:A3,A1:A3,1,FALSE)", .number(2.6)),
+        ("INDEX(A1:A3,A1:A3)", "=@INDEX(A1:A3,@A1:A3)", .number(2.6)),
+        ("IF(A1:A3>2,1,0)", "=IF(@A1:A3>2,1,0)", .number(1)),
+        ("MAX(ABS(A1:A3))", "=MAX(ABS(@A1:A3))", .number(2.6)),
+        ("SUM(CHOOSE(2,A1:A2,A2:A3))", "=SUM(CHOOSE(2,A1:A2,A2:A3))", .number(6.1)),
+    ])
+    func parametersDecideWhereALegacyFormulaIntersects(_ stored: String, _ read: String, _ value: Value) throws {
+        let cells = numbers.replacingOccurrences(of: #"<c r="A2"><v>2.6</v></c>"#, with: #"<c r="A2"><v>2.6</v></c><c r="B2"><f>\#(stored)</f></c>"#)
+        let path = try XlsxReaderTests.xlsx(XlsxDocumentWriterTests.package(sheet: sheet(cells)))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let workbook = try WorkbookFile.load(path)
+        let location = try workbook.location(of: "B2")
+        #expect(workbook.formulaText(at: location) == read)
+        #expect(workbook.value(at: location).isClose(to: value))
+    }
+
     @Test func aDynamicArrayIsWrittenAsExcel365WritesItAndReadBack() throws {
         let workbook = Workbook()
         try workbook.addSheet(named: "Blad1")
@@ -81,5 +102,12 @@ struct DynamicArrayXMLTests {
         #expect(parts["xl/_rels/workbook.xml.rels"]?.contains(#"Target="metadata.xml""#) == true)
         let back = try WorkbookFile.load(path)
         #expect(try back.value(at: back.location(of: "B3")) == .number(4.5))
+    }
+}
+
+private extension Value {
+    func isClose(to other: Value) -> Bool {
+        if case .number(let a) = self, case .number(let b) = other { return abs(a - b) < 1e-9 }
+        return self == other
     }
 }

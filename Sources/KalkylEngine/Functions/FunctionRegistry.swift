@@ -79,16 +79,23 @@ public enum FunctionRegistry {
            case .reference(let sheet, let range) = arguments[0], !range.isSingleCell {
             let key = RangeCache.AggregateKey(function: Int32(id), sheet: sheet, range: range)
             if let cached = context.rangeCache.aggregates[key] { return cached }
-            let result = evaluate(definition, arguments)
+            let result = evaluate(id, definition, arguments)
             context.rangeCache.aggregates[key] = result
             return result
         }
-        return evaluate(definition, arguments)
+        return evaluate(id, definition, arguments)
     }
 
-    private static func evaluate(_ definition: FunctionDefinition, _ arguments: Arguments) -> Operand {
+    private static func evaluate(_ id: Int, _ definition: FunctionDefinition, _ arguments: Arguments) -> Operand {
         if definition.liftsArrays, arguments.operands.contains(where: \.isMultiCell) {
             return lifted(definition, arguments)
+        }
+        if ParameterKinds.liftsValues[id] {
+            let positions = arguments.operands.indices.filter { i in
+                arguments.operands[i].isMultiCell
+                    && ParameterKinds.kind(of: definition.name, at: i - arguments.operands.startIndex) == .value
+            }
+            if !positions.isEmpty { return lifted(definition, arguments, at: positions.map { $0 - arguments.operands.startIndex }) }
         }
         do {
             return checked(try definition.body(arguments))
@@ -112,23 +119,27 @@ public enum FunctionRegistry {
         }
     }
 
-    /// Applies a function of single values to each element of its array arguments.
-    private static func lifted(_ definition: FunctionDefinition, _ arguments: Arguments) -> Operand {
-        let rows = arguments.operands.map(\.dimensions.rows).max() ?? 1
-        let columns = arguments.operands.map(\.dimensions.columns).max() ?? 1
+    /// Applies a function of single values to each element of its array arguments; with
+    /// `positions`, only to the arguments there (the values of `ParameterKinds`), the others
+    /// passed as they are.
+    private static func lifted(_ definition: FunctionDefinition, _ arguments: Arguments, at positions: [Int]? = nil) -> Operand {
+        let positions = positions ?? Array(0..<arguments.count)
+        let lifting = positions.map { arguments[$0] }
+        let rows = lifting.map(\.dimensions.rows).max() ?? 1
+        let columns = lifting.map(\.dimensions.columns).max() ?? 1
         let matrices: [Matrix]
         do {
             try Matrix.checkSize(rows: rows, columns: columns)
-            matrices = try arguments.operands.map { (operand) throws(FormulaError) in try Arguments.matrix(of: operand, context: arguments.context) }
+            matrices = try lifting.map { (operand) throws(FormulaError) in try Arguments.matrix(of: operand, context: arguments.context) }
         } catch {
             return .error(error)
         }
         var values: [Value] = []
         values.reserveCapacity(rows * columns)
-        var elementOperands = [Operand](repeating: .empty, count: matrices.count)
+        var elementOperands = Array(arguments.operands)
         for r in 0..<rows {
             for c in 0..<columns {
-                for (i, m) in matrices.enumerated() { elementOperands[i] = .value(m.broadcast(row: r, column: c)) }
+                for (i, m) in matrices.enumerated() { elementOperands[positions[i]] = .value(m.broadcast(row: r, column: c)) }
                 let result: Operand
                 do {
                     result = try definition.body(Arguments(elementOperands[...], context: arguments.context))

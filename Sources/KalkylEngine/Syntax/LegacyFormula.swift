@@ -3,14 +3,15 @@
 /// the formula's row or column (implicit intersection). Excel 365 shows those places with `@`,
 /// and so does Kalkyl, which then computes the formula as every other:
 ///
-/// - on the chain of operators and single-value functions from the formula's top (IF's
-///   condition and branches included), a range gets `@`: `=ROUND(J2:J7,2)` reads as
-///   `=ROUND(@J2:J7,2)`, `=Liste*100+B2:B4` as `=@Liste*100+@B2:B4`;
+/// - where a single value is wanted, a range gets `@`: an operator's operands, the values of
+///   single-value functions, a function's value parameters and an expression in a reference
+///   parameter (`ParameterKinds`, the table the evaluator uses too): `=ROUND(J2:J7,2)` reads as
+///   `=ROUND(@J2:J7,2)`, `=Liste*100+B2:B4` as `=@Liste*100+@B2:B4`, `=SUM(A1:A3*2)` as
+///   `=SUM(@A1:A3*2)`, `=VLOOKUP(D2:D9,T,2,0)` as `=VLOOKUP(@D2:D9,T,2,0)`;
+/// - ranges stay whole in reference and array parameters (`=SUM(A1:A3)`, `=SUMPRODUCT(A1:A3*B1:B3)`)
+///   and in the arguments of functions the table does not list;
 /// - a formula whose result could still be several cells gets `@` in front: `=INDEX(A:A,0)`
 ///   reads as `=@INDEX(A:A,0)`.
-///
-/// Inside the arguments of other functions (`=SUM(A1:A3*B1:B3)`) Kalkyl computes with whole
-/// arrays, as Excel 365 does for a formula typed in; legacy Excel would have intersected there.
 public enum LegacyFormula {
     /// The formula with `@` where legacy Excel took one value. `isMultiCellName` tells whether
     /// a defined name may stand for several cells.
@@ -60,6 +61,7 @@ public enum LegacyFormula {
         }
     }
 
+    /// `e` where one value is wanted.
     private static func scalarChain(_ e: Expression, _ names: (String) -> Bool) -> Expression {
         if isRange(e, names) { return single(e) }
         switch e {
@@ -67,13 +69,36 @@ public enum LegacyFormula {
         case .unary(let op, let x): return .unary(op, scalarChain(x, names))
         case .percent(let x): return .percent(scalarChain(x, names))
         case .parenthesized(let x): return .parenthesized(scalarChain(x, names))
-        case .call(let name, let arguments) where branching.contains(name) || (followsArguments(name) && name != "ROW" && name != "COLUMN"):
+        case .call("SINGLE", _): return e
+        case .call(let name, let arguments) where followsArguments(name) && name != "ROW" && name != "COLUMN":
             return .call(name, arguments.map { scalarChain($0, names) })
+        case .call(let name, let arguments):
+            return .call(name, arguments.enumerated().map { i, argument in
+                switch ParameterKinds.kind(of: name, at: i) {
+                case .value, .passThrough: return scalarChain(argument, names)
+                case .reference: return referenceChain(argument, names)
+                case .array, nil: return argument
+                }
+            })
         default: return e
         }
     }
 
-    /// Takes out the `@` that `scalarChain` would put in.
+    /// `e` where a reference is wanted: a range stays, and so do the choices of IF, CHOOSE and
+    /// their kin (`SUM(CHOOSE(2,A1:A3,B1:B3))`); anything else is computed as one value.
+    private static func referenceChain(_ e: Expression, _ names: (String) -> Bool) -> Expression {
+        if isRange(e, names) { return e }
+        switch e {
+        case .parenthesized(let x): return .parenthesized(referenceChain(x, names))
+        case .call(let name, let arguments) where branching.contains(name):
+            return .call(name, arguments.enumerated().map { i, argument in
+                ParameterKinds.kind(of: name, at: i) == .passThrough ? referenceChain(argument, names) : scalarChain(argument, names)
+            })
+        default: return scalarChain(e, names)
+        }
+    }
+
+    /// Takes out every `@` before a range, which `scalarChain` may have put in.
     private static func strippingChainIntersections(_ e: Expression) -> Expression {
         switch e {
         case .call("SINGLE", let arguments) where arguments.count == 1: return arguments[0]
@@ -82,8 +107,7 @@ public enum LegacyFormula {
         case .unary(let op, let x): return .unary(op, strippingChainIntersections(x))
         case .percent(let x): return .percent(strippingChainIntersections(x))
         case .parenthesized(let x): return .parenthesized(strippingChainIntersections(x))
-        case .call(let name, let arguments) where branching.contains(name) || (followsArguments(name) && name != "ROW" && name != "COLUMN"):
-            return .call(name, arguments.map(strippingChainIntersections))
+        case .call(let name, let arguments): return .call(name, arguments.map(strippingChainIntersections))
         default: return e
         }
     }

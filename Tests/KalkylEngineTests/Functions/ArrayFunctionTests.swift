@@ -140,6 +140,21 @@ struct ArrayFunctionTests {
         ])
     }
 
+    /// A function given an array where it takes one value gives one result per element
+    /// (`ParameterKinds`), as Excel 365 does.
+    @Test func valueParametersLiftOverArrays() throws {
+        try check([
+            ("=COUNTIF(Data!C1:C6,{\"North\",\"South\"})", "2,2"),
+            ("=SUM(COUNTIF(Data!C1:C6,{\"North\",\"South\",\"East\"}))", "5"),
+            ("=VLOOKUP({\"cherry\";\"fig\"},Data!B1:D6,3,FALSE)", "-3;6"),
+            ("=MATCH({30,20},Data!A1:A6,0)", "3,2"),
+            ("=INDEX(Data!A1:A6,{1,3})", "10,30"),
+            ("=LARGE(Data!A1:A6,{1,2})", "30,20"),
+            ("=XLOOKUP({\"fig\";\"date\"},Data!B1:B6,Data!A1:A6)", "2.5;-5"),
+            ("=SUMIFS(Data!A1:A6,Data!C1:C6,{\"North\";\"South\"})", "40;22.5"),
+        ])
+    }
+
     @Test func letBindsNames() throws {
         try check([
             ("=LET(x,2,x*3)", "6"),
