@@ -9,7 +9,7 @@ struct EvalCommand: ParsableCommand {
         discussion: """
             The workbook is not changed. Unqualified references are on the first sheet (or --sheet).
             Exit status 1 when the value is an error such as #DIV/0!.
-            Example: kalkyl eval Workbooks/exempel.kalk 'SUM(Fördelning!F2:F4)'
+            Example: kalkyl eval Workbooks/exempel-fordelning.kalk 'SUM(Fördelning!F2:F4)'
             """
     )
 

@@ -134,7 +134,10 @@ extension FunctionRegistry {
         let mode = try args.integer(modeArgument, default: 0)
         let search = try args.integer(modeArgument + 1, default: 1)
         guard [-1, 0, 1, 2].contains(mode), [-2, -1, 1, 2].contains(search) else { throw FormulaError.value }
-        return (vector.xlookup(needle, mode: mode, reverse: search == -1 || search == -2), vertical, size)
+        if (search == 2 || search == -2) && mode != 2 {
+            return (vector.binarySearch(needle, mode: mode, descending: search == -2), vertical, size)
+        }
+        return (vector.xlookup(needle, mode: mode, reverse: search == -1), vertical, size)
     }
 
     private static func lookupValue(_ args: Arguments) throws(FormulaError) -> Value {
@@ -295,6 +298,22 @@ struct LookupVector {
             if mode == 1, order > 0, best.map({ ValueComparison.compare(v, value($0)) < 0 }) ?? true { best = i }
         }
         return best
+    }
+
+    /// XLOOKUP's and XMATCH's binary search (search mode 2 on data sorted ascending, −2 on
+    /// descending): as Excel, it trusts the order, so unsorted data gives what the halving finds.
+    func binarySearch(_ needle: Value, mode: Int, descending: Bool) -> Int? {
+        // The last position at or before the needle in the data's order.
+        let atOrBefore = approximate(needle, descending: descending)
+        let exact = atOrBefore.flatMap { LookupVector.exactlyEqual(value($0), needle) ? $0 : nil }
+        if mode == 0 { return exact }
+        // Ascending, −1 (next smaller) is at or before, 1 (next larger) just after; descending the other way.
+        let wantsBefore = (mode == -1) != descending
+        if wantsBefore { return atOrBefore }
+        if let exact { return exact }
+        let after = (atOrBefore ?? -1) + 1
+        guard after < count, LookupVector.kindRank(value(after)) == LookupVector.kindRank(needle) else { return nil }
+        return after
     }
 
     private static func kindRank(_ v: Value) -> Int {

@@ -151,9 +151,8 @@ extension FunctionRegistry {
             case .error(let e): throw e
             case .boolean: throw FormulaError.value
             case .text(let s):
-                if let n = NumberText.parse(s) { return .number(n) }
-                if let t = TimeText.parse(s) { return .number(t) }
-                throw FormulaError.value
+                guard let n = NumberText.parse(s) else { throw FormulaError.value }
+                return .number(n)
             }
         },
         .scalar("TEXT", 2...2) { (args) throws(FormulaError) in
@@ -210,34 +209,3 @@ extension FunctionRegistry {
 }
 
 /// Times of day written as text, `"12:30"` or `"12:30:15"`, as fractions of a day.
-enum TimeText {
-    /// `h:mm`, `h:mm:ss` (seconds may have a fraction), and with `AM`/`PM` after it (`6:35 PM`).
-    static func parse(_ s: String) -> Double? {
-        var text = Substring(s.trimmingCharacters(in: .whitespaces))
-        var afternoon: Bool?
-        let upper = text.uppercased()
-        if upper.hasSuffix("AM") || upper.hasSuffix("PM") {
-            afternoon = upper.hasSuffix("PM")
-            text = text.dropLast(2)
-            while text.last == " " { text = text.dropLast() }
-        }
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty }), var h = Int(parts[0]), let m = Int(parts[1]) else { return nil }
-        let sec = parts.count == 3 ? Double(parts[2]) ?? -1 : 0
-        guard h >= 0, (0..<60).contains(m), sec >= 0, sec < 60 else { return nil }
-        if let pm = afternoon {
-            guard (0...12).contains(h) else { return nil }
-            h = h % 12 + (pm ? 12 : 0)
-        }
-        return (Double(h) * 3600 + Double(m) * 60 + sec) / 86400
-    }
-
-    /// A time, or an ISO date and a time (`2011-08-22 18:35`) as TIMEVALUE reads it: the time of day.
-    static func timeOfDay(_ s: String) -> Double? {
-        if let t = parse(s) { return t.truncatingRemainder(dividingBy: 1) }
-        let trimmed = s.trimmingCharacters(in: .whitespaces)
-        guard let space = trimmed.firstIndex(of: " "), NumberText.parseISODate(trimmed[..<space]) != nil,
-              let t = parse(String(trimmed[space...])) else { return nil }
-        return t.truncatingRemainder(dividingBy: 1)
-    }
-}

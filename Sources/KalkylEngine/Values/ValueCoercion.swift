@@ -42,9 +42,16 @@ extension Value {
 }
 
 /// Reads text as a number the way Excel does when text meets arithmetic or `VALUE`:
-/// `" 1,234.5 "`, `"50%"`, `"$5"`, `"1e3"`, `"(12)"`, and ISO dates `"2024-03-31"` as serials.
+/// `" 1,234.5 "`, `"50%"`, `"$5"`, `"1e3"`, `"(12)"`, ISO dates `"2024-03-31"` as serials,
+/// times `"10:30"` as fractions of a day and both `"2024-03-31 10:30"`. Dates with slashes are
+/// left alone here: their order depends on the locale (see `DateText`), which arithmetic does
+/// not know.
 public enum NumberText {
     public static func parse(_ text: String) -> Double? {
+        plainNumber(text) ?? TimeText.dateAndTime(text)
+    }
+
+    private static func plainNumber(_ text: String) -> Double? {
         var s = Substring(text.trimmingCharacters(in: " "))
         guard !s.isEmpty else { return nil }
         if let date = parseISODate(s) { return date }

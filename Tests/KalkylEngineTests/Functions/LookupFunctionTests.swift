@@ -1,3 +1,5 @@
+import KalkylEngine
+import KalkylTestSupport
 import Testing
 
 struct LookupFunctionTests {
@@ -35,6 +37,37 @@ struct LookupFunctionTests {
             =XLOOKUP("b?nana",Data!B1:B6,Data!A1:A6,,2) => 20
             =SUM(XLOOKUP("cherry",Data!B1:B6,Data!A1:D6)) => 27  // the row 30, cherry, North, -3
             """)
+    }
+
+    @Test func binarySearch() throws {
+        try checkTable("""
+            =XMATCH(25,{10,20,30,40},-1,2) => 2
+            =XMATCH(25,{10,20,30,40},1,2) => 3
+            =XMATCH(30,{10,20,30,40},0,2) => 3
+            =XMATCH(5,{10,20,30,40},-1,2) => #N/A
+            =XMATCH(45,{10,20,30,40},1,2) => #N/A
+            =XMATCH(25,{40,30,20,10},1,-2) => 2  // descending: next larger is 30
+            =XMATCH(25,{40,30,20,10},-1,-2) => 3  // next smaller is 20
+            =XLOOKUP(35,{10,20,30,40},{"a","b","c","d"},,-1,2) => "c"
+            =XMATCH(30,{30,10,20},0,2) => #N/A  // unsorted: the halving trusts the order and misses 30
+            """)
+    }
+
+    /// On sorted data without repeats the binary search finds what the linear one does.
+    @Test func binarySearchAgreesWithTheLinearOneOnSortedData() throws {
+        var random = SeededRandom(seed: 14)
+        for _ in 0..<200 {
+            let values = Array(Set((0..<Int.random(in: 1...12, using: &random)).map { _ in Int.random(in: 0...60, using: &random) })).sorted()
+            let needle = Int.random(in: -5...65, using: &random)
+            for mode in [-1, 0, 1] {
+                for descending in [false, true] {
+                    let data = (descending ? values.reversed() : values).map(String.init).joined(separator: ",")
+                    let binary = try evaluate("=XMATCH(\(needle),{\(data)},\(mode),\(descending ? -2 : 2))")
+                    let linear = try evaluate("=XMATCH(\(needle),{\(data)},\(mode),\(descending ? -1 : 1))")
+                    #expect(binary == linear, "XMATCH(\(needle),{\(data)},\(mode)) binary \(binary), linear \(linear)")
+                }
+            }
+        }
     }
 
     @Test func references() throws {
