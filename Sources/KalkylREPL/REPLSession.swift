@@ -295,13 +295,31 @@ public final class REPLSession {
 
     private func evaluate(_ formula: String, line: String, column: Int) -> Outcome {
         do {
-            let value = try workbook.evaluate(formula, sheet: currentSheet, locale: locale)
-            return Outcome(output: locale.text(of: value) + "\n")
+            let result = try workbook.evaluateAll(formula, sheet: currentSheet, locale: locale)
+            return Outcome(output: Self.block(result, locale: locale))
         } catch let WorkbookError.formula(error, _) {
             return failure(caret(in: line, at: column + error.offset, error.message))
         } catch {
             return failure("\(error)")
         }
+    }
+
+    /// An array as `eval` shows it: aligned columns, numbers to the right, at most 20 rows.
+    static func block(_ m: Matrix, locale: SpreadsheetLocale, rowLimit: Int = 20) -> String {
+        let shown = min(m.rows, rowLimit)
+        let texts = (0..<shown).map { r in (0..<m.columns).map { locale.text(of: m[r, $0]) } }
+        let widths = (0..<m.columns).map { c in texts.map { $0[c].count }.max() ?? 0 }
+        var out = ""
+        for (r, row) in texts.enumerated() {
+            let cells = row.enumerated().map { c, text -> String in
+                let pad = String(repeating: " ", count: widths[c] - text.count)
+                if case .number = m[r, c] { return pad + text }
+                return text + pad
+            }
+            out += cells.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
+        }
+        if m.rows > shown { out += "… and \(m.rows - shown) more rows (\(m.rows) × \(m.columns))\n" }
+        return out
     }
 
     private func use(_ name: String) throws -> Outcome {

@@ -8,6 +8,7 @@ struct EvalCommand: ParsableCommand {
         abstract: "Print the value of a formula computed against a workbook.",
         discussion: """
             The workbook is not changed. Unqualified references are on the first sheet (or --sheet).
+            An array or a range prints one row per line, its columns separated by tabs.
             Exit status 1 when the value is an error such as #DIV/0!.
             Example: kalkyl eval Workbooks/exempel-fordelning.kalk 'SUM(Fördelning!F2:F4)'
             """
@@ -28,13 +29,16 @@ struct EvalCommand: ParsableCommand {
         let document = try WorkbookFile.open(workbook)
         let book = document.workbook
         let sheetIndex = try SheetOption.index(sheet, in: book)
-        let value: Value
+        let result: Matrix
         do {
-            value = try book.evaluate(formula, sheet: sheetIndex, locale: try locale.resolve(for: document))
+            result = try book.evaluateAll(formula, sheet: sheetIndex, locale: try locale.resolve(for: document))
         } catch {
             throw CommandFailure.input("\(error)")
         }
-        Output.write(value.description + "\n")
-        if value.isError { throw ExitCode(1) }
+        // One value per line of the result, its columns separated by tabs.
+        for r in 0..<result.rows {
+            Output.write((0..<result.columns).map { result[r, $0].description }.joined(separator: "\t") + "\n")
+        }
+        if result.values.count == 1, result.values[0].isError { throw ExitCode(1) }
     }
 }

@@ -47,6 +47,8 @@ struct CommandLineTests {
         #expect(onSheet.stdout == "317752\n")
         let error = try KalkylProcess.run(["eval", example, "1/0"])
         #expect(error.status == 1 && error.stdout == "#DIV/0!\n")
+        let range = try KalkylProcess.run(["eval", example, "Fördelning!A2:B3"])
+        #expect(range.status == 0 && range.stdout == "Region Blekinge\t158876\nRegion Gotland\t61167\n")
     }
 
     @Test func malformedInputIsAOneLineErrorWithExitStatus2() throws {

@@ -192,6 +192,14 @@ struct REPLSessionTests {
         #expect(session.execute("undo").error == "nothing to undo")
     }
 
+    @Test func evalShowsAWholeArrayOrRange() throws {
+        let session = try bilaga1()
+        #expect(session.execute("eval SEKVENS(2;3)*10").output == "10  20  30\n40  50  60\n")
+        #expect(session.execute("eval Fördelning!A2:B3").output == "Region Blekinge  158876\nRegion Dalarna   288343\n")
+        let tall = try #require(session.execute("eval SEKVENS(25)").output)
+        #expect(tall.hasSuffix("20\n… and 5 more rows (25 × 1)\n"))
+    }
+
     @Test func savesAtomicallyAndWarnsOnceAboutUnsavedChanges() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kalkyl-repl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
