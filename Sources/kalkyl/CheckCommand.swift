@@ -53,6 +53,7 @@ struct CheckCommand: ParsableCommand {
                 problems += 1
             }
         }
+        warnAboutNumbersStoredAsText(in: book)
         if problems > 0 {
             throw CommandFailure.check("\(workbook): \(problems) problem\(problems == 1 ? "" : "s") in \(cells) cells")
         }
@@ -71,6 +72,21 @@ struct CheckCommand: ParsableCommand {
             }
         }
         return nil
+    }
+
+    /// Text that formulas read and that reads as a number (`"7 000 000"` typed in the English
+    /// locale): arithmetic takes it as the number in a Swedish workbook, as Excel does, but SUM
+    /// and the other aggregates skip text in ranges, so totals may silently leave it out. A
+    /// warning, not a problem: the text may be meant.
+    private func warnAboutNumbersStoredAsText(in book: Workbook) {
+        for (index, _) in book.sheets.enumerated() {
+            for cell in book.cells(inSheet: index, inputsOnly: true) where cell.formula == nil {
+                guard case .text(let text) = cell.value, SpreadsheetLocale.all.contains(where: { $0.number(from: text) != nil }) else { continue }
+                let location = CellLocation(sheet: index, address: cell.address)
+                guard !book.dependents(of: location).isEmpty else { continue }
+                Output.write("warning: \(book.name(of: location)) holds the text \"\(Excerpt.of(text))\", which formulas read; perhaps meant as a number (SUM and other aggregates of ranges skip text)\n")
+            }
+        }
     }
 
     /// Lists the formulas Kalkyl keeps without computing, and the cells reading them; returns

@@ -7,16 +7,16 @@ enum Operators {
         if operand.isMultiCell {
             do {
                 let m = try Arguments.matrix(of: operand, context: context)
-                return .array(Matrix(rows: m.rows, columns: m.columns, values: m.values.map { applyUnary($0, f) }))
+                return .array(Matrix(rows: m.rows, columns: m.columns, values: m.values.map { applyUnary($0, f, context.workbook.locale) }))
             } catch {
                 return .error(error)
             }
         }
-        return .value(applyUnary(Arguments.scalar(of: operand, context: context), f))
+        return .value(applyUnary(Arguments.scalar(of: operand, context: context), f, context.workbook.locale))
     }
 
-    private static func applyUnary(_ value: Value, _ f: (Double) -> Double) -> Value {
-        switch value.asNumber() {
+    private static func applyUnary(_ value: Value, _ f: (Double) -> Double, _ locale: SpreadsheetLocale) -> Value {
+        switch value.asNumber(in: locale) {
         case .success(let n): return .number(f(n))
         case .failure(let e): return .error(e)
         }
@@ -26,7 +26,7 @@ enum Operators {
         if op == .range { return rangeUnion(left, right) }
         if op == .intersection { return intersection(left, right) }
         if !left.isMultiCell && !right.isMultiCell {
-            return .value(apply(op, Arguments.scalar(of: left, context: context), Arguments.scalar(of: right, context: context)))
+            return .value(apply(op, Arguments.scalar(of: left, context: context), Arguments.scalar(of: right, context: context), locale: context.workbook.locale))
         }
         let a: Matrix, b: Matrix
         let rows = max(left.dimensions.rows, right.dimensions.rows), columns = max(left.dimensions.columns, right.dimensions.columns)
@@ -39,9 +39,10 @@ enum Operators {
         }
         var values: [Value] = []
         values.reserveCapacity(rows * columns)
+        let locale = context.workbook.locale
         for r in 0..<rows {
             for c in 0..<columns {
-                values.append(apply(op, a.broadcast(row: r, column: c), b.broadcast(row: r, column: c)))
+                values.append(apply(op, a.broadcast(row: r, column: c), b.broadcast(row: r, column: c), locale: locale))
             }
         }
         return .array(Matrix(rows: rows, columns: columns, values: values))
@@ -96,18 +97,18 @@ enum Operators {
     }
 
     /// One operator on two values; errors propagate left first.
-    static func apply(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Value {
+    static func apply(_ op: BinaryOperator, _ a: Value, _ b: Value, locale: SpreadsheetLocale = .english) -> Value {
         if case .error(let e) = a { return .error(e) }
         if case .error(let e) = b { return .error(e) }
         if case .number(let x) = a, case .number(let y) = b, let result = onNumbers(op, x, y) { return result }
         switch op {
         case .add, .subtract, .multiply, .divide, .power:
             let x: Double, y: Double
-            switch a.asNumber() {
+            switch a.asNumber(in: locale) {
             case .success(let n): x = n
             case .failure(let e): return .error(e)
             }
-            switch b.asNumber() {
+            switch b.asNumber(in: locale) {
             case .success(let n): y = n
             case .failure(let e): return .error(e)
             }

@@ -27,7 +27,7 @@ public struct Arguments {
     func scalar(_ i: Int) -> Value { Arguments.scalar(of: self[i], context: context) }
 
     func number(_ i: Int) throws(FormulaError) -> Double {
-        switch scalar(i).asNumber() {
+        switch scalar(i).asNumber(in: context.workbook.locale) {
         case .success(let n): return n
         case .failure(let e): throw e
         }
@@ -132,7 +132,7 @@ public struct Arguments {
                 case .boolean(let b): if direct { body(b ? 1 : 0) }
                 case .text(let s):
                     if direct {
-                        guard let n = NumberText.parse(s) else { throw FormulaError.value }
+                        guard case .success(let n) = Value.text(s).asNumber(in: context.workbook.locale) else { throw FormulaError.value }
                         body(n)
                     }
                 case .empty: break
@@ -167,7 +167,7 @@ public struct Arguments {
                 case .boolean(let b): result.append(b ? 1 : 0)
                 case .text(let s):
                     if direct {
-                        guard let n = NumberText.parse(s) else { throw FormulaError.value }
+                        guard case .success(let n) = Value.text(s).asNumber(in: context.workbook.locale) else { throw FormulaError.value }
                         result.append(n)
                     } else {
                         result.append(0)

@@ -151,7 +151,7 @@ extension FunctionRegistry {
             case .error(let e): throw e
             case .boolean: throw FormulaError.value
             case .text(let s):
-                guard let n = NumberText.parse(s) else { throw FormulaError.value }
+                guard case .success(let n) = Value.text(s).asNumber(in: args.context.workbook.locale) else { throw FormulaError.value }
                 return .number(n)
             }
         },

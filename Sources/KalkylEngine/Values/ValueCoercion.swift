@@ -15,6 +15,15 @@ extension Value {
         }
     }
 
+    /// The value in arithmetic in a workbook of `locale`: text reads as a person of that locale
+    /// types numbers (Swedish `"1 000"`, `"12,5"`, `"100 kr"`), or as a time; English as `asNumber()`.
+    public func asNumber(in locale: SpreadsheetLocale) -> Result<Double, FormulaError> {
+        guard case .text(let s) = self, locale.code != "en" else { return asNumber() }
+        if let typed = locale.number(from: s) { return .success(typed.value) }
+        if let time = TimeText.dateAndTime(s) { return .success(time) }
+        return .failure(.value)
+    }
+
     /// The value in text context: empty is "", numbers in General format, TRUE is "TRUE".
     public func asText() -> Result<String, FormulaError> {
         switch self {

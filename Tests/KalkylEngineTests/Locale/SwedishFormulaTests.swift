@@ -88,6 +88,20 @@ struct SwedishFormulaTests {
         ("=summa(1;2)", .number(3), false),
     ]
 
+    /// Text meeting arithmetic reads as numbers are typed in the workbook's locale, as Excel
+    /// follows the regional settings it runs in.
+    @Test func textInArithmeticReadsAsTheWorkbooksLocaleTypesNumbers() throws {
+        let cells = ["A1": "=\"1 000\"+1", "A2": "=SUM(\"1 000\",1)", "A3": "=VALUE(\"12,5\")", "A4": "=\"1.5\"+0",
+                     "A5": "=\"100 kr\"*2", "A6": "=\"10:30\"*24", "A7": "=ROUND(\"2,55\",1)"]
+        let swedish = try makeWorkbook(cells)
+        swedish.locale = .swedish
+        swedish.recalculate()
+        let references = ["A1", "A2", "A3", "A4", "A5", "A6", "A7"]
+        #expect(try references.map { try swedish.value($0) } == [.number(1001), .number(1001), .number(12.5), .error(.value), .number(200), .number(10.5), .number(2.6)])
+        let english = try makeWorkbook(cells)
+        #expect(try references.map { try english.value($0) } == [.error(.value), .error(.value), .error(.value), .number(1.5), .error(.value), .number(10.5), .error(.value)])
+    }
+
     @Test(arguments: cases)
     func aSwedishFormulaGivesSwedishExcelsValue(formula: String, expected: Expected, printsBack: Bool) throws {
         let workbook = try makeWorkbook(["A1": "1", "B1": "2"])
