@@ -36,8 +36,8 @@ let package = Package(
         ),
         // Times the engine on generated workloads: `swift run -c release kalkyl-benchmark`.
         .executableTarget(name: "kalkyl-benchmark", dependencies: ["KalkylEngine", "KalkylFormats"], path: "Sources/KalkylBenchmarks"),
-        // What several test targets share (a seeded random generator).
-        .target(name: "KalkylTestSupport", path: "Tests/KalkylTestSupport"),
+        // What several test targets share (a seeded random generator, the function corpus).
+        .target(name: "KalkylTestSupport", dependencies: ["KalkylEngine"], path: "Tests/KalkylTestSupport"),
         .testTarget(
             name: "KalkylEngineTests",
             dependencies: [

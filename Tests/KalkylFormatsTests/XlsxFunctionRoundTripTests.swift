@@ -1,6 +1,7 @@
 import Foundation
 import KalkylEngine
 import KalkylFormats
+import KalkylTestSupport
 import Testing
 import ZIPFoundation
 
@@ -8,26 +9,9 @@ import ZIPFoundation
 /// xlsx and opened again: each reads back as the same formula with the same value, and the
 /// sheet part names each newer function with Excel's `_xlfn.` prefix.
 struct XlsxFunctionRoundTripTests {
-    struct Corpus: Decodable {
-        struct Case: Decodable { var formula: String }
-        var data: [String: String]
-        var cases: [Case]
-    }
-
     @Test func everyCorpusFormulaSurvivesAnXlsxRoundTrip() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../KalkylEngineTests/Functions/Corpus/cases.json")
-        let corpus = try JSONDecoder().decode(Corpus.self, from: Data(contentsOf: url))
-        let workbook = Workbook()
-        try workbook.addSheet(named: "Cases")
-        for (cell, text) in corpus.data {
-            let input: CellInput = text.hasPrefix("\"") ? .constant(.text(String(text.dropFirst().dropLast()))) : .typed(text)
-            try workbook.set(input, at: try workbook.location(of: cell))
-        }
-        for (row, c) in corpus.cases.enumerated() {
-            try workbook.set(.formula("=" + c.formula), at: try workbook.location(of: "J\(row + 1)"))
-        }
-        workbook.recalculate()
+        let corpus = FunctionCorpus.shared
+        let workbook = try corpus.workbook()
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kalkyl-\(UUID().uuidString).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try WorkbookFile.save(workbook, to: path)

@@ -50,21 +50,21 @@ extension FunctionRegistry {
             let ratio = -positive * pow(1 + reinvestRate, n) / (negative * (1 + financeRate))
             return .value(try finite(pow(ratio, 1 / (n - 1)) - 1))
         },
-        .scalar("DOLLARDE", 2...2) { (args) throws(FormulaError) in
-            let x = try args.number(0), fraction = (try args.number(1)).rounded(.towardZero)
-            guard fraction >= 0 else { throw FormulaError.number }
-            guard fraction > 0 else { throw FormulaError.divisionByZero }
-            let whole = x.rounded(.towardZero), scale = pow(10, (log10(fraction)).rounded(.up))
-            return try finite(whole + (x - whole) * scale / fraction)
-        },
-        .scalar("DOLLARFR", 2...2) { (args) throws(FormulaError) in
-            let x = try args.number(0), fraction = (try args.number(1)).rounded(.towardZero)
-            guard fraction >= 0 else { throw FormulaError.number }
-            guard fraction > 0 else { throw FormulaError.divisionByZero }
-            let whole = x.rounded(.towardZero), scale = pow(10, (log10(fraction)).rounded(.up))
-            return try finite(whole + (x - whole) * fraction / scale)
-        },
+        .scalar("DOLLARDE", 2...2) { (args) throws(FormulaError) in try dollarFraction(args, toDecimal: true) },
+        .scalar("DOLLARFR", 2...2) { (args) throws(FormulaError) in try dollarFraction(args, toDecimal: false) },
     ]
+}
+
+extension FunctionRegistry {
+    /// DOLLARDE (1.02 in sixteenths is 1.125) and DOLLARFR, its inverse: the fraction's digits
+    /// take as many decimal places as the denominator has digits.
+    private static func dollarFraction(_ args: Arguments, toDecimal: Bool) throws(FormulaError) -> Value {
+        let x = try args.number(0), fraction = (try args.number(1)).rounded(.towardZero)
+        guard fraction >= 0 else { throw FormulaError.number }
+        guard fraction > 0 else { throw FormulaError.divisionByZero }
+        let whole = x.rounded(.towardZero), scale = pow(10, (log10(fraction)).rounded(.up))
+        return try finite(whole + (x - whole) * (toDecimal ? scale / fraction : fraction / scale))
+    }
 }
 
 enum Depreciation {

@@ -1,5 +1,6 @@
 import Foundation
 import KalkylEngine
+import KalkylTestSupport
 import Testing
 
 /// The function corpus (`Corpus/cases.txt`): formulas, mostly the examples of Excel's function
@@ -8,41 +9,10 @@ import Testing
 /// differs. Every case runs in one sheet with the corpus's data in columns A–H, as it did in
 /// LibreOffice.
 struct FunctionCorpusTests {
-    struct Corpus: Decodable {
-        struct Expected: Decodable {
-            var type: String
-            var value: JSONValue
-        }
-        struct Case: Decodable {
-            var family: String
-            var formula: String
-            var line: Int
-            var libreoffice: Expected
-            var excel: Expected?
-            var why: String?
-        }
-        var data: [String: String]
-        var xlfn: [String]
-        var cases: [Case]
-    }
-
-    enum JSONValue: Decodable {
-        case number(Double), text(String), boolean(Bool)
-        init(from decoder: Decoder) throws {
-            let c = try decoder.singleValueContainer()
-            if let b = try? c.decode(Bool.self) { self = .boolean(b) }
-            else if let n = try? c.decode(Double.self) { self = .number(n) }
-            else { self = .text(try c.decode(String.self)) }
-        }
-    }
-
-    static let corpus: Corpus = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Corpus/cases.json")
-        return try! JSONDecoder().decode(Corpus.self, from: Data(contentsOf: url))
-    }()
+    static let corpus = FunctionCorpus.shared
 
     /// Numbers agree to 1e-9 relative (the issue's bar for Excel's accuracy), or 1e-15 absolute near zero.
-    static func matches(_ value: Value, _ expected: Corpus.Expected) -> Bool {
+    static func matches(_ value: Value, _ expected: FunctionCorpus.Expected) -> Bool {
         switch (expected.type, expected.value, value) {
         case ("n", .number(let e), .number(let v)): return abs(v - e) <= max(1e-15, abs(e) * 1e-9)
         case ("s", .text(let e), .text(let v)): return v == e
@@ -53,16 +23,7 @@ struct FunctionCorpusTests {
     }
 
     static func computed() throws -> [Value] {
-        let workbook = Workbook()
-        try workbook.addSheet(named: "Cases")
-        for (cell, text) in corpus.data {
-            let input: CellInput = text.hasPrefix("\"") ? .constant(.text(String(text.dropFirst().dropLast()))) : .typed(text)
-            try workbook.set(input, at: try workbook.location(of: cell))
-        }
-        for (row, c) in corpus.cases.enumerated() {
-            try workbook.set(.formula("=" + c.formula), at: try workbook.location(of: "J\(row + 1)"))
-        }
-        workbook.recalculate()
+        let workbook = try corpus.workbook()
         return try corpus.cases.indices.map { try workbook.value("J\($0 + 1)") }
     }
 
