@@ -18,6 +18,8 @@ extension FunctionRegistry {
         },
         .scalar("BESSELI", 2...2) { (args) throws(FormulaError) in
             let (x, n) = try Bessel.arguments(args)
+            // Past |x| = 713 it outgrows a Double (I ≈ eˣ/√(2πx)).
+            guard abs(x) <= 713 else { throw FormulaError.number }
             return try finite(Bessel.modifiedFirstKind(n, x))
         },
         .scalar("BESSELK", 2...2) { (args) throws(FormulaError) in

@@ -20,7 +20,7 @@ extension FunctionRegistry {
             let n = try whole(args, 0), k = try whole(args, 1)
             guard n > 0, k >= 0, k <= n else { throw FormulaError.number }
             var product = 1.0
-            for i in stride(from: n - k + 1, through: n, by: 1) { product *= i }
+            for i in stride(from: n - k + 1, through: n, by: 1) { product *= i; if !product.isFinite { break } }
             return try finite(product)
         },
         .scalar("PERMUTATIONA", 2...2) { (args) throws(FormulaError) in
@@ -62,6 +62,7 @@ enum Combinatorics {
         var i = 1.0
         while i <= k {
             result = result * (n - k + i) / i
+            if !result.isFinite { return result }
             i += 1
         }
         return result.rounded()

@@ -13,22 +13,20 @@ extension FunctionRegistry {
                   period <= life + (month < 12 ? 1 : 0) else { throw FormulaError.number }
             if cost == 0 { return .number(0) }
             let rate = DecimalRounding.round(1 - pow(salvage / cost, 1 / life), digits: 3)
-            var total = cost * rate * month / 12
-            if period == 1 { return .number(total) }
-            var p = 2.0, depreciation = 0.0
-            while p <= period {
-                depreciation = p == life + 1 ? (cost - total) * rate * (12 - month) / 12 : (cost - total) * rate
-                if p < period { total += depreciation }
-                p += 1
-            }
-            return try finite(depreciation)
+            let first = cost * rate * month / 12
+            if period == 1 { return .number(first) }
+            // After the first part year the book value falls by the rate each year; the year after
+            // the last full one holds the rest of the months.
+            let value = (cost - first) * pow(1 - rate, period - 2)
+            return try finite(period == life + 1 ? value * rate * (12 - month) / 12 : value * rate)
         },
         .scalar("VDB", 5...7) { (args) throws(FormulaError) in
             let cost = try args.number(0), salvage = try args.number(1), life = try args.number(2)
             let start = try args.number(3), end = try args.number(4), factor = try args.number(5, default: 2)
             let noSwitch = try args.boolean(6, default: false)
-            guard cost >= 0, salvage >= 0, life > 0, start >= 0, end >= start, end <= life, factor > 0 else { throw FormulaError.number }
-            let periods = Depreciation.declining(cost: cost, salvage: salvage, life: life, factor: factor, switches: !noSwitch)
+            guard cost >= 0, salvage >= 0, life > 0, start >= 0, end >= start, end <= life, factor > 0,
+                  end <= Depreciation.mostPeriods else { throw FormulaError.number }
+            let periods = Depreciation.declining(cost: cost, salvage: salvage, life: life, factor: factor, switches: !noSwitch, through: end)
             var total = 0.0
             for (i, amount) in periods.enumerated() {
                 let from = Double(i), to = Double(i + 1)
@@ -68,11 +66,14 @@ extension FunctionRegistry {
 }
 
 enum Depreciation {
+    /// VDB computes period by period: at most this many (a daily schedule over 27 000 years).
+    static let mostPeriods = 10_000_000.0
+
     /// Each whole period's declining-balance depreciation until the salvage value, the last
-    /// partial period included.
-    static func declining(cost: Double, salvage: Double, life: Double, factor: Double, switches: Bool) -> [Double] {
+    /// partial period included, up to period `end`.
+    static func declining(cost: Double, salvage: Double, life: Double, factor: Double, switches: Bool, through end: Double) -> [Double] {
         var value = cost, amounts: [Double] = [], straightLine: Double?
-        let periods = Int(life.rounded(.up))
+        let periods = Int(min(life, end).rounded(.up))
         for p in 0..<periods {
             let remaining = life - Double(p)
             var amount: Double

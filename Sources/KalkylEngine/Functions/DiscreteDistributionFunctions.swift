@@ -11,6 +11,7 @@ extension FunctionRegistry {
             let n = try count(args, 0), p = try probability(args, 1), s = try count(args, 2)
             let s2 = args.isOmitted(3) ? s : try count(args, 3)
             guard s <= n, s2 >= s, s2 <= n else { throw FormulaError.number }
+            if s2 - s > Counting.largestSum { return .number(max(0, Counting.binomialCDF(s2, n, p) - Counting.binomialCDF(s - 1, n, p))) }
             return .number(stride(from: s, through: s2, by: 1).reduce(0) { $0 + Counting.binomial($1, n, p) })
         },
         .scalar("BINOM.INV", 3...3) { (args) throws(FormulaError) in try binomialInverse(args) },
@@ -64,13 +65,22 @@ extension FunctionRegistry {
         let s = try count(args, 0), n = try count(args, 1), p = try probability(args, 2)
         guard s <= n else { throw FormulaError.number }
         if try args.boolean(3) {
-            return .number(min(1, stride(from: 0, through: s, by: 1).reduce(0) { $0 + Counting.binomial($1, n, p) }))
+            return .number(Counting.binomialCDF(s, n, p))
         }
         return .number(Counting.binomial(s, n, p))
     }
 
     private static func binomialInverse(_ args: Arguments) throws(FormulaError) -> Value {
         let n = try count(args, 0), p = try probability(args, 1), alpha = try probability(args, 2)
+        if n > Counting.largestSum {
+            // The smallest k whose cumulative probability reaches alpha, by halving.
+            var low = 0.0, high = n
+            while low < high {
+                let mid = ((low + high) / 2).rounded(.down)
+                if Counting.binomialCDF(mid, n, p) >= alpha * (1 - 1e-15) { high = mid } else { low = mid + 1 }
+            }
+            return .number(low)
+        }
         var total = 0.0, k = 0.0
         while k < n {
             total += Counting.binomial(k, n, p)
@@ -105,6 +115,7 @@ extension FunctionRegistry {
         }
         if cumulative {
             let low = max(0, n - population + successes)
+            guard s - low <= Counting.largestSum else { throw FormulaError.number }
             return .number(min(1, stride(from: low, through: s, by: 1).reduce(0) { $0 + mass($1) }))
         }
         return .number(mass(s))
@@ -112,6 +123,18 @@ extension FunctionRegistry {
 }
 
 enum Counting {
+    /// The most terms a cumulative probability adds one by one; beyond, a closed form (or #NUM!).
+    static let largestSum = 100_000.0
+
+    /// P(X ≤ k) for X binomial: the terms summed, or I₁₋ₚ(n − k, k + 1) for many terms (good to
+    /// about 1e-9 at a few hundred thousand trials; ln Γ of huge counts limits both ways).
+    static func binomialCDF(_ k: Double, _ n: Double, _ p: Double) -> Double {
+        if k < 0 { return 0 }
+        if k >= n { return 1 }
+        if k > largestSum { return SpecialFunctions.incompleteBeta(1 - p, n - k, k + 1) }
+        return min(1, stride(from: 0, through: k, by: 1).reduce(0) { $0 + binomial($1, n, p) })
+    }
+
     /// P(X = k) for X binomial with n trials of probability p.
     static func binomial(_ k: Double, _ n: Double, _ p: Double) -> Double {
         if p == 0 { return k == 0 ? 1 : 0 }

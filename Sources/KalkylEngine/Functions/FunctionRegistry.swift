@@ -90,12 +90,9 @@ public enum FunctionRegistry {
         if definition.liftsArrays, arguments.operands.contains(where: \.isMultiCell) {
             return lifted(definition, arguments)
         }
-        if ParameterKinds.liftsValues[id] {
-            let positions = arguments.operands.indices.filter { i in
-                arguments.operands[i].isMultiCell
-                    && ParameterKinds.kind(of: definition.name, at: i - arguments.operands.startIndex) == .value
-            }
-            if !positions.isEmpty { return lifted(definition, arguments, at: positions.map { $0 - arguments.operands.startIndex }) }
+        if let signature = ParameterKinds.liftingSignatures[id] {
+            let positions = (0..<arguments.count).filter { arguments[$0].isMultiCell && signature.kind(at: $0) == .value }
+            if !positions.isEmpty { return lifted(definition, arguments, at: positions) }
         }
         do {
             return checked(try definition.body(arguments))

@@ -8,6 +8,7 @@ extension FunctionRegistry {
         FunctionDefinition("MMULT", 2...2) { (args) throws(FormulaError) in
             let a = try MatrixArgument.rows(try args.matrix(0)), b = try MatrixArgument.rows(try args.matrix(1))
             guard a[0].count == b.count else { throw FormulaError.value }
+            guard Double(a.count) * Double(b.count) * Double(b[0].count) <= MatrixArgument.mostOperations else { throw FormulaError.number }
             return MatrixArgument.array(LinearAlgebra.product(a, b))
         },
         FunctionDefinition("MINVERSE", 1...1) { (args) throws(FormulaError) in
@@ -56,8 +57,13 @@ enum MatrixArgument {
         return (0..<m.rows).map { r in Array(numbers[(r * m.columns)..<((r + 1) * m.columns)]) }
     }
 
+    /// The most multiplications a matrix function does (a 585 × 585 inverse, a 200-million-step
+    /// product): beyond, #NUM! rather than minutes of work.
+    static let mostOperations = 2e8
+
     static func square(_ m: Matrix) throws(FormulaError) -> [[Double]] {
         guard m.rows == m.columns else { throw FormulaError.value }
+        guard Double(m.rows) * Double(m.rows) * Double(m.rows) <= mostOperations else { throw FormulaError.number }
         return try rows(m)
     }
 

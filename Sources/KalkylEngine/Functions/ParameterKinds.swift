@@ -46,27 +46,34 @@ enum ParameterKinds {
         "IF": "vpp", "IFERROR": "pp", "IFNA": "pp", "CHOOSE": "v(p)", "IFS": "(vp)",
     ]
 
-    /// The kind of parameter `index` (from 0) of `function`; nil when the function is not listed.
-    static func kind(of function: String, at index: Int) -> Kind? {
-        guard let signature = parsed[function] else { return nil }
-        if index < signature.fixed.count { return signature.fixed[index] }
-        guard !signature.repeating.isEmpty else { return nil }
-        return signature.repeating[(index - signature.fixed.count) % signature.repeating.count]
+    struct Signature {
+        var fixed: [Kind], repeating: [Kind]
+
+        func kind(at index: Int) -> Kind? {
+            if index < fixed.count { return fixed[index] }
+            guard !repeating.isEmpty else { return nil }
+            return repeating[(index - fixed.count) % repeating.count]
+        }
     }
 
-    private static let parsed: [String: (fixed: [Kind], repeating: [Kind])] = signatures.mapValues { text in
+    /// The kind of parameter `index` (from 0) of `function`; nil when the function is not listed.
+    static func kind(of function: String, at index: Int) -> Kind? { parsed[function]?.kind(at: index) }
+
+    private static let parsed: [String: Signature] = signatures.mapValues { text in
         let parts = text.split(separator: "(", maxSplits: 1)
         let fixed = text.hasPrefix("(") ? [] : parts[0].compactMap { Kind(rawValue: $0) }
         let repeating = text.contains("(") ? (parts.last ?? "").compactMap { Kind(rawValue: $0) } : []
-        return (fixed, repeating)
+        return Signature(fixed: fixed, repeating: repeating)
     }
 
-    /// Per function id, whether Excel 365 gives one result per element of an array passed as a
-    /// value (the listed functions that take a value somewhere but are not branches).
-    static let liftsValues: [Bool] = FunctionRegistry.definitions.map { definition in
+    /// Per function id, the signature when Excel 365 gives one result per element of an array
+    /// passed as a value there (the listed functions that take a value somewhere but are not
+    /// branches); nil for the rest. By id, so that a call needs no lookup by name.
+    static let liftingSignatures: [Signature?] = FunctionRegistry.definitions.map { definition in
         // OFFSET's and TEXTJOIN's values take no array in Excel 365 either (TEXTJOIN cycles its delimiters).
         guard !definition.liftsArrays, !["OFFSET", "TEXTJOIN"].contains(definition.name),
-              let signature = parsed[definition.name] else { return false }
-        return (signature.fixed + signature.repeating).contains(.value) && !(signature.fixed + signature.repeating).contains(.passThrough)
+              let signature = parsed[definition.name] else { return nil }
+        let kinds = signature.fixed + signature.repeating
+        return kinds.contains(.value) && !kinds.contains(.passThrough) ? signature : nil
     }
 }

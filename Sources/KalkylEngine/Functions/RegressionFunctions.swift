@@ -131,6 +131,8 @@ enum Regression {
         let rows = d.x.map { constant ? [1] + $0 : $0 }
         let columns = rows.first?.count ?? 0
         guard d.y.count > 0, columns > 0 else { throw FormulaError.value }
+        // XᵀX costs rows · columns²: as much as the matrix functions may do.
+        guard Double(rows.count) * Double(columns) * Double(columns) <= MatrixArgument.mostOperations else { throw FormulaError.number }
         let xt = LinearAlgebra.transpose(rows)
         let xtx = LinearAlgebra.product(xt, rows)
         let inverse = try LinearAlgebra.inverse(xtx)
