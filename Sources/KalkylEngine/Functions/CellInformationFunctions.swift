@@ -86,7 +86,6 @@ enum CellInformation {
             let (s, range) = try args.reference(1)
             (sheet, address) = (s, range.start)
         }
-        let location = CellLocation(sheet: Int(sheet), address: address)
         switch kind {
         case "address":
             let text = "$" + A1.columnName(Int(address.column)) + "$" + String(address.row + 1)
@@ -111,7 +110,6 @@ enum CellInformation {
         case "color", "parentheses": return .number(0)
         case "width": return .number(8)
         default:
-            _ = location
             throw FormulaError.value
         }
     }
