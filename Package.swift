@@ -25,7 +25,7 @@ let package = Package(
         // GNU readline, from Debian's libreadline-dev.
         .systemLibrary(name: "CReadline", pkgConfig: nil, providers: [.apt(["libreadline-dev"])]),
         // The interactive session: commands, display, undo, explain; readline at the edge.
-        .target(name: "KalkylREPL", dependencies: ["KalkylEngine", "KalkylFormats", "CReadline"]),
+        .target(name: "KalkylREPL", dependencies: ["KalkylEngine", "KalkylFormats", "KalkylForms", "CReadline"]),
         // The `kalkyl` command line tool.
         .executableTarget(
             name: "kalkyl",
@@ -52,7 +52,7 @@ let package = Package(
             exclude: ["BadInput/Findings"]  // inputs the tests read from disk
         ),
         .testTarget(name: "KalkylFormsTests", dependencies: ["KalkylEngine", "KalkylFormats", "KalkylForms"]),
-        .testTarget(name: "KalkylREPLTests", dependencies: ["KalkylEngine", "KalkylFormats", "KalkylREPL"]),
+        .testTarget(name: "KalkylREPLTests", dependencies: ["KalkylEngine", "KalkylFormats", "KalkylForms", "KalkylREPL"]),
         // Runs the built `kalkyl` binary as a user would; depending on it makes `swift test` build it.
         .testTarget(name: "KalkylEndToEndTests", dependencies: ["kalkyl"]),
     ]

@@ -31,6 +31,11 @@ struct EditHistory {
         return step
     }
 
+    /// Forgets the step undo just took back (an edit refused after it was tried).
+    mutating func forgetUndone() {
+        _ = redoable.popLast()
+    }
+
     mutating func clear() {
         undoable.removeAll()
         redoable.removeAll()

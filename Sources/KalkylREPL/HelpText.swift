@@ -1,7 +1,7 @@
 /// The REPL's commands with their syntax and one line of help each.
 enum HelpText {
     static let commands: [(name: String, syntax: String, summary: String)] = [
-        ("=", "CELL = INPUT | RANGE = INPUT", "set a cell (B2 = 7000000, C2 = =B2*2, Fördelning!A1 = 'text); on a range, a formula is filled with relative references adjusted"),
+        ("=", "CELL = INPUT | RANGE = INPUT | NAME = INPUT", "set a cell, or the cell a defined name stands for (B2 = 7000000, C2 = =B2*2, Grundbelopp = 7000000, Fördelning!A1 = 'text); a form's field is checked by its rule; on a range, a formula is filled with relative references adjusted"),
         ("show", "show [CELL | RANGE | SHEET]", "a cell's input, value and format; a range or a whole sheet as a table"),
         ("why", "why CELL", "the tree of precedents with their values, down to the inputs"),
         ("deps", "deps CELL", "the cells that depend on a cell"),
@@ -17,6 +17,8 @@ enum HelpText {
         ("export", "export csv|json [--sheet S] [--swedish] [--no-bom] [--formatted] [--raw] [-o FILE]", "export as the export command does (CSV text that a spreadsheet would run gets a leading ' unless --raw)"),
         ("open", "open FILE", "open another workbook"),
         ("new", "new TEMPLATE [NAME=VALUE …]", "a new workbook from a template"),
+        ("form", "form rekvisition|redovisning [--format text|html|json|csv|pdf] [-o FILE] [--draft]", "the Bilaga 2 form of this workbook, as the form command renders it (a PDF needs -o)"),
+        ("check", "check form", "the problems of the form this workbook is, by field"),
         ("help", "help [COMMAND]", "this list, or one command"),
         ("quit", "quit", "leave (warns once about unsaved changes)"),
     ]

@@ -1,6 +1,7 @@
 import Foundation
 import KalkylEngine
 import KalkylFormats
+import KalkylForms
 
 /// One interactive session: a workbook, the current sheet, the undo history, and the commands.
 /// `execute` takes one line and returns what to print; the terminal side (readline, prompt,
@@ -92,6 +93,8 @@ public final class REPLSession {
             case "open": return try open(rest)
             case "new": return try new(rest)
             case "clear": return try clear(rest)
+            case "form": return try form(rest)
+            case "check": return checkForm(rest)
             case "quit", "exit": return quit()
             default:
                 return failure("unknown command '\(word)' (type 'help'; to set a cell write CELL = VALUE)")
@@ -142,6 +145,10 @@ public final class REPLSession {
                 return failure(caret(in: line, at: inputColumn + error.offset, error.message))
             }
         }
+        // A form's field takes only what its rule allows, as in `new`, `fill`, `set` and `form`.
+        if range.cellCount == 1, let problem = FormWorkbook.problem(typing: input, at: CellLocation(sheet: sheet, address: range.start), in: workbook) {
+            return failure(problem.description)
+        }
         var after: [(CellLocation, CellInput)] = []
         after.reserveCapacity(range.cellCount)
         for address in range.addresses {
@@ -152,7 +159,22 @@ public final class REPLSession {
                 after.append((location, typed))
             }
         }
-        return apply(after, description: "\(target) = \(input)")
+        let formBefore = FormWorkbook.problems(of: workbook)
+        var outcome = apply(after, description: "\(target) = \(input)")
+        guard !outcome.failed else { return outcome }
+        // The form's rules between fields, now that both values are known: a problem of the
+        // edited field takes the edit back; one of another field is said after the changes.
+        let fresh = FormWorkbook.newProblems(of: workbook, before: formBefore)
+        let refused = FormWorkbook.refusals(editing: after.map(\.0), in: workbook, newProblems: fresh)
+        if !refused.isEmpty {
+            if let step = history.popUndo() {
+                _ = apply(step.before, description: step.description, recording: false, tables: step.tables?.before)
+                history.forgetUndone()
+            }
+            return failure(refused.map(\.description).joined(separator: "\n"))
+        }
+        for problem in fresh { outcome.output += "  form: \(problem)\n" }
+        return outcome
     }
 
     private func clear(_ target: String) throws -> Outcome {
@@ -461,8 +483,8 @@ public final class REPLSession {
             guard let equals = word.firstIndex(of: "=") else { return failure("'\(word)' is not NAME=VALUE") }
             given[String(word[..<equals])] = String(word[word.index(after: equals)...])
         }
-        let problems = template.fillParameters(given, locale: askedLocale)
-        guard problems.isEmpty else { return failure(problems.map(\.description).joined(separator: "\n")) }
+        let problems = template.fillForm(given, locale: askedLocale)
+        guard problems.isEmpty else { return failure(problems.joined(separator: "\n")) }
         document = template
         path = nil
         snapshot = nil
@@ -504,6 +526,56 @@ public final class REPLSession {
     private func quit() -> Outcome {
         if let warning = unsavedChangesWarning() { return warning }
         return Outcome(quit: true)
+    }
+
+    // MARK: Forms
+
+    /// `form rekvisition|redovisning [--format F] [-o FILE] [--draft]`: the form of this
+    /// workbook, as `kalkyl form` renders it.
+    private func form(_ argument: String) throws -> Outcome {
+        var words = argument.split(separator: " ").map(String.init)
+        guard let first = words.first, let kind = FormDefinition.Kind(rawValue: first.lowercased()) else {
+            return failure("expected 'form rekvisition|redovisning [--format text|html|json|csv|pdf] [-o FILE] [--draft]'")
+        }
+        words.removeFirst()
+        var format: FormFormat?, output: String?, draft = false
+        while !words.isEmpty {
+            let word = words.removeFirst()
+            switch word {
+            case "--draft": draft = true
+            case "--format":
+                guard let value = words.first, let chosen = FormFormat(rawValue: value) else { return failure("--format takes text, html, json, csv or pdf") }
+                format = chosen
+                words.removeFirst()
+            case "-o", "--output":
+                guard !words.isEmpty else { return failure("-o needs a file") }
+                output = words.removeFirst()
+            default: return failure("unexpected '\(word)' (form rekvisition|redovisning [--format F] [-o FILE] [--draft])")
+            }
+        }
+        if let mismatch = FormWorkbook.mismatch(kind, in: workbook, file: path ?? "this workbook") { return failure(mismatch) }
+        let chosen = format ?? output.flatMap(FormFormat.init(fileName:)) ?? .text
+        let filled = FilledForm(kind, from: workbook)
+        let problems = filled.problems()
+        if !problems.isEmpty && !draft {
+            return failure(problems.map(\.description).joined(separator: "\n") + "\nthe form has \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing written (form … --draft for a draft)")
+        }
+        let data = chosen.render(filled, draft: !problems.isEmpty)
+        guard let output else {
+            guard chosen != .pdf else { return failure("a PDF is written to a file: form \(kind.rawValue) --format pdf -o FILE.pdf") }
+            return Outcome(output: String(decoding: data, as: UTF8.self))
+        }
+        try AtomicFile.write(data, to: output)
+        return Outcome(output: "wrote \(output)\(problems.isEmpty ? "" : " (a draft: \(problems.count) problems)")\n")
+    }
+
+    /// `check form`: the problems of the form this workbook is, as `form` would list them.
+    private func checkForm(_ argument: String) -> Outcome {
+        guard argument.lowercased() == "form" else { return failure("expected 'check form'") }
+        guard let kind = FormWorkbook.kind(of: workbook) else { return failure("this workbook is no form (make one with 'new rekvisition' or 'new ekonomisk-redovisning')") }
+        let problems = FilledForm(kind, from: workbook).problems()
+        if problems.isEmpty { return Outcome(output: "the \(FormDefinition.of(kind).title.lowercased()) has no problems\n") }
+        return Outcome(output: problems.map { "  \($0)\n" }.joined() + "\(problems.count) problem\(problems.count == 1 ? "" : "s")\n")
     }
 
     private func help(_ argument: String) -> Outcome {

@@ -43,10 +43,10 @@ struct FillCommand: ParsableCommand {
         let typing = try locale.resolve(for: document)
         var answers: [String: String] = [:]
         for parameter in document.parameters {
-            answers[parameter.name] = try ask(parameter, default: defaultValue(of: parameter, in: document.workbook), typing: typing)
+            answers[parameter.name] = try ask(parameter, default: defaultValue(of: parameter, in: document.workbook), typing: typing, answers: answers)
         }
-        let problems = document.fillParameters(answers, locale: typing)
-        guard problems.isEmpty else { throw CommandFailure.input(problems.map(\.description).joined(separator: "\nkalkyl: ")) }
+        let problems = document.fillForm(answers.compactMapValues { $0 }, locale: typing)
+        guard problems.isEmpty else { throw CommandFailure.input(problems.joined(separator: "\nkalkyl: ") + "\nkalkyl: nothing written") }
         try document.save(to: output)
         Output.write("wrote \(output)\n")
     }
@@ -64,7 +64,8 @@ struct FillCommand: ParsableCommand {
     /// Asks until the answer is right (an empty answer takes the default). The end of input
     /// before every question is answered stops the command: nothing is written, exit 2 — a
     /// form of defaults nobody chose is worse than none.
-    private func ask(_ parameter: TemplateParameter, default fallback: String?, typing: SpreadsheetLocale) throws -> String? {
+    private func ask(_ parameter: TemplateParameter, default fallback: String?, typing: SpreadsheetLocale,
+                     answers: [String: String?]) throws -> String? {
         let prompt = parameter.description + (fallback.map { " [\($0)]" } ?? "") + ": "
         while true {
             if !LineInput.isInteractive { Output.write(prompt) }
@@ -73,19 +74,26 @@ struct FillCommand: ParsableCommand {
                 throw CommandFailure.input("the input ended before '\(parameter.name)' (\(parameter.description)) was answered: nothing was written")
             }
             if !LineInput.isInteractive { Output.write(line + "\n") }
-            let answer = line.trimmingCharacters(in: .whitespaces)
-            if answer.isEmpty {
-                if fallback != nil || !parameter.isRequired { return fallback }
+            var answer: String? = line.trimmingCharacters(in: .whitespaces)
+            if answer == "" { answer = fallback }
+            // The form's rules, as `new` and `form` apply them: the field's own rule, then the
+            // rules between fields whose values are known by now.
+            if let field = FormField.named(parameter.name) {
+                let problem = FormRules.problem(field, text: answer ?? "")
+                    ?? (parameter.name == "avvikelser" ? FormRules.deviationsProblem(alternative: (answers["granskning"] ?? nil) ?? "", deviations: answer ?? "") : nil)
+                if let problem {
+                    Output.error(problem.description)
+                    continue
+                }
+            }
+            guard let answer else {
+                if !parameter.isRequired { return nil }
                 Output.error("\(parameter.description): is required")
                 continue
             }
             if case .failure(let problem) = parameter.value(from: answer, locale: typing) {
                 // Which field, by its label as the form shows it, then what is wrong.
                 Output.error("\(FormField.named(parameter.name)?.label ?? parameter.description): \(problem.message)")
-                continue
-            }
-            if let field = FormField.named(parameter.name), let message = field.problem(with: answer) {
-                Output.error("\(field.label): \(message)")
                 continue
             }
             return answer

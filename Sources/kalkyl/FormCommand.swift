@@ -12,82 +12,102 @@ struct FormCommand: ParsableCommand {
             The workbook's fields are defined names (see Templates/rekvisition.kalk and
             Templates/ekonomisk-redovisning.kalk). A form with problems is not written: every
             problem is listed and the exit status is 1, unless --draft, which marks the output
-            as a draft (UTKAST) and writes it anyway.
+            as a draft (UTKAST) and writes it anyway. --format pdf writes an A4 PDF to sign.
+            With --each, one form per recipient, each with the recipient's own details from a
+            recipients table (the sheet Mottagare, or --recipients FILE; see
+            Templates/mottagare.kalk); nothing is written unless every form is right.
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, html, json, csv }
-
     @Argument(help: "The workbook (.kalk) holding the form's fields.") var workbook: String
     @Option(help: "rekvisition or redovisning.") var kind: FormDefinition.Kind
-    @Option(help: "text, html, json or csv.") var format: Format = .text
-    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.") var output: String?
+    @Option(help: "text, html, json, csv or pdf (default: from -o's extension, else text).") var format: FormFormat?
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output; with --each, a folder.") var output: String?
     @Flag(help: "Write the form even with problems, marked as a draft.") var draft = false
-    @Option(help: "One form per name in this range (e.g. Fördelning!A2:A22), each with that name as bidragsmottagare, written to the folder -o names.") var each: String?
+    @Option(help: "One form per name in this range (e.g. Fördelning!A2:A22), written to the folder -o names.") var each: String?
+    @Option(help: "With --each: the recipients table (.kalk, .xlsx or .csv; header row of field names, one row per recipient).") var recipients: String?
 
     func run() throws {
         let book = try WorkbookFile.load(workbook)
-        if let each { return try batch(book, recipients: each) }
+        if let mismatch = FormWorkbook.mismatch(kind, in: book, file: workbook) { throw CommandFailure.input(mismatch) }
+        if let each { return try batch(book, names: each) }
+        let format = self.format ?? output.flatMap(FormFormat.init(fileName:)) ?? .text
         let form = FilledForm(kind, from: book)
         let problems = form.problems()
         for problem in problems { Output.error(problem.description) }
         if !problems.isEmpty && !draft {
             throw CommandFailure.check("\(workbook): the \(form.definition.title.lowercased()) has \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing written (use --draft for a draft)")
         }
-        let text = render(form, draft: draft && !problems.isEmpty)
+        let data = format.render(form, draft: draft && !problems.isEmpty)
         if let output {
-            do { try AtomicFile.write(text, to: output) } catch { throw CommandFailure.input("\(error)") }
+            do { try AtomicFile.write(data, to: output) } catch { throw CommandFailure.input("\(error)") }
         } else {
-            Output.write(text)
+            FileHandle.standardOutput.write(data)
         }
     }
 }
 
 extension FormCommand {
-    private func render(_ form: FilledForm, draft: Bool) -> String {
-        switch format {
-        case .text: return TextFormRenderer.render(form, draft: draft)
-        case .html: return HTMLFormRenderer.render(form, draft: draft)
-        case .json: return StructuredFormRenderer.json(form, draft: draft)
-        case .csv: return StructuredFormRenderer.csv(form, draft: draft)
-        }
-    }
-
-    /// The batch: for each name in the range, the form with that recipient (and so that
-    /// recipient's amount), written as FOLDER/NAME.FORMAT. Forms with problems are listed and
-    /// left out unless --draft.
-    private func batch(_ book: Workbook, recipients: String) throws {
+    /// The batch: for each name in the range, the form with that recipient's details from its
+    /// row of the recipients table (and so its amount), as FOLDER/NAME.EXT. Every form is made
+    /// and checked first; with any problem nothing is written, unless --draft.
+    private func batch(_ book: Workbook, names range: String) throws {
         guard let folder = output else { throw CommandFailure.input("--each needs a folder to write to (-o FOLDER)") }
-        guard let cell = book.names.first(where: { $0.name.lowercased() == "bidragsmottagare" }) else {
-            throw CommandFailure.input("\(workbook) has no name 'bidragsmottagare' (make it from Templates/rekvisition.kalk)")
-        }
-        let target: CellLocation
+        let format = self.format ?? .text
+        let table = try recipientsTable(of: book)
         let names: [String]
         do {
-            target = try book.location(of: String(cell.formula.dropFirst()))
-            let (sheet, range) = try book.range(of: recipients)
-            names = range.addresses.compactMap {
-                if case .text(let name) = book.value(at: CellLocation(sheet: sheet, address: $0)), !name.isEmpty { return name }
+            let (sheet, cells) = try book.range(of: range)
+            names = cells.addresses.compactMap {
+                if case .text(let name) = book.value(at: CellLocation(sheet: sheet, address: $0)), !name.trimmingCharacters(in: .whitespaces).isEmpty { return name }
                 return nil
             }
         } catch {
-            throw CommandFailure.input("\(recipients): \(error)")
+            throw CommandFailure.input("\(range): \(error)")
         }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        var written = 0, failed = 0
+        guard !names.isEmpty else { throw CommandFailure.input("\(range) holds no recipient names") }
+        var made: [(file: String, data: Data)] = []
+        var failed = 0
         for name in names {
-            try book.set(.constant(.text(name)), at: target)
-            book.recalculate()
+            let row = table.row(for: name)
+            FormWorkbook.fill(book, recipient: name, row: row)
             let form = FilledForm(kind, from: book)
-            let problems = form.problems()
+            var problems = form.problems().map(\.description)
+            if row == nil { problems.insert("has no row in the recipients table (\(table.source))", at: 0) }
             for problem in problems { Output.error("\(name): \(problem)") }
-            if !problems.isEmpty && !draft { failed += 1; continue }
-            let file = (folder as NSString).appendingPathComponent(name + "." + (format == .text ? "txt" : format.rawValue))
-            try AtomicFile.write(render(form, draft: !problems.isEmpty), to: file)
-            written += 1
+            if !problems.isEmpty { failed += 1 }
+            let file = (folder as NSString).appendingPathComponent(name.replacingOccurrences(of: "/", with: "-") + "." + format.fileExtension)
+            made.append((file, format.render(form, draft: !problems.isEmpty)))
         }
-        Output.write("wrote \(written) \(form: written) to \(folder)\n")
-        if failed > 0 { throw CommandFailure.check("\(failed) \(form: failed) had problems and were not written (use --draft)") }
+        if failed > 0 && !draft {
+            throw CommandFailure.check("\(failed) of \(names.count) \(form: names.count) had problems; nothing written (use --draft for drafts)")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for (file, data) in made { try AtomicFile.write(data, to: file) }
+        } catch {
+            throw CommandFailure.input("\(folder): \(error)")
+        }
+        Output.write("wrote \(made.count) \(form: made.count) to \(folder)\(failed > 0 ? " (\(failed) marked as drafts)" : "")\n")
+    }
+
+    /// The recipients' details: --recipients FILE, or the workbook's sheet Mottagare.
+    private func recipientsTable(of book: Workbook) throws -> RecipientsTable {
+        do {
+            if let recipients {
+                if recipients.lowercased().hasSuffix(".csv") {
+                    return try RecipientsTable(cells: try CSVReader.fields(path: recipients), source: recipients)
+                }
+                let other = try WorkbookFile.load(recipients)
+                return try RecipientsTable(sheet: other.sheetIndex(named: "Mottagare") ?? 0, of: other, source: recipients)
+            }
+            if let sheet = book.sheetIndex(named: "Mottagare") {
+                return try RecipientsTable(sheet: sheet, of: book, source: "\(workbook): Mottagare")
+            }
+        } catch let problem as RecipientsProblem {
+            throw CommandFailure.input(problem.description)
+        }
+        throw CommandFailure.input("--each needs each recipient's own details: a sheet Mottagare in \(workbook) or --recipients FILE (make one with 'kalkyl new mottagare -o mottagare.kalk')")
     }
 }
 
@@ -98,3 +118,4 @@ private extension DefaultStringInterpolation {
 }
 
 extension FormDefinition.Kind: ExpressibleByArgument {}
+extension FormFormat: ExpressibleByArgument {}

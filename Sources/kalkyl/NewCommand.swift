@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KalkylEngine
 import KalkylFormats
+import KalkylForms
 
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -63,9 +64,9 @@ struct NewCommand: ParsableCommand {
             }
             given[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
         }
-        let problems = document.fillParameters(given, locale: try locale.resolve(for: document))
+        let problems = document.fillForm(given, locale: try locale.resolve(for: document))
         guard problems.isEmpty else {
-            throw CommandFailure.input(problems.map(\.description).joined(separator: "\nkalkyl: "))
+            throw CommandFailure.input(problems.joined(separator: "\nkalkyl: ") + "\nkalkyl: nothing written")
         }
         try document.save(to: output)
         Output.write("wrote \(output) from \(template)\n")
@@ -84,7 +85,7 @@ struct NewCommand: ParsableCommand {
         if let title = template.title { Output.write(title + "\n\n") }
         for p in template.parameters {
             var facts = [p.kind.rawValue]
-            if let d = p.defaultValue { facts.append("default \(d)") } else { facts.append("required") }
+            if let d = p.defaultValue { facts.append("default \(d)") } else if p.isRequired { facts.append("required") } else { facts.append("optional") }
             if let min = p.minimum { facts.append("min \(NumberLiteral.text(min))") }
             if let max = p.maximum { facts.append("max \(NumberLiteral.text(max))") }
             if let cell = p.cell { facts.append("cell \(cell)") }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import KalkylEngine
 import KalkylFormats
+import KalkylForms
 
 struct SetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,14 +30,24 @@ struct SetCommand: ParsableCommand {
         let typing = try locale.resolve(for: document)
         var edited: [CellLocation] = []
         var warnings: [String] = []
+        let formProblemsBefore = FormWorkbook.problems(of: book)
         for edit in edits {
             guard let equals = edit.firstIndex(of: "="), equals != edit.startIndex else {
                 throw CommandFailure.input("'\(edit)' is not CELL=INPUT")
             }
             let reference = String(edit[..<equals])
             let input = String(edit[edit.index(after: equals)...])
+            let location: CellLocation
             do {
-                let location = try book.location(of: reference, defaultSheet: defaultSheet)
+                location = try book.location(of: reference, defaultSheet: defaultSheet)
+            } catch {
+                throw CommandFailure.input("\(reference): \(error)")
+            }
+            // A form's field takes only what its rule allows, as in `new`, `fill` and `form`.
+            if let problem = FormWorkbook.problem(typing: input, at: location, in: book) {
+                throw CommandFailure.input(problem.description)
+            }
+            do {
                 let (typed, format) = CellInput.typedWithFormat(input, locale: typing)
                 if case .formula(let text) = typed {
                     // Typed in the locale (`=AVRUNDA(B2/3;0)`), stored canonically.
@@ -64,9 +75,15 @@ struct SetCommand: ParsableCommand {
         // A cell filled right below a table grows it, as in Excel.
         let growth = book.growTables(toInclude: edited)
         let result = book.recalculate()
+        // A form's rules between fields, now that the values are known: a problem of an edited
+        // field refuses the edits, one of another field is said.
+        let formProblems = FormWorkbook.newProblems(of: book, before: formProblemsBefore)
+        let refused = FormWorkbook.refusals(editing: edited, in: book, newProblems: formProblems)
+        guard refused.isEmpty else { throw CommandFailure.input(refused.map(\.description).joined(separator: "\nkalkyl: ")) }
         // The changes are printed once they are saved: a failed save prints only its error.
         try document.save(to: target)
         for warning in warnings { Output.error(warning) }
+        for problem in formProblems { Output.error("the form now has a problem: \(problem)") }
         for name in growth.grown {
             if let before = growth.tablesBefore.first(where: { $0.name == name }), let after = book.table(named: name) {
                 Output.write("table \(name): \(before.range) → \(after.range)\n")

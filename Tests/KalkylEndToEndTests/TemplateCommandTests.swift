@@ -7,7 +7,7 @@ struct TemplateCommandTests {
         let outcome = try KalkylProcess.run(["new", "--list"])
         #expect(outcome.status == 0)
         let names = outcome.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(names == ["aktivitetstabell", "befolkningsandel", "ekonomisk-redovisning", "grundbelopp-befolkningsandel", "lika-fordelning", "rekvisition"])
+        #expect(names == ["aktivitetstabell", "befolkningsandel", "ekonomisk-redovisning", "grundbelopp-befolkningsandel", "lika-fordelning", "mottagare", "rekvisition"])
         #expect(outcome.stdout.contains("Grundbelopp per region + resten efter befolkningsandel (Bilaga 1, civilt försvar 2023)"))
     }
 
@@ -49,7 +49,8 @@ struct TemplateCommandTests {
         #expect(missing.stderr.contains("kalkyl: parameter 'befolkning_blekinge' (Region Blekinge, invånare): is required\n"))
         #expect(!missing.stderr.contains("befolkning_stockholm' (Region Stockholm"))
         #expect(missing.stderr.contains("kalkyl: parameter 'antal' (unknown): no such parameter"))
-        #expect(missing.stderr.split(separator: "\n").count == 21)  // 20 regions missing + 1 unknown name
+        #expect(missing.stderr.split(separator: "\n").count == 22)  // 20 regions missing + 1 unknown name + "nothing written"
+        #expect(missing.stderr.hasSuffix("kalkyl: nothing written\n"))
 
         let unknown = try KalkylProcess.run(["new", "no-such-template", "-o", path])
         #expect(unknown.status == 2 && unknown.stderr.hasPrefix("kalkyl: no template 'no-such-template' in "))

@@ -38,6 +38,23 @@ struct FormTests {
         ]) { $1 }.merging(extra) { $1 })
     }
 
+    /// The report with `count` long cost items instead of the activity table's, summing to the
+    /// same 147 463 000 kr (59 × 2 000 000 + 29 463 000 for 60 items).
+    static func report(withCostItems count: Int) throws -> Workbook {
+        let workbook = try report()
+        try workbook.addSheet(named: "Kostnader")
+        let sheet = workbook.sheetIndex(named: "Kostnader")!
+        for i in 0..<count {
+            let amount = i == count - 1 ? 147_463_000 - Double(count - 1) * 2_000_000 : 2_000_000
+            try workbook.set(.constant(.text("Kostnadspost nummer \(i + 1) med en lång beskrivning")), at: CellLocation(sheet: Int32(sheet), row: Int32(i), column: 0))
+            try workbook.set(.constant(.number(amount)), at: CellLocation(sheet: Int32(sheet), row: Int32(i), column: 1))
+        }
+        try workbook.defineName("kostnader", formula: "=Kostnader!$A$1:$B$\(count)")
+        try workbook.set(.formula("=SUM(Kostnader!B1:B\(count))"), at: try workbook.location(of: "summa_kostnader"))
+        workbook.recalculate()
+        return workbook
+    }
+
     @Test func aRequisitionCarriesTheRegionsAllocatedAmount() throws {
         let form = FilledForm(.rekvisition, from: try Self.requisition())
         #expect(form.problems().isEmpty)
@@ -100,7 +117,8 @@ struct FormTests {
         let json = StructuredFormRenderer.json(form)
         let csv = StructuredFormRenderer.csv(form)
         for field in FormDefinition.redovisning.fields {
-            #expect(html.contains(HTMLFormRenderer.escape(field.label)), "\(field.label)")
+            // The alternative is shown as the two alternatives, the chosen one marked.
+            if field.kind != .attestation { #expect(html.contains(HTMLFormRenderer.escape(field.label)), "\(field.label)") }
             if field.kind != .signature { #expect(json.contains("\"key\":\"\(field.key)\""), "\(field.key)") }
         }
         #expect(html.contains("@page { size: A4;"))
@@ -108,5 +126,35 @@ struct FormTests {
         #expect(csv.contains("3;Summa kostnader;147463000\r\n"))
         #expect(csv.contains("3;Kostnad: Förstärkningsplatser kirurgen;2000000\r\n"))
         #expect(TextFormRenderer.render(form, draft: true).hasPrefix("UTKAST – EKONOMISK REDOVISNING\n"))
+        // The director's name for Bilaga 2's N.N., alternative 1 marked and 2 not.
+        let text = TextFormRenderer.render(form)
+        #expect(text.contains("   ☒ Alt 1: Jennie Eriksson (ekonomichefen eller motsvarande) intygar att den ekonomiska redovisningen under punkt 3 är korrekt.\n"))
+        #expect(text.contains("   ☐ Alt 2: Jennie Eriksson (ekonomichefen eller motsvarande) bedömer inte"))
+        #expect(!text.contains("N.N."))
+        #expect(html.contains("<span class=\"box\">☒</span> Alt 1: Jennie Eriksson"))
+        // The addressee and both diarienummer, as the agreement asks of every document.
+        #expect(text.contains("\nTill: Kammarkollegiet\nDnr överenskommelse: S2022/04257\nDnr beslut om utbetalning: S2023/01226\n"))
+    }
+
+    @Test func numbersArePrintedAsTheyAreWritten() throws {
+        let form = FilledForm(.rekvisition, from: try Self.requisition(["organisationsnummer": "2321000164", "bankgiro": "55555551"]))
+        #expect(form.problems().isEmpty)
+        let text = TextFormRenderer.render(form)
+        #expect(text.contains("   Organisationsnummer: 232100-0164\n"))
+        #expect(text.contains("   Bankgiro/Plusgiro: 5555-5551\n"))
+        let plusgiro = TextFormRenderer.render(FilledForm(.rekvisition, from: try Self.requisition(["bankgiro": "4 10 52 10-1"])))
+        #expect(plusgiro.contains("   Bankgiro/Plusgiro: 4105210-1\n"))
+    }
+
+    @Test func aMisspeltRecipientIsAProblemNotZeroKronor() throws {
+        let workbook = try Self.requisition()
+        try workbook.set(.constant(.text("Region Västerbottn")), at: try workbook.location(of: "bidragsmottagare"))
+        workbook.recalculate()
+        let problems = FilledForm(.rekvisition, from: workbook).problems().map(\.description)
+        #expect(problems == ["Bidragsmottagare: Region Västerbottn is not a recipient in Fördelning!A2:A22; did you mean Region Västerbotten?"])
+        try workbook.set(.constant(.text("Totalsumma")), at: try workbook.location(of: "bidragsmottagare"))
+        workbook.recalculate()
+        #expect(FilledForm(.rekvisition, from: workbook).problems().map(\.description) == ["Bidragsmottagare: Totalsumma is not a recipient in Fördelning!A2:A22 (it is a totals row)"])
+        #expect(FormWorkbook.kind(of: workbook) == .rekvisition)
     }
 }

@@ -302,18 +302,38 @@ public final class Workbook {
     }
 
     /// Parses `B7`, `$B$7`, `Sheet2!B7` or `'My sheet'!B7`; unqualified addresses are on `defaultSheet`.
+    /// A defined name for a cell (`Grundbelopp`, `avvikelser`) stands for that cell.
     public func location(of text: String, defaultSheet: Int = 0) throws(WorkbookError) -> CellLocation {
+        if let (sheet, range) = namedRange(text, fromSheet: defaultSheet) {
+            guard range.cellCount == 1 else { throw WorkbookError.invalidReference("\(text) (a name for \(range), not one cell)") }
+            return CellLocation(sheet: sheet, address: range.start)
+        }
         let (sheet, rest) = try splitSheet(text, defaultSheet: defaultSheet)
         guard let address = A1.parseCell(Substring(rest))?.address else { throw WorkbookError.invalidReference(text) }
         return CellLocation(sheet: sheet, address: address)
     }
 
-    /// Parses a range such as `A1:B3` or `Sheet2!A1:B3` (a single cell is a range too).
+    /// Parses a range such as `A1:B3` or `Sheet2!A1:B3` (a single cell is a range too), or a
+    /// defined name that stands for a range (`Andel`).
     public func range(of text: String, defaultSheet: Int = 0) throws(WorkbookError) -> (sheet: Int, range: CellRange) {
+        if let named = namedRange(text, fromSheet: defaultSheet) { return named }
         let (sheet, rest) = try splitSheet(text, defaultSheet: defaultSheet)
         let stripped = rest.replacingOccurrences(of: "$", with: "")
         guard let range = CellRange(stripped) else { throw WorkbookError.invalidReference(text) }
         return (sheet, range)
+    }
+
+    /// The cells a defined name stands for, when it is a plain reference (not a formula).
+    public func namedRange(_ name: String, fromSheet sheet: Int) -> (sheet: Int, range: CellRange)? {
+        guard A1.parseCell(Substring(name)) == nil, DefinedName.isValid(name),
+              case .reference(let reference)? = definedName(name, fromSheet: sheet),
+              let range = reference.resolve(from: CellAddress(row: 0, column: 0)) else { return nil }
+        let scope = names.first(where: { $0.name.uppercased() == name.uppercased() && ($0.scope == sheet || $0.scope == nil) })?.scope
+        if let sheetName = reference.sheet {
+            guard let target = sheetIndex(named: sheetName) else { return nil }
+            return (target, range)
+        }
+        return (scope ?? sheet, range)
     }
 
     private func splitSheet(_ text: String, defaultSheet: Int) throws(WorkbookError) -> (Int, String) {

@@ -39,6 +39,20 @@ public enum CSVReader {
     }
 
     public static func load(path: String, locale: SpreadsheetLocale? = nil) throws -> WorkbookDocument {
+        try read(try text(at: path), locale: locale, file: path)
+    }
+
+    /// The fields of a CSV file as written, none read as a number: for tables of text such as
+    /// organisationsnummer and telephone numbers, whose leading zeros and dashes matter.
+    public static func fields(path: String) throws -> [[String]] {
+        var body = Substring(try text(at: path))
+        if body.first == "\u{FEFF}" { body = body.dropFirst() }
+        let firstLine = body.prefix(while: { $0 != "\n" && $0 != "\r\n" })
+        let delimiter: Character = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
+        return try records(body, delimiter: delimiter, file: path)
+    }
+
+    private static func text(at path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw FileError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot read it" : "no such file")
         }
@@ -46,7 +60,7 @@ public enum CSVReader {
             let (line, column) = KalkReader.firstInvalidUTF8(in: data)
             throw FileError.notUTF8(path: path, line: line, column: column)
         }
-        return try read(text, locale: locale, file: path)
+        return text
     }
 
     /// The fields of each record; a quoted field may hold the delimiter, quotes and line breaks.

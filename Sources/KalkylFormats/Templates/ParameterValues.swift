@@ -9,9 +9,10 @@ extension TemplateParameter {
     /// `SpreadsheetLocale.number(from:)`), or as a plain English decimal, `12.5`.
     public func value(from text: String, locale: SpreadsheetLocale = .swedish) -> Result<Value, ParameterProblem> {
         let trimmed = Substring(text.trimmingCharacters(in: CharacterSet(charactersIn: " ")))
+        // An optional parameter given as nothing leaves its cell empty; a required one must be given.
+        if trimmed.isEmpty { return isRequired ? .failure(problem("is required")) : .success(.empty) }
         switch kind {
         case .text:
-            guard !trimmed.isEmpty else { return .failure(problem("must not be empty")) }
             return .success(.text(String(trimmed)))
         case .boolean:
             switch trimmed.lowercased() {
@@ -61,15 +62,27 @@ public struct ParameterProblem: Error, Equatable, Sendable, CustomStringConverti
     /// The parameter's own description, so the message says what it is for.
     public var about: String
     public var message: String
+    /// The label of the form field the parameter fills, which then names it instead.
+    public var field: String?
 
-    public var description: String { "parameter '\(parameter)' (\(about)): \(message)" }
+    public init(parameter: String, about: String, message: String, field: String? = nil) {
+        self.parameter = parameter
+        self.about = about
+        self.message = message
+        self.field = field
+    }
+
+    public var description: String { field.map { "\($0): \(message)" } ?? "parameter '\(parameter)' (\(about)): \(message)" }
 }
 
 extension WorkbookDocument {
     /// Puts parameter values into their cells: `given` by name, the rest from their defaults
     /// (a required parameter with no default must be given). Checks everything first and changes nothing unless every value is right; the problems are
     /// all returned at once (unknown names, missing required values, bad values).
-    public func fillParameters(_ given: [String: String], locale: SpreadsheetLocale? = nil) -> [ParameterProblem] {
+    /// `rule`, when given, checks each value's text before it is read (a form's field rules); it
+    /// returns the problem, which then replaces the parameter's own reading of the value.
+    public func fillParameters(_ given: [String: String], locale: SpreadsheetLocale? = nil,
+                               rule: ((TemplateParameter, String) -> ParameterProblem?)? = nil) -> [ParameterProblem] {
         let locale = locale ?? self.locale ?? .swedish
         var problems: [ParameterProblem] = []
         let known = Set(parameters.map { $0.name.lowercased() })
@@ -85,6 +98,10 @@ extension WorkbookDocument {
                 if parameter.isRequired {
                     problems.append(ParameterProblem(parameter: parameter.name, about: parameter.description, message: "is required"))
                 }
+                continue
+            }
+            if let problem = rule?(parameter, text) {
+                problems.append(problem)
                 continue
             }
             switch parameter.value(from: text, locale: locale) {

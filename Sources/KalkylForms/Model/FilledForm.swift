@@ -9,6 +9,13 @@ public struct FilledForm {
     public private(set) var values: [String: Value] = [:]
     public private(set) var costs: [(item: String, amount: Value)] = []
     public private(set) var allocated: Value?
+    /// The recipients of the allocation a requisition takes its amount from (the name
+    /// `fordelning_mottagare`), without its totals row and empty rows; nil when the workbook
+    /// names none, `names` empty when it names one that is not in the workbook.
+    public private(set) var recipients: (source: String, names: [String])?
+
+    /// The name of the allocation's column of recipients in a requisition workbook.
+    public static let recipientsName = "fordelning_mottagare"
 
     public init(_ kind: FormDefinition.Kind, from workbook: Workbook) {
         definition = FormDefinition.of(kind)
@@ -21,6 +28,18 @@ public struct FilledForm {
         }
         if workbook.definedName("tilldelat", fromSheet: 0) != nil {
             allocated = FilledForm.value(named: "tilldelat", in: workbook)
+        }
+        if let definition = workbook.names.first(where: { $0.name.lowercased() == FilledForm.recipientsName }) {
+            if let (sheet, range) = workbook.namedRange(definition.name, fromSheet: 0) {
+                let names = range.addresses.compactMap { address -> String? in
+                    guard case .text(let name) = workbook.value(at: CellLocation(sheet: sheet, address: address)) else { return nil }
+                    let trimmed = name.trimmingSpaces()
+                    return trimmed.isEmpty || FormRules.isTotalsLabel(trimmed) ? nil : trimmed
+                }
+                recipients = (SheetName.quotedIfNeeded(workbook.sheetNames[sheet]) + "!" + range.description, names)
+            } else {
+                recipients = (String(definition.formula.dropFirst()), [])
+            }
         }
     }
 
@@ -70,32 +89,48 @@ public struct FilledForm {
     /// Every problem of the form at once, each naming its field by its Bilaga 2 label.
     public func problems() -> [FieldProblem] {
         var problems: [FieldProblem] = []
+        let recipientProblem = self.recipientProblem()
+        if let recipientProblem { problems.append(recipientProblem) }
         for field in definition.fields where field.kind != .signature && field.kind != .costs {
             let value = values[field.key] ?? .empty
             if case .error(let e) = value {
+                // A failed lookup of the recipient's amount is said once, as the recipient's problem.
+                if recipientProblem != nil && field.key == "belopp" { continue }
                 problems.append(FieldProblem(field: field.label, message: "the cell shows \(e.code)"))
                 continue
             }
-            let text = self.text(of: field).trimmingSpaces()
-            if text.isEmpty {
-                if field.isRequired { problems.append(FieldProblem(field: field.label, message: "is required")) }
+            if field.kind == .amount, case .number(let n) = value {
+                // Unspent funds may be negative: over-spending is shown, not hidden.
+                if n < 0 && field.key != "ej_forbrukat" {
+                    problems.append(FieldProblem(field: field.label, message: "must not be negative, got \(SwedishAmount.text(n))"))
+                } else if n * 100 != (n * 100).rounded() {
+                    problems.append(FieldProblem(field: field.label, message: "has more than two decimals (öre)"))
+                }
                 continue
             }
-            if let message = check(field, text: text, value: value) {
-                problems.append(FieldProblem(field: field.label, message: message))
-            }
+            if let problem = FormRules.problem(field, text: text(of: field)) { problems.append(problem) }
         }
         problems += crossChecks()
         return problems
     }
 
-    private func check(_ field: FormField, text: String, value: Value) -> String? {
-        if field.kind == .amount, case .number(let n) = value {
-            // Unspent funds may be negative: over-spending is shown, not hidden.
-            if n < 0 && field.key != "ej_forbrukat" { return "must not be negative, got \(SwedishAmount.text(n))" }
-            return n * 100 == (n * 100).rounded() ? nil : "has more than two decimals (öre)"
+    /// A requisition is for one recipient of the allocation: a name that is not there is said
+    /// loudly (with the nearest name), never a requisition of 0 kr.
+    private func recipientProblem() -> FieldProblem? {
+        guard let recipients, case .text(let typed)? = values["bidragsmottagare"] else { return nil }
+        let name = typed.trimmingSpaces()
+        guard !name.isEmpty else { return nil }
+        if recipients.names.isEmpty {
+            return FieldProblem(field: "Belopp som rekvireras", message: "the allocation \(recipients.source) is not in the workbook: make the requisition with --with ALLOCATION.kalk")
         }
-        return field.problem(with: text)
+        if recipients.names.contains(where: { $0.lowercased() == name.lowercased() }) { return nil }
+        var message = "\(name) is not a recipient in \(recipients.source)"
+        if FormRules.isTotalsLabel(name) {
+            message += " (it is a totals row)"
+        } else if let nearest = FormRules.suggestion(for: name, among: recipients.names) {
+            message += "; did you mean \(nearest)?"
+        }
+        return FieldProblem(field: "Bidragsmottagare", message: message)
     }
 
     private func crossChecks() -> [FieldProblem] {
@@ -107,8 +142,8 @@ public struct FilledForm {
                                              message: "\(SwedishAmount.text(requested)) is more than the allocated \(SwedishAmount.text(limit))"))
             }
         case .redovisning:
-            if text(of: FormField("granskning", "")) == "2", text(of: FormField("avvikelser", "")).trimmingSpaces().isEmpty {
-                problems.append(FieldProblem(field: "Avvikelser och åtgärder", message: "alternative 2 requires the deviations and measures"))
+            if let problem = FormRules.deviationsProblem(alternative: text(of: FormField("granskning", "")), deviations: text(of: FormField("avvikelser", ""))) {
+                problems.append(problem)
             }
             if costs.isEmpty {
                 problems.append(FieldProblem(field: "Kostnader (specificera större kostnadsposter)", message: "no cost items"))

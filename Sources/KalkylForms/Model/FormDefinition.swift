@@ -53,6 +53,13 @@ public struct FormDefinition: Sendable {
         ], fields: signature),
     ])
 
+    /// The finance director's two alternatives as Bilaga 2 words them; a form prints them with
+    /// the director's name for N.N. and the chosen one marked.
+    public static let attestationAlternatives = [
+        "Alt 1: N.N. (ekonomichefen eller motsvarande) intygar att den ekonomiska redovisningen under punkt 3 är korrekt.",
+        "Alt 2: N.N. (ekonomichefen eller motsvarande) bedömer inte att den ekonomiska redovisningen under punkt 3 är korrekt. (Avvikelserna och eventuella åtgärder ska också redovisas.)",
+    ]
+
     public static let redovisning = FormDefinition(kind: .redovisning, title: "Ekonomisk redovisning", sections: [
         contactDetails,
         FormSection(number: 2, title: "Bidrag som ansökan avser", fixedText: [], fields: agreementNumbers + [
@@ -66,10 +73,7 @@ public struct FormDefinition: Sendable {
             FormField("summa_kostnader", "Summa kostnader", .amount),
             FormField("ej_forbrukat", "Medel som inte har förbrukats (Bidrag – kostnader)", .amount),
         ]),
-        FormSection(number: 4, title: "Ekonomichefens (eller motsvarande) granskning av den ekonomiska redovisningen", fixedText: [
-            "Alt 1: N.N. (ekonomichefen eller motsvarande) intygar att den ekonomiska redovisningen under punkt 3 är korrekt.",
-            "Alt 2: N.N. (ekonomichefen eller motsvarande) bedömer inte att den ekonomiska redovisningen under punkt 3 är korrekt. (Avvikelserna och eventuella åtgärder ska också redovisas.)",
-        ], fields: [
+        FormSection(number: 4, title: "Ekonomichefens (eller motsvarande) granskning av den ekonomiska redovisningen", fixedText: [], fields: [
             FormField("granskning", "Alternativ (1 eller 2)", .attestation),
             FormField("avvikelser", "Avvikelser och åtgärder", required: false),
             FormField("granskare_namn", "Namn"),

@@ -2,7 +2,8 @@ import KalkylEngine
 
 extension FilledForm {
     /// A field's value as the form shows it: amounts in kronor, dates as yyyy-mm-dd, the
-    /// attestation as its alternative; a negative unspent amount says it is over-spending.
+    /// attestation as its alternative, organisationsnummer and giro numbers with their dash; a
+    /// negative unspent amount says it is over-spending.
     public func display(_ field: FormField) -> String {
         switch field.kind {
         case .signature, .costs: return ""
@@ -16,6 +17,13 @@ extension FilledForm {
             case "2": return "Alt 2: bedömer inte att redovisningen är korrekt"
             default: return text(of: field)
             }
+        case .organisationsnummer:
+            if case .success(let written) = SwedishNumbers.organisationsnummer(text(of: field)) { return written }
+            return text(of: field)
+        case .giro:
+            if case .success(let written) = SwedishNumbers.bankgiro(text(of: field)) { return written }
+            if case .success(let written) = SwedishNumbers.plusgiro(text(of: field)) { return written }
+            return text(of: field)
         default:
             return text(of: field)
         }

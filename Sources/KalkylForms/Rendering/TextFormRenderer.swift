@@ -1,21 +1,21 @@
-/// The form as plain text for e-mail: sections in Bilaga 2's order, labels and values.
+/// The form as plain text for e-mail: the addressee, then the sections in Bilaga 2's order.
 public enum TextFormRenderer {
     public static func render(_ form: FilledForm, draft: Bool = false) -> String {
-        var out = (draft ? "UTKAST – " : "") + form.definition.title.uppercased() + "\n"
-        if case .text(let name)? = form.values["benamning"], !name.isEmpty { out += name + "\n" }
-        for section in form.definition.sections {
+        let layout = FormLayout(form, draft: draft)
+        var out = (draft ? "UTKAST – " : "") + layout.title.uppercased() + "\n"
+        if let subtitle = layout.subtitle { out += subtitle + "\n" }
+        out += "\n" + layout.addressee.joined(separator: "\n") + "\n"
+        for section in layout.sections {
             out += "\n\(section.number). \(section.title)\n"
-            for line in section.fixedText { out += "   \(line)\n" }
-            for field in section.fields {
-                switch field.kind {
-                case .signature:
-                    out += "   \(field.label): ______________________________\n"
-                case .costs:
-                    out += "   \(field.label):\n"
-                    for (item, amount) in form.costLines { out += "     – \(item): \(amount)\n" }
-                default:
-                    let value = form.display(field)
-                    out += "   \(field.label): \(value)\n"
+            for item in section.items {
+                switch item {
+                case .paragraph(let text): out += "   \(text)\n"
+                case .field(let label, let value, _): out += "   \(label): \(value)\n"
+                case .choice(let chosen, let text): out += "   \(chosen ? "☒" : "☐") \(text)\n"
+                case .signature(let label): out += "   \(label): ______________________________\n"
+                case .costs(let label, let lines):
+                    out += "   \(label):\n"
+                    for line in lines { out += "     – \(line.item): \(line.amount)\n" }
                 }
             }
         }
