@@ -74,6 +74,15 @@ struct FormBatchTests {
         let stockholm = try String(contentsOfFile: folder + "/Region Stockholm.txt", encoding: .utf8)
         #expect(stockholm.contains("   Belopp som rekvireras: 67 575 444 kr\n"))
         #expect(try String(contentsOfFile: folder + "/Region Västerbotten.txt", encoding: .utf8).contains("   Belopp som rekvireras: 13 419 998 kr\n"))
+
+        // The same batch as one A4 PDF per recipient.
+        let pdfs = directory.appendingPathComponent("pdf").path
+        let pdfBatch = try KalkylProcess.run(["form", book, "--kind", "rekvisition", "--each", "Fördelning!A2:A22", "--recipients", table, "--format", "pdf", "-o", pdfs])
+        #expect(pdfBatch.status == 0, "\(pdfBatch.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: pdfs).filter { $0.hasSuffix(".pdf") }
+        #expect(files.count == 21)
+        let gotland = try Data(contentsOf: URL(fileURLWithPath: pdfs + "/Region Gotland.pdf"))
+        #expect(gotland.starts(with: Array("%PDF-1.4".utf8)))
     }
 
     @Test func aBatchWithAProblemWritesNothing() throws {
@@ -167,6 +176,9 @@ struct FormBatchTests {
         #expect(repl.status == 1)
         #expect(repl.stderr == "\(message)\n\(message)\n")
         #expect(repl.stdout == "the rekvisition has no problems\n")
+        let shown = try KalkylProcess.run(["repl", book], stdin: "form rekvisition\nform redovisning\n")
+        #expect(shown.stdout.contains("   Belopp som rekvireras: 8 032 852 kr\n"), "\(shown.stdout)")
+        #expect(shown.stderr.hasPrefix("\(book) is a requisition (rekvisition), not a financial report (ekonomisk redovisning)"))
         // fill asks again with the same words.
         let answers = ["Region Gotland", "232100-0165", "232100-0164", "Anna Andersson", "Box 1, 621 81 Visby", "0498-26 90 00", "",
                        "ekonomi@example.se", "S2022/04257", "S2023/01226", "Civilt försvar 2023", "2023-01-01 – 2023-12-31",
