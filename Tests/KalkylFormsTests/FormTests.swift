@@ -156,5 +156,10 @@ struct FormTests {
         workbook.recalculate()
         #expect(FilledForm(.rekvisition, from: workbook).problems().map(\.description) == ["Bidragsmottagare: Totalsumma is not a recipient in Fördelning!A2:A22 (it is a totals row)"])
         #expect(FormWorkbook.kind(of: workbook) == .rekvisition)
+        // A workbook from the older template looked the amount up under IFERROR(…, 0): 0 kr is a problem too.
+        try workbook.set(.constant(.text("Region Västerbotten")), at: try workbook.location(of: "bidragsmottagare"))
+        try workbook.set(.constant(.number(0)), at: try workbook.location(of: "belopp"))
+        workbook.recalculate()
+        #expect(FilledForm(.rekvisition, from: workbook).problems().map(\.description) == ["Belopp som rekvireras: is 0 kr: is the recipient in the allocation?"])
     }
 }

@@ -137,6 +137,11 @@ public struct FilledForm {
         var problems: [FieldProblem] = []
         switch definition.kind {
         case .rekvisition:
+            // A requisition of nothing is a lookup that failed quietly (a workbook made from an
+            // older template, whose IFERROR gave 0), not a request.
+            if number("belopp") == 0 {
+                problems.append(FieldProblem(field: "Belopp som rekvireras", message: "is 0 kr: is the recipient in the allocation?"))
+            }
             if case .number(let limit)? = allocated, let requested = number("belopp"), requested > limit {
                 problems.append(FieldProblem(field: "Belopp som rekvireras",
                                              message: "\(SwedishAmount.text(requested)) is more than the allocated \(SwedishAmount.text(limit))"))
