@@ -59,7 +59,16 @@ struct PDFFormRendererTests {
         #expect(words.contains("Dnr överenskommelse: S2022/04257"))
         #expect(words.contains("Alt 1: Jennie Eriksson (ekonomichefen eller motsvarande) intygar"))
         #expect(words.contains("3. Redovisning av verksamhet eller aktivitet (forts.)"))
+        #expect(words.components(separatedBy: "4. Ekonomichefens").count == 2, "section 4's title once")
         #expect(words.contains("Summa kostnader 147 463 000 kr"))
+    }
+
+    @Test func aSectionThatStartsAPageHasItsTitleOnce() throws {
+        // The shipped report fills page 1 down to section 4, which starts page 2.
+        let pdf = String(decoding: PDFFormRenderer.render(FilledForm(.redovisning, from: try FormTests.report())), as: UTF8.self)
+        #expect(pdf.contains("(Sida 2 av 2)"))
+        #expect(pdf.components(separatedBy: "(4. Ekonomichefens").count == 2)
+        #expect(!pdf.contains("(4. Ekonomichefens \\(eller motsvarande\\) granskning av den ekonomiska redovisningen \\(forts.\\))"))
     }
 
     static func run(_ tool: String, _ arguments: [String]) throws -> String {

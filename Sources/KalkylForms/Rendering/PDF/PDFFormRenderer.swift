@@ -33,8 +33,10 @@ private struct Flow {
     mutating func run() {
         startPage()
         for section in layout.sections {
-            self.section = section
+            // A page break before the title starts the new page with it, not with "(forts.)".
+            self.section = nil
             sectionTitle(section, continued: false)
+            self.section = section
             for item in section.items { draw(item) }
         }
         pages.append(page)
