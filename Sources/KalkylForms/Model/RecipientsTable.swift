@@ -67,9 +67,9 @@ public struct RecipientsTable {
     /// The field a header names: its key, its Bilaga 2 label, or a common other word for it.
     static func key(forHeader header: String) -> String? {
         let h = header.trimmingSpaces().lowercased()
-        let aliases = ["e-post": "epost", "e-postadress": "epost", "bankgiro": "bankgiro", "plusgiro": "bankgiro", "bankgiro/plusgiro": "bankgiro",
-                       "telefon": "telefon", "fax": "fax", "betalningsreferens": "betalningsreferens", "firmatecknare": "namnfortydligande",
-                       "undertecknare": "namnfortydligande", "namnförtydligande": "namnfortydligande", "orgnr": "organisationsnummer"]
+        // Keys and labels match below; these are the other words people head such columns with.
+        let aliases = ["e-post": "epost", "plusgiro": "bankgiro", "telefonnummer": "telefon",
+                       "firmatecknare": "namnfortydligande", "undertecknare": "namnfortydligande", "orgnr": "organisationsnummer"]
         if let alias = aliases[h] { return alias }
         return fieldKeys.first { key in key == h || FormField.named(key)?.label.lowercased() == h }
     }
