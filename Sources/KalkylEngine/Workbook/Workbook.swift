@@ -12,7 +12,7 @@ public final class Workbook {
 #else
     @exclusivity(unchecked) public private(set) var sheets: [Sheet] = []
 #endif
-    public private(set) var names: [DefinedName] = []
+    public internal(set) var names: [DefinedName] = []
     /// Whether some formula compiled so far uses a function or name Kalkyl or the workbook does
     /// not have (`CompiledFormula.unknownNames`): a reader looks for them only then.
     public private(set) var hasFormulasWithUnknownNames = false
@@ -32,6 +32,10 @@ public final class Workbook {
     public var documentName: String?
     /// Excel tables, which formulas refer to by name (see `Workbook+Tables.swift`).
     public internal(set) var tables: [Table] = []
+    /// The rows and columns inserted and deleted since the workbook was made or read, in order
+    /// (see `Workbook+Structure.swift`): a saver that patches the file's sheets cell by cell
+    /// cannot move what it does not model (styles, merged cells) with them, and refuses.
+    public internal(set) var structuralShifts: [StructuralShift] = []
     /// The time NOW() and TODAY() see, as a serial in local time (a Swede's TODAY() changes at
     /// midnight in Sweden, not in UTC); replaceable for tests.
     public var clock: () -> Double = {
@@ -179,13 +183,18 @@ public final class Workbook {
     /// Loads cells in bulk, as a reader does, then computes every formula once. Inside
     /// `body` edits are not recorded one by one (a million cells would make a million records
     /// that the full calculation throws away).
-    public func load<E: Error>(_ body: () throws(E) -> Void) throws(E) {
+    @discardableResult
+    public func load<E: Error>(_ body: () throws(E) -> Void) throws(E) -> RecalculationResult {
         tracksEdits = false
-        defer {
+        do {
+            try body()
+        } catch {
             tracksEdits = true
             recalculateAll()
+            throw error
         }
-        try body()
+        tracksEdits = true
+        return recalculateAll()
     }
 
     /// Sets a cell's input. A formula is parsed now (a syntax error changes nothing); values are
@@ -417,6 +426,24 @@ public final class Workbook {
             if tracksEdits && pendingEdits[location.key] == nil { pendingEdits[location.key] = value(at: location) }
         }
         for (cell, anchor) in spilledCells { graph.addCellEdge(from: anchor, to: cell) }
+    }
+
+    /// Empties every sheet of cells and forgets every formula, spill and graph edge, keeping
+    /// the sheets, names and tables: a structural edit or a restore then loads the cells anew.
+    func removeAllCells() {
+        for s in sheets.indices { sheets[s].columns = [] }
+        formulas.removeAll()
+        formulaIDs.removeAll()
+        formulaIDsByText.removeAll()
+        graph.removeAll()
+        volatileCells.removeAll()
+        pendingEdits.removeAll()
+        lookupIndexes = LookupIndexes()
+        spills.removeAll()
+        spilledCells.removeAll()
+        spillFollowUps.removeAll()
+        changedSpilledCells.removeAll()
+        spillsRetriedAfterCycle.removeAll()
     }
 
     // MARK: Precedents and dependents

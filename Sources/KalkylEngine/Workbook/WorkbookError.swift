@@ -7,6 +7,9 @@ public enum WorkbookError: Error, Equatable, CustomStringConvertible {
     case invalidReference(String)
     case invalidTable(String, reason: String)
     case formula(FormulaSyntaxError, in: String)
+    /// An edit of the workbook's structure (inserting or deleting rows or columns, sorting,
+    /// moving) that cannot be done, and why.
+    case invalidEdit(String)
 
     public var description: String {
         switch self {
@@ -17,6 +20,7 @@ public enum WorkbookError: Error, Equatable, CustomStringConvertible {
         case .invalidReference(let text): return "'\(text)' is not a cell reference"
         case .invalidTable(let name, let reason): return "the table '\(Excerpt.of(name))' \(reason)"
         case .formula(let error, let formula): return "\(error.message) at position \(error.offset + 1) of \(Excerpt.of(formula))"
+        case .invalidEdit(let reason): return reason
         }
     }
 }

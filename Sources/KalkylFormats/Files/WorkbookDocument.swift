@@ -83,6 +83,52 @@ public struct WorkbookDocument {
         return seen.subtracting(uncomputed.keys).sorted()
     }
 
+    /// What a document holds besides the file it came from, to put back exactly (undo).
+    public struct Contents {
+        var workbook: Workbook.Contents
+        var comments: [CommentAnchor: [String]]
+        var parameters: [TemplateParameter]
+    }
+
+    public func contents() -> Contents {
+        Contents(workbook: workbook.contents(), comments: comments, parameters: parameters)
+    }
+
+    @discardableResult
+    public mutating func restore(_ contents: Contents) -> RecalculationResult {
+        comments = contents.comments
+        parameters = contents.parameters
+        return workbook.restore(contents.workbook)
+    }
+
+    /// Inserts or deletes rows or columns (see `Workbook.apply(_:)`), and moves what the file
+    /// carries with the cells: a cell's comment lines and a template parameter's cell. A
+    /// parameter whose cell is deleted goes with it; `notes` says so.
+    public mutating func apply(_ shift: StructuralShift) throws(WorkbookError) -> (edit: Workbook.StructuralEdit, notes: [String]) {
+        let sheetName = workbook.sheets[shift.sheet].name
+        let edit = try workbook.apply(shift)
+        var notes: [String] = []
+        var moved: [CommentAnchor: [String]] = [:]
+        for (anchor, lines) in comments {
+            guard case .cell(let sheet, let address) = anchor, sheet == sheetName else { moved[anchor] = lines; continue }
+            if let new = shift.moved(address) { moved[.cell(sheet: sheet, address: new)] = lines }
+        }
+        comments = moved
+        parameters = parameters.compactMap { parameter in
+            guard let cell = parameter.cell, let location = try? workbook.location(of: cell),
+                  Int(location.sheet) == shift.sheet else { return parameter }
+            guard let new = shift.moved(location.address) else {
+                notes.append("the template parameter \(parameter.name) (\(cell)) is gone with its cell")
+                comments[.parameter(parameter.name)] = nil
+                return nil
+            }
+            var parameter = parameter
+            parameter.cell = workbook.name(of: CellLocation(sheet: shift.sheet, address: new))
+            return parameter
+        }
+        return (edit, notes)
+    }
+
     /// Saves by the extension of `path`. An xlsx document saved as xlsx keeps everything of
     /// its file but the edits; anything else is written anew by Kalkyl.
     public func save(to path: String) throws {

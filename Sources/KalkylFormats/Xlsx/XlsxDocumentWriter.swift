@@ -26,6 +26,9 @@ public enum XlsxDocumentWriter {
         guard workbook.sheetNames.count == source.sheetParts.count else {
             throw FileError.unwritable(path: path, reason: "the workbook has other sheets than the xlsx file it came from; Kalkyl can patch only the sheets the file has (save as .kalk)")
         }
+        if let shift = workbook.structuralShifts.first {
+            throw FileError.unwritable(path: path, reason: "\(shift.isInsertion ? "inserting" : "deleting") \(shift.description) in \(workbook.sheets[shift.sheet].name) moved cells; Kalkyl cannot yet move an xlsx file's styles, merged cells and other parts it keeps with the cells, so it does not patch the file (save as .kalk, or undo the edit)")
+        }
         guard workbook.names == source.names else {
             throw FileError.unwritable(path: path, reason: "the workbook's defined names changed since the xlsx file was read; Kalkyl does not patch names yet (save as .kalk)")
         }
