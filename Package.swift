@@ -24,13 +24,15 @@ let package = Package(
         .target(name: "KalkylForms", dependencies: ["KalkylEngine", "KalkylFormats"]),
         // GNU readline, from Debian's libreadline-dev.
         .systemLibrary(name: "CReadline", pkgConfig: nil, providers: [.apt(["libreadline-dev"])]),
+        // The options the command line and the REPL share (export, new), as ArgumentParser types.
+        .target(name: "KalkylCommandLine", dependencies: ["KalkylEngine", "KalkylFormats", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // The interactive session: commands, display, undo, explain; readline at the edge.
-        .target(name: "KalkylREPL", dependencies: ["KalkylEngine", "KalkylFormats", "KalkylForms", "CReadline"]),
+        .target(name: "KalkylREPL", dependencies: ["KalkylEngine", "KalkylFormats", "KalkylForms", "KalkylCommandLine", "CReadline"]),
         // The `kalkyl` command line tool.
         .executableTarget(
             name: "kalkyl",
             dependencies: [
-                "KalkylEngine", "KalkylFormats", "KalkylForms", "KalkylREPL",
+                "KalkylEngine", "KalkylFormats", "KalkylForms", "KalkylCommandLine", "KalkylREPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

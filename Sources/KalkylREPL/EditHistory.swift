@@ -1,14 +1,34 @@
 import KalkylEngine
+import KalkylFormats
 
-/// Undo and redo over many steps. Each step keeps the inputs of the cells it changed, before
-/// and after, so undoing puts the inputs back and recalculates as any edit does.
+/// Undo and redo over many steps. A step keeps what it changed, before and after: the inputs
+/// of the cells an edit set, or the workbook's whole contents for an edit that rewrote it
+/// (inserting rows, moving cells, a name), or a sheet's layout (formats, widths).
 struct EditHistory {
     struct Step {
         var description: String
-        var before: [(CellLocation, CellInput)]
-        var after: [(CellLocation, CellInput)]
+        var before: [(CellLocation, CellInput)] = []
+        var after: [(CellLocation, CellInput)] = []
         /// The tables before and after, when the edit grew one (see `Workbook.growTables`).
         var tables: (before: [Table], after: [Table])? = nil
+        var contents: (before: WorkbookDocument.Contents, after: WorkbookDocument.Contents)? = nil
+        var layout: (sheet: Int, before: SheetLayout, after: SheetLayout)? = nil
+    }
+
+    /// How a sheet is shown: its column widths and number formats.
+    struct SheetLayout {
+        var widths: [Int32: Double]
+        var formats: [(range: CellRange, format: String)]
+
+        init(_ sheet: Sheet) {
+            widths = sheet.columnWidths
+            formats = sheet.numberFormats
+        }
+
+        func apply(to sheet: inout Sheet) {
+            sheet.columnWidths = widths
+            sheet.numberFormats = formats
+        }
     }
 
     private(set) var undoable: [Step] = []

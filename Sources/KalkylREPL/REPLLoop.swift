@@ -7,11 +7,13 @@ import KalkylFormats
 /// `~/.kalkyl_history` or `$KALKYL_HISTORY`, Tab completion) on a terminal, or plain lines
 /// without prompt or colour when standard input is a pipe.
 public enum REPLLoop {
-    /// Runs until `quit` or the end of input; returns the exit status: 1 if any command failed,
-    /// or if piped input ended with edits that were not saved (they are lost, and a script
-    /// must hear of it). At a terminal, Ctrl-D with unsaved edits asks first.
+    /// Runs until `quit` or the end of input; returns the exit status: 1 if any command failed
+    /// (see `REPLSession.Outcome`: a warning is no failure), or if piped input ended with edits
+    /// that were not saved (they are lost, and a script must hear of it). At a terminal, Ctrl-D
+    /// with unsaved edits asks first. Piped, `show` fits tables to `$COLUMNS` when it is set.
     public static func run(_ session: REPLSession) -> Int32 {
         let interactive = isatty(STDIN_FILENO) != 0
+        if !interactive, let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { session.displayWidth = columns }
         var anyFailed = false
         if interactive {
             Completion.session = session
@@ -31,8 +33,13 @@ public enum REPLLoop {
                 if answer == nil || answer?.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y") == true { break }
                 continue
             }
+            if interactive { session.displayWidth = Terminal.size()?.columns }
             let outcome = session.execute(line)
-            FileHandle.standardOutput.write(Data(outcome.output.utf8))
+            if interactive { Pager.show(outcome.output) } else { FileHandle.standardOutput.write(Data(outcome.output.utf8)) }
+            if let warning = outcome.warning {
+                let text = interactive ? "\u{1B}[33m\(warning)\u{1B}[0m\n" : warning + "\n"
+                FileHandle.standardError.write(Data(text.utf8))
+            }
             if let error = outcome.error {
                 anyFailed = true
                 let text = interactive ? "\u{1B}[31m\(error)\u{1B}[0m\n" : error + "\n"
@@ -115,24 +122,34 @@ enum Completion {
         return strdup(candidates[index])
     }
 
-    /// What `word` may complete to, given the line before it.
+    /// What `word` may complete to, given the line before it: commands at the start, then
+    /// what the command's table entry says it takes.
     static func matches(before line: String, word: String) -> [String] {
         let before = line.trimmingCharacters(in: .whitespaces)
         let lowerWord = word.lowercased()
         if before.isEmpty {
-            return HelpText.commandNames.filter { $0.hasPrefix(lowerWord) }.sorted()
+            return CommandTable.names.filter { $0.hasPrefix(lowerWord) }.sorted()
         }
         let words = before.split(separator: " ").map(String.init)
-        if words.first?.lowercased() == "new" {
+        switch words.first.flatMap(CommandTable.command(named:))?.completion {
+        case .templates?:
             let library = session?.templates ?? TemplateLibrary.locate()
             if words.count == 1 { return ((try? library?.names()) ?? []).filter { $0.hasPrefix(word) } }
             if let template = try? library?.load(words[1]) {
                 return template.parameters.map { $0.name + "=" }.filter { $0.hasPrefix(lowerWord) }
             }
             return []
-        }
-        if ["use", "show"].contains(words.first?.lowercased() ?? "") && words.count == 1 {
+        case .sheets? where words.count == 1:
             return (session?.workbook.sheetNames ?? []).filter { $0.lowercased().hasPrefix(lowerWord) }
+        case .commands?:
+            return CommandTable.names.filter { $0.hasPrefix(lowerWord) }.sorted()
+        case .words(let options)? where words.count == 1 || options.contains(where: { $0.hasPrefix("-") }):
+            let found = options.filter { $0.hasPrefix(lowerWord) }
+            if !found.isEmpty || words.count == 1 { return found }
+        case .none?:
+            return []
+        default:
+            break
         }
         let upper = word.uppercased()
         // Function names in the session's locale first (SUMMA before SUM in Swedish), then English.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KalkylCommandLine
 import KalkylEngine
 import KalkylFormats
 import KalkylForms
@@ -21,55 +22,38 @@ struct NewCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The template: a name from --list, or a path to a .kalk template.") var template: String?
+    @OptionGroup var options: NewOptions
     @Option(name: .shortAndLong, help: "The workbook to write.") var output: String?
-    @Option(name: .customLong("set"), help: "A parameter value, NAME=VALUE (repeatable).") var values: [String] = []
     @Flag(help: "List the templates with their titles.") var list = false
     @Flag(help: "List the template's parameters.") var parameters = false
     @Flag(help: "Overwrite the output file if it exists.") var force = false
-    @Option(help: "A workbook whose sheets the new one includes (a requisition's allocation table, a report's activity table).") var with: String?
-    @Option(help: "The folder of templates (default: $KALKYL_TEMPLATES, ./Templates, or the one beside kalkyl).") var templates: String?
     @OptionGroup var locale: LocaleOption
 
     func run() throws {
-        guard let library = TemplateLibrary.locate(templates) else {
+        guard let library = TemplateLibrary.locate(options.templates) else {
             throw CommandFailure.input("no Templates folder found (give one with --templates)")
         }
         if list { return try listTemplates(library) }
-        guard let template else { throw CommandFailure.input("name a template (see 'kalkyl new --list')") }
-        let document: WorkbookDocument
-        do {
-            document = try library.load(template)
-        } catch let error as KalkSyntaxError {
-            throw CommandFailure.input(error.description)
-        } catch FileError.unreadable {
-            throw CommandFailure.input("no template '\(template)' in \(library.directory.path) (see 'kalkyl new --list')")
+        if parameters {
+            do { return describe(try options.load(from: library)) } catch let problem as OptionProblem { throw CommandFailure.input(problem.description) }
         }
-        if parameters { return describe(document) }
         guard let output else { throw CommandFailure.input("give the workbook to write with -o FILE") }
         if !force && FileManager.default.fileExists(atPath: output) {
             throw CommandFailure.input("\(output) exists (use --force to overwrite it)")
         }
-        if let with {
-            do {
-                try document.workbook.include(try WorkbookFile.load(with))
-            } catch let error as WorkbookError {
-                throw CommandFailure.input("\(with): \(error)")
-            }
-        }
-        var given: [String: String] = [:]
-        for assignment in values {
-            guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
-                throw CommandFailure.input("'\(assignment)' is not NAME=VALUE")
-            }
-            given[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
+        let document: WorkbookDocument, given: [String: String]
+        do {
+            document = try options.load(from: library)
+            given = try options.given()
+        } catch let problem as OptionProblem {
+            throw CommandFailure.input(problem.description)
         }
         let problems = document.fillForm(given, locale: try locale.resolve(for: document))
         guard problems.isEmpty else {
             throw CommandFailure.input(problems.joined(separator: "\nkalkyl: ") + "\nkalkyl: nothing written")
         }
         try document.save(to: output)
-        Output.write("wrote \(output) from \(template)\n")
+        Output.write("wrote \(output) from \(options.template ?? "")\n")
     }
 
     private func listTemplates(_ library: TemplateLibrary) throws {

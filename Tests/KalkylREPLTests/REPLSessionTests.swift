@@ -94,7 +94,7 @@ struct REPLSessionTests {
         #expect(values(session.workbook) == original)
         #expect(session.execute("redo").output.contains("Fördelning!D2  6 500 000 → 7 000 000"))
         #expect(session.execute("undo").output.contains("67 changed"))
-        #expect(session.execute("undo").error == "nothing to undo")
+        #expect(session.execute("undo").warning == "nothing to undo")
     }
 
     @Test func listsAtMostNChangesThenACount() throws {
@@ -122,7 +122,7 @@ struct REPLSessionTests {
         let outcome = session.execute("C2 = =SUM(B2:B3")
         #expect(outcome.error == "  C2 = =SUM(B2:B3\n                 ^ expected ';' or ')' in the arguments of SUM, found the end of the formula")
         #expect(values(session.workbook) == before)
-        #expect(session.execute("undo").error == "nothing to undo")
+        #expect(session.execute("undo").warning == "nothing to undo")
         #expect(session.execute("eval 1+").error == "  eval 1+\n         ^ expected a value, reference or function, found the end of the formula")
     }
 
@@ -189,7 +189,7 @@ struct REPLSessionTests {
         let session = try bilaga1()
         #expect(session.execute("eval SUM(Fördelning!E2:E22)/2").output == "131750000\n")
         #expect(session.execute("eval =Fördelning!C13").output == "0,231785366779654\n")  // 2 437 158 / 10 514 719
-        #expect(session.execute("undo").error == "nothing to undo")
+        #expect(session.execute("undo").warning == "nothing to undo")
     }
 
     @Test func evalShowsAWholeArrayOrRange() throws {
@@ -207,7 +207,9 @@ struct REPLSessionTests {
         let path = directory.appendingPathComponent("b.kalk").path
         let session = try bilaga1()
         _ = session.execute("Parametrar!B2 = 7000000")
-        #expect(session.execute("quit").error == "the workbook has unsaved changes: save it, or repeat the command to discard them")
+        // The first quit warns (no failure); the second leaves.
+        let first = session.execute("quit")
+        #expect(first.warning == "the workbook has unsaved changes: save it, or repeat the command to discard them" && !first.failed && !first.quit)
         #expect(session.execute("quit").quit)
 
         let second = try bilaga1()
@@ -227,7 +229,9 @@ struct REPLSessionTests {
         let csv = session.execute("export csv --sheet Fördelning --swedish --formatted").output
         #expect(csv.hasSuffix("Totalsumma;10 514 719;100,0%;136 500 000;263 500 000;400 000 000\r\n"))
         #expect(session.execute("export json").output.contains(#""cell":"F23","type":"number","value":400000000"#))
-        #expect(session.execute("export xml").error == "expected 'export csv' or 'export json'")
+        #expect(session.execute("export xml").error == "The value 'xml' is invalid for '--format <format>'. Please provide one of 'csv', 'json' or 'xlsx'.")
+        // The options are kalkyl export's: a sheet name may be quoted.
+        #expect(session.execute("export csv --sheet 'Fördelning'").output.hasPrefix("Region,Befolkning,Andel"))
 
         let opened = session.execute("open \(Self.root.appendingPathComponent("Workbooks/vardkapacitet-2024.kalk").path)")
         #expect(opened.output.hasSuffix(": Parametrar, Fördelning\n"))
@@ -238,7 +242,7 @@ struct REPLSessionTests {
         #expect(session.execute("eval Fördelning!C2").output == "571429\n")  // 12 000 000 / 21 = 571 428.57…, largest remainder
         #expect(session.execute("eval SUM(Fördelning!C2:C22)").output == "12000000\n")
         #expect(session.execute("new nosuch").error == "the workbook has unsaved changes: save it, or repeat the command to discard them")
-        #expect(session.execute("new nosuch").error == "no template 'nosuch'")
+        #expect(session.execute("new nosuch").error?.hasPrefix("no template 'nosuch' in ") == true)
         #expect(session.execute("new lika-fordelning totalbelopp=-1").error?.hasPrefix("parameter 'totalbelopp'") == true)
     }
 
@@ -246,8 +250,10 @@ struct REPLSessionTests {
         let session = try REPLSession.open(nil)
         session.askedLocale = .swedish
         #expect(session.execute("help").output.contains("why CELL"))
-        #expect(session.execute("help undo").output == "undo [N]\n  undo the last edit (or N edits)\n")
-        #expect(session.execute("help nope").error == "no command 'nope'")
+        #expect(session.execute("help undo").output == "undo [N]\n  undo the last edit (or N edits), structural ones included\n")
+        #expect(session.execute("help nope").error == "no command 'nope' (type 'help' for the list)")
+        // Every command of the table has its help, clear among them.
+        #expect(session.execute("help clear").output.hasPrefix("clear CELL | RANGE\n"))
         #expect(session.execute("frobnicate").error == "unknown command 'frobnicate' (type 'help'; to set a cell write CELL = VALUE)")
         #expect(session.execute("# a comment").output.isEmpty)
         #expect(!session.execute("A1 = 1").failed)

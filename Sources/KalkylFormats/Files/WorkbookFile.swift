@@ -9,6 +9,7 @@ public enum WorkbookFile {
 
     /// Opens a .kalk or .xlsx file with what the file carries besides the workbook.
     public static func open(_ path: String) throws -> WorkbookDocument {
+        if (try? Kind(path)) == nil { return try openWithoutExtension(path) }
         let document: WorkbookDocument
         switch try Kind(path) {
         case .xlsx: document = WorkbookDocument(xlsx: try XlsxReader.load(path: path))
@@ -16,6 +17,27 @@ public enum WorkbookFile {
         case .csv: document = try CSVReader.load(path: path)
         }
         document.workbook.documentName = absolute(path)
+        return document
+    }
+
+    /// A file named without an extension, such as a pipe (`<(git show HEAD~1:x.kalk)`): read
+    /// whole, told apart by its first bytes, and opened from a temporary copy.
+    private static func openWithoutExtension(_ path: String) throws -> WorkbookDocument {
+        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd(), let kind = Kind.sniffed(data) else {
+            throw FileError.unknownFormat(path: path)
+        }
+        let copy = FileManager.default.temporaryDirectory
+            .appendingPathComponent("kalkyl-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).\(kind == .xlsx ? "xlsx" : "kalk")")
+        try data.write(to: copy)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let document: WorkbookDocument
+        do {
+            document = try open(copy.path)
+        } catch var error as KalkSyntaxError {
+            error.file = path  // the line and column are the pipe's
+            throw error
+        }
+        document.workbook.documentName = path
         return document
     }
 
@@ -56,6 +78,15 @@ public enum WorkbookFile {
             } else {
                 throw FileError.unknownFormat(path: path)
             }
+        }
+
+        /// The format of a file without a known extension, by its first bytes: a zip archive
+        /// is xlsx; a text that begins as a .kalk file does (`kalkyl 1` or a comment) is .kalk.
+        static func sniffed(_ head: Data) -> Kind? {
+            if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .xlsx }
+            let text = String(decoding: head.prefix(64), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.hasPrefix("kalkyl ") || text.hasPrefix("#") { return .kalk }
+            return nil
         }
     }
 }
