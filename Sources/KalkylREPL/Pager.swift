@@ -18,22 +18,26 @@ enum Pager {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        let command = ProcessInfo.processInfo.environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -RFX"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let pipe = Pipe()
-        process.standardInput = pipe
-        do {
-            try process.run()
-        } catch {
+        // Without $PAGER, less where there is one; without either, straight to the terminal.
+        guard let command = ProcessInfo.processInfo.environment["PAGER"].flatMap({ $0.isEmpty ? nil : $0 })
+                ?? (hasLess ? "less -RFX" : nil) else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        // popen, not Process: the pager must be in the terminal's foreground process group to
+        // read its keys (Foundation's Process starts a child in a group of its own).
+        guard let pipe = popen(command, "w") else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
         // The pager may quit before reading everything (q in less): a broken pipe is no error.
-        signal(SIGPIPE, SIG_IGN)
-        try? pipe.fileHandleForWriting.write(contentsOf: Data(text.utf8))
-        try? pipe.fileHandleForWriting.close()
-        process.waitUntilExit()
+        let previous = signal(SIGPIPE, SIG_IGN)
+        _ = text.utf8CString.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count - 1, pipe) }
+        pclose(pipe)
+        signal(SIGPIPE, previous)
+    }
+
+    static let hasLess = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").contains {
+        FileManager.default.isExecutableFile(atPath: "\($0)/less")
     }
 }

@@ -59,15 +59,15 @@ extension REPLSession {
         if edit.deletedCells > 0 { counts.append("\(edit.deletedCells) cell\(edit.deletedCells == 1 ? "" : "s") deleted") }
         if !edit.rewrittenFormulas.isEmpty { counts.append("\(edit.rewrittenFormulas.count) formula\(edit.rewrittenFormulas.count == 1 ? "" : "s") rewritten") }
         if !counts.isEmpty { lines.append("  " + counts.joined(separator: ", ")) }
-        var detail: [String] = []
+        // What matters most first: values, then what moved with the cells, then the formulas.
+        var detail = edit.changes.map { changeLine($0) }
+        for cycle in edit.cycles { detail.append("  circular reference: " + workbook.describe(cycle: cycle)) }
+        detail += notes.map { "  " + $0 }
+        for (name, old, new) in edit.resizedTables { detail.append("  table \(name)  \(old) → \(new.map(\.description) ?? "deleted")") }
+        for (name, old, new) in edit.rewrittenNames { detail.append("  name \(name)  \(localFormula(old)) → \(localFormula(new))") }
         for (location, old, new) in edit.rewrittenFormulas {
             detail.append("  \(workbook.name(of: location))  \(localFormula(old, at: location.address)) → \(localFormula(new, at: location.address))")
         }
-        for (name, old, new) in edit.rewrittenNames { detail.append("  name \(name)  \(localFormula(old)) → \(localFormula(new))") }
-        for (name, old, new) in edit.resizedTables { detail.append("  table \(name)  \(old) → \(new.map(\.description) ?? "deleted")") }
-        detail += notes.map { "  " + $0 }
-        detail += edit.changes.map { changeLine($0) }
-        for cycle in edit.cycles { detail.append("  circular reference: " + workbook.describe(cycle: cycle)) }
         let summary = "\(edit.changes.count) value\(edit.changes.count == 1 ? "" : "s") changed"
         return [listing(lines + detail, summary: summary).trimmingCharacters(in: .newlines)]
     }

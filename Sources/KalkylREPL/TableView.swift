@@ -55,7 +55,7 @@ enum TableView {
         if shown < widths.count {
             let first = A1.columnName(Int(range.start.column) + shown - 1), last = A1.columnName(Int(range.end.column))
             let count = widths.count - shown
-            out += "  … \(count) more column\(count == 1 ? "" : "s"): \(count == 1 ? first : first + "–" + last) (show --wide shows them, or show \(first)1:\(last)\(range.end.row + 1))\n"
+            out += "  … \(count) more column\(count == 1 ? "" : "s"): \(count == 1 ? first : first + "–" + last) (show --wide)\n"
         }
         let hiddenRows = requested.rowCount - range.rowCount, hiddenColumns = requested.columnCount - range.columnCount
         if hiddenRows > 0 || hiddenColumns > 0 {

@@ -133,6 +133,26 @@ struct REPLTests {
         // Up recalls the previous command.
         _ = try run(["send-keys", "-t", name, "Up"])
         #expect(try waitFor("kalkyl> eval SUMPRODUCT({1\\2};{3\\4})"))
+        _ = try run(["send-keys", "-t", name, "C-u"])
+        #expect(try waitForPrompt(), "\((try? screen()) ?? "")")
+
+        // The command table completes a command's words too, and the edit runs.
+        _ = try run(["send-keys", "-t", name, "ins", "Tab"])
+        #expect(try waitFor("kalkyl> insert"), "\((try? screen()) ?? "")")
+        _ = try run(["send-keys", "-t", name, "r", "Tab"])
+        #expect(try waitFor("kalkyl> insert rows"), "\((try? screen()) ?? "")")
+        _ = try run(["send-keys", "-t", name, "3 in Fördelning", "Enter"])
+        #expect(try waitFor("inserted row 3 in Fördelning"), "\((try? screen()) ?? "")")
+        #expect(try waitForPrompt())
+        _ = try run(["send-keys", "-t", name, "undo", "Enter"])
+        #expect(try waitFor("undo: insert row 3 in Fördelning"), "\((try? screen()) ?? "")")
+        #expect(try waitForPrompt())
+        // Output longer than the terminal (30 rows) goes through the pager; q leaves it.
+        _ = try run(["send-keys", "-t", name, "help", "Enter"])
+        #expect(try waitFor("CELL = INPUT"), "\((try? screen()) ?? "")")
+        #expect(try !screen().contains("quit  "), "the pager shows the first screenful only")
+        _ = try run(["send-keys", "-t", name, "q"])
+        #expect(try waitForPrompt(), "\((try? screen()) ?? "")")
         // Ctrl-D with an unsaved edit asks first; 'n' goes back to the prompt.
         // (Ctrl-D is sent only once readline shows its prompt again: typed before, while the
         // terminal is not yet in readline's raw mode, the line discipline swallows it.)
@@ -149,5 +169,86 @@ struct REPLTests {
         _ = try run(["send-keys", "-t", name, "y", "Enter"])
         for _ in 0..<50 where FileManager.default.fileExists(atPath: history) == false { Thread.sleep(forTimeInterval: 0.1) }
         #expect(try String(contentsOfFile: history, encoding: .utf8).contains("eval SUMPRODUCT({1\\2};{3\\4})"))
+    }
+}
+
+/// The README's REPL session, run as shown: its commands piped, and every line it shows found
+/// in what Kalkyl prints, in order (`…` stands for lines left out; times differ run to run).
+struct READMESessionTests {
+    @Test func theReadmesREPLSessionRunsAsShown() throws {
+        let readme = try String(contentsOf: KalkylProcess.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let marker = "<!-- repl-session: "
+        let start = try #require(readme.range(of: marker))
+        let workbook = String(readme[start.upperBound...].prefix { $0 != " " })
+        let block = readme[start.upperBound...].components(separatedBy: "```")[1]
+        var commands = "", expected: [String] = []
+        for line in block.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if line.hasPrefix("kalkyl> ") { commands += line.dropFirst(8) + "\n" } else if !line.isEmpty { expected.append(line) }
+        }
+        let run = try KalkylProcess.run(["repl", workbook], stdin: commands)
+        #expect(run.status == 0, "\(run.stderr)")
+        var output = run.stdout.split(separator: "\n").map(String.init)[...]
+        let errors = run.stderr.split(separator: "\n").map(String.init)
+        for line in expected where line.trimmingCharacters(in: .whitespaces) != "…" {
+            if errors.contains(line) { continue }
+            // A time is the machine's: compare up to it.
+            let shown = line.components(separatedBy: " recalculated in ")[0]
+            guard let found = output.firstIndex(where: { $0.components(separatedBy: " recalculated in ")[0] == shown }) else {
+                Issue.record("the README shows a line Kalkyl did not print (in this order): \(line)")
+                return
+            }
+            output = output[(found + 1)...]
+        }
+    }
+}
+
+/// The spreadsheet commands piped, as a script runs them: structural edits, sort and scenarios,
+/// which outcomes are failures, and a second quit that leaves without one.
+struct PipedSpreadsheetTests {
+    @Test func aScriptInsertsSortsComparesAndQuitsTwice() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let saved = directory.appendingPathComponent("b.kalk").path
+        let script = """
+            use Fördelning
+            insert rows 22
+            A22 = Region Nya
+            B22 = 100 000
+            fill down C21:F22
+            sort A2:F23 by F desc
+            show A2:A2
+            eval F24
+            redo
+            save as \(saved)
+            delete rows 2
+            quit
+            quit
+            """
+        let run = try KalkylProcess.run(["repl", "Workbooks/bilaga1-civilt-forsvar-2023.kalk"], stdin: script + "\n")
+        #expect(run.status == 0, "a warning is no failure: \(run.stderr)")
+        #expect(run.stderr == "nothing to redo\nthe workbook has unsaved changes: save it, or repeat the command to discard them\n")
+        #expect(run.stdout.contains("Fördelning!A2\n  value:   Region Stockholm (text)\n"))
+        #expect(run.stdout.contains("\n400000000\n"))
+        // The file has the 22 regions: its totals read the new row.
+        #expect(try KalkylProcess.run(["eval", saved, "Fördelning!F24"]).stdout == "400000000\n")
+        #expect(try KalkylProcess.run(["eval", saved, "COUNTA(Fördelning!A2:A23)"]).stdout == "22\n")
+        #expect(try KalkylProcess.run(["eval", saved, "--locale", "en", "INDEX(Fördelning!F2:F23,MATCH(\"Region Nya\",Fördelning!A2:A23,0))"]).stdout == "8921166\n")
+
+        // An unknown command, a bad range and an unclosed quote are failures: exit 1.
+        let failing = try KalkylProcess.run(["repl", "Workbooks/bilaga1-civilt-forsvar-2023.kalk"], stdin: "insert rows 0\nsave as \"x\n")
+        #expect(failing.status == 1)
+        #expect(failing.stderr.hasPrefix("'0' is not a row number or rows N:M\n"))
+    }
+
+    /// An xlsx file with rows inserted is not patched (its styles would stay where the cells were).
+    @Test func anXlsxWithInsertedRowsIsSavedAsKalk() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let xlsx = directory.appendingPathComponent("b.xlsx").path
+        #expect(try KalkylProcess.run(["convert", "Workbooks/bilaga1-civilt-forsvar-2023.kalk", xlsx]).status == 0)
+        let run = try KalkylProcess.run(["repl", xlsx], stdin: "insert rows 3 in Fördelning\nsave\nundo\nsave\n")
+        #expect(run.stderr.contains("inserting row 3 in Fördelning moved cells; Kalkyl cannot yet move an xlsx file's styles"))
+        #expect(run.stdout.hasSuffix("saved \(xlsx)\n"))  // after undo the file is patched as before
+        #expect(run.status == 1)
     }
 }

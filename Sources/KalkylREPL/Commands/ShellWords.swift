@@ -7,7 +7,7 @@ enum ShellWords {
         /// The position (0-based, in characters) of the quote that is not closed.
         var column: Int
         var quote: Character
-        var description: String { "the quote \(quote) at position \(column + 1) is not closed" }
+        var description: String { "the quote \(quote) is not closed" }
     }
 
     static func split(_ text: String) throws(UnclosedQuote) -> [String] {
