@@ -33,6 +33,6 @@ struct Kalkyl: ParsableCommand {
         abstract: "A spreadsheet engine for grant allocation workbooks.",
         discussion: "Exit status: 0 success, 1 the workbook has errors or a check failed, 2 usage or input error.",
         version: "0.1.0",
-        subcommands: [EvalCommand.self, ExportCommand.self, SetCommand.self, CheckCommand.self, DiffCommand.self, NewCommand.self, ReplCommand.self, FormCommand.self, FillCommand.self, ConvertCommand.self]
+        subcommands: [EvalCommand.self, ExportCommand.self, SetCommand.self, CheckCommand.self, DiffCommand.self, EditCommand.self, NewCommand.self, ReplCommand.self, FormCommand.self, FillCommand.self, ConvertCommand.self]
     )
 }

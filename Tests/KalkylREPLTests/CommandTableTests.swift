@@ -36,6 +36,10 @@ struct CommandTableTests {
         #expect(try ShellWords.split(line) == words)
     }
 
+    @Test func aQuotedWordSplitsBackWhole() throws {
+        for word in ["plain", "My sheet", "it's", #"a "b" \c"#, ""] { #expect(try ShellWords.split(ShellWords.quote(word)) == [word]) }
+    }
+
     @Test func anUnclosedQuoteIsAnErrorWithItsPlace() {
         #expect(throws: ShellWords.UnclosedQuote.self) { try ShellWords.split(#"save as "half"#) }
         let session = try? REPLSession.open(nil)

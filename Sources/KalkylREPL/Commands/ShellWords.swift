@@ -2,7 +2,7 @@
 /// (`"Region Gotland"`, `'My sheet'`), a backslash outside single quotes takes the next
 /// character as it is, and quotes inside a word join it (`bidragsmottagare="Region Gotland"`
 /// is one word, without the quotes).
-enum ShellWords {
+public enum ShellWords {
     struct UnclosedQuote: Error, CustomStringConvertible {
         /// The position (0-based, in characters) of the quote that is not closed.
         var column: Int
@@ -50,5 +50,11 @@ enum ShellWords {
         if escaped { word.append("\\") }
         if inWord { words.append(word) }
         return words
+    }
+
+    /// A word quoted so that `split` gives it back whole: `'My sheet'`, `'it'\''s'`.
+    public static func quote(_ word: String) -> String {
+        guard word.isEmpty || word.contains(where: { " \t\"'\\".contains($0) }) else { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
