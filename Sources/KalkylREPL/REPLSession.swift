@@ -138,4 +138,3 @@ public final class REPLSession {
     }
 }
 
-extension REPLCommand.Arguments: Equatable {}
