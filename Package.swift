@@ -50,7 +50,8 @@ let package = Package(
         ),
         .testTarget(
             name: "KalkylFormatsTests",
-            dependencies: ["KalkylEngine", "KalkylFormats", "KalkylTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["KalkylEngine", "KalkylFormats", "KalkylTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                           .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["BadInput/Findings"]  // inputs the tests read from disk
         ),
         .testTarget(name: "KalkylFormsTests", dependencies: ["KalkylEngine", "KalkylFormats", "KalkylForms"]),

@@ -15,7 +15,13 @@ struct SheetCursor {
 
     @inline(__always)
     mutating func enterRow(_ attributes: [String: String]) throws(Invalid) {
-        if let text = attributes["r"] {
+        try enterRow(r: attributes["r"])
+    }
+
+    /// A `<row>` with its `r`, if it has one.
+    @inline(__always)
+    mutating func enterRow(r: String?) throws(Invalid) {
+        if let text = r {
             guard let r = Int32(text), r >= 1, r <= CellAddress.maxRows else {
                 throw Invalid(message: "<row r=\"\(text.prefix(40))\"> is not a row number (1 to 1 048 576)")
             }
@@ -29,8 +35,14 @@ struct SheetCursor {
 
     @inline(__always)
     mutating func enterCell(_ attributes: [String: String]) throws(Invalid) -> CellAddress {
+        try enterCell(r: attributes["r"])
+    }
+
+    /// A `<c>` with its `r`, if it has one.
+    @inline(__always)
+    mutating func enterCell(r: String?) throws(Invalid) -> CellAddress {
         let address: CellAddress
-        if let r = attributes["r"] {
+        if let r {
             guard let parsed = CellAddress(r) else {
                 throw Invalid(message: "<c r=\"\(r.prefix(40))\"> is not a cell reference (A1 to XFD1048576)")
             }

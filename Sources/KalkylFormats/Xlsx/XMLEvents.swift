@@ -12,6 +12,10 @@ final class XMLEvents {
     var onStart: (_ name: String, _ attributes: [String: String]) -> Void = { _, _ in }
     var onText: (_ text: String) -> Void = { _ in }
     var onEnd: (_ name: String) -> Void = { _ in }
+    /// Offered the content of each element after its start tag: a reader that reads it from
+    /// the bytes itself returns where the element's end tag starts (the end is then reported
+    /// as usual); nil leaves the content to these events.
+    var onContent: ((_ name: String, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int?)? = nil
 
     private struct Malformed: Error {
         var offset: Int
@@ -22,6 +26,7 @@ final class XMLEvents {
     /// What a callback found wrong in what it read (an invalid cell reference, a duplicate
     /// cell): parsing stops after the callback, and the error names the part and the line.
     private var rejection: String?
+    private var rejectionOffset: Int?
     private var tagStart = 0
     private var tagEnd = 0
 
@@ -34,9 +39,14 @@ final class XMLEvents {
         if rejection == nil { rejection = message }
     }
 
+    /// A rejection of what stands at `offset` of the part (for the line the error names).
+    func reject(_ message: String, at offset: Int) {
+        if rejection == nil { rejection = message; rejectionOffset = offset }
+    }
+
     @inline(__always)
     private func checkRejection() throws(Malformed) {
-        if let rejection { throw Malformed(offset: tagStart, reason: rejection, isRejection: true) }
+        if let rejection { throw Malformed(offset: rejectionOffset ?? tagStart, reason: rejection, isRejection: true) }
     }
 
     /// Parses `data`; element names are given without their namespace prefix.
@@ -161,10 +171,14 @@ final class XMLEvents {
                     onEnd(local)
                 }
                 try checkRejection()
+                i = j + 1
                 if !selfClosing {
                     open.append((nameRange, local))
+                    if let onContent, let end = onContent(local, b, i) {
+                        try checkRejection()
+                        i = end
+                    }
                 }
-                i = j + 1
             }
         }
         if let last = open.last { throw Malformed(offset: n, reason: "<\(String(decoding: b[last.name], as: UTF8.self))> is not closed") }

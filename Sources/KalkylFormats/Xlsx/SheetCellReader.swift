@@ -1,0 +1,156 @@
+import Foundation
+import KalkylEngine
+
+/// Puts the cells of one worksheet part into the workbook: constants, formulas (shared, array,
+/// dynamic-array), the values Excel stored for them, and the formulas Kalkyl does not compute.
+struct SheetCellReader {
+    let workbook: Workbook
+    let sheet: Int
+    let strings: [String]
+    let formats: [String?]
+    let file: String
+    private(set) var failure: XlsxError? = nil
+
+    private var cached: [CellLocation: Value] = [:]
+    private var uncomputed: [CellLocation: UncomputedFormula] = [:]
+    private var shared: [String: (expression: KalkylEngine.Expression, master: CellAddress)] = [:]
+    private var unreadShared: [String: CellAddress] = [:]
+    /// Legacy array formulas over several cells, and their other cells.
+    private var arrays: [ArrayFormulaRange] = []
+    private var arrayMembers: [CellAddress: Int] = [:]
+    /// The areas dynamic-array formulas spill over: their other cells' values are the spill's.
+    private var spillAreas: [CellRange] = []
+    private var formatted: [String: [CellAddress]] = [:]
+    /// Cells come in order; one at or before the previous one may be a duplicate.
+    private var previous: CellAddress? = nil
+
+    init(workbook: Workbook, sheet: Int, strings: [String], formats: [String?], file: String) {
+        self.workbook = workbook
+        self.sheet = sheet
+        self.strings = strings
+        self.formats = formats
+        self.file = file
+    }
+
+    /// Reads one cell; a message when the file is wrong there (the reader stops).
+    mutating func read(_ cell: SheetCell) -> String? {
+        let address = cell.address
+        let location = CellLocation(sheet: sheet, address: address)
+        if let previous, (address.row, address.column) <= (previous.row, previous.column),
+           workbook.input(at: location) != .constant(.empty) {
+            return "the cell \(address) appears twice"
+        }
+        previous = address
+        let value = cell.value, type = cell.type
+        let constant: Value
+        switch type {
+        case "s":
+            guard let index = Int(value), index >= 0, index < strings.count else {
+                return "the cell \(address) names shared string \(value.prefix(20)), which the file does not have"
+            }
+            constant = .text(strings[index])
+        case "inlineStr", "str": constant = .text(OOXMLText.decode(value))
+        case "b": constant = .boolean(value == "1" || value.lowercased() == "true")
+        case "e": constant = FormulaError(code: value).map(Value.error) ?? .error(.value)
+        default:
+            if value.isEmpty {
+                constant = .empty
+            } else if let n = Double(value) {
+                // "inf", "nan" and 1E+999 parse as numbers no cell may hold.
+                guard n.isFinite else { return "the cell \(address) holds \(value.prefix(20)), which is not a finite number" }
+                constant = .number(n)
+            } else {
+                constant = .text(value)
+            }
+        }
+        if cell.style < formats.count, let code = formats[cell.style] { formatted[code, default: []].append(address) }
+        guard let text = cell.formula else {
+            guard constant != .empty else { return nil }
+            // A value inside a dynamic array's spill is the spill's, not the cell's own.
+            if !spillAreas.isEmpty && spillAreas.contains(where: { $0.contains(address) }) { return nil }
+            do { try workbook.set(.constant(constant), at: location) } catch { failure = XlsxError(path: file, message: "\(error)") }
+            return nil
+        }
+        let formulaAttributes = cell.formulaAttributes
+        // Only a stored <v> is a cached value; files written without values have none.
+        let hasCachedValue = cell.sawValue && (!value.isEmpty || type == "str")
+        if hasCachedValue { cached[location] = constant }
+        // Why Kalkyl does not compute the formula, if it does not: Excel's value stands in.
+        var uncomputedReason: String? = nil
+        let sharedIndex = formulaAttributes["t"] == "shared" ? formulaAttributes["si"] : nil
+        if let si = sharedIndex, text.isEmpty, let master = shared[si] {
+            // A follower of a shared formula: the master's formula, shifted to this cell.
+            workbook.set(expression: master.expression, at: location)
+        } else if !text.isEmpty {
+            do throws(WorkbookError) {
+                let isArray = formulaAttributes["t"] == "array"
+                if isArray && cell.hasCellMetadata {
+                    // Excel 365's dynamic array: computed and spilled as typed.
+                    try workbook.set(.formula("=" + text), at: location)
+                    if let ref = formulaAttributes["ref"], let area = CellRange(ref), !area.isSingleCell { spillAreas.append(area) }
+                } else if isArray {
+                    // A legacy array formula: the cell shows the first element of its result.
+                    try workbook.set(.formula("=INDEX((\(text)),1,1)"), at: location)
+                } else {
+                    // As text, so a filled-down formula is parsed once (see Workbook.set).
+                    try workbook.set(.formula("=" + text), at: location, legacy: true)
+                }
+                if let si = sharedIndex, let compiled = workbook.formula(at: location) { shared[si] = (compiled.expression, address) }
+                // (A larger array formula keeps Excel's values in its other cells.)
+                if !cell.hasCellMetadata, let array = ArrayFormulaRange(attributes: formulaAttributes, formula: text), array.range.cellCount <= 1 << 16 {
+                    for member in array.range.addresses where array.isMember(member) { arrayMembers[member] = arrays.count }
+                    arrays.append(array)
+                }
+            } catch {
+                var message = "\(error)"
+                if case .formula(var syntax, _) = error {
+                    syntax.offset -= 1  // positions in the text as the file has it, without '='
+                    message = "\(syntax)"
+                }
+                uncomputedReason = message
+                if let si = sharedIndex { unreadShared[si] = address }
+            }
+        } else if let si = sharedIndex, let master = unreadShared[si] {
+            uncomputedReason = "it shares the formula of \(master), which Kalkyl cannot read"
+        } else {
+            try? workbook.set(.constant(constant), at: location)
+        }
+        if let reason = uncomputedReason {
+            uncomputed[location] = UncomputedFormula(formula: text, reason: reason)
+            try? workbook.set(.constant(hasCachedValue ? constant : .empty), at: location)
+        }
+        return nil
+    }
+
+    /// After the last cell: the other cells of array formulas, the formulas Kalkyl lacks a
+    /// function for, the formats and widths, and what the document keeps of them.
+    mutating func finish(into document: inout XlsxDocument, widths: [Int32: Double]) {
+        // The other cells of array formulas: the values the file has are Excel's cached ones.
+        for (address, index) in arrayMembers {
+            let location = CellLocation(sheet: sheet, address: address)
+            if workbook.formula(at: location) != nil { continue }  // a formula of its own (not valid OOXML): kept
+            let stored = workbook.value(at: location)
+            if stored != .empty { cached[location] = stored }
+            try? workbook.set(.formula(arrays[index].memberFormula(at: address)), at: location)
+        }
+        // Formulas Excel computed that Kalkyl would show as #NAME? (a function it lacks): their
+        // values are kept. Looked for only when some formula has an unknown name.
+        if workbook.hasFormulasWithUnknownNames {
+            for (location, value) in cached {
+                guard let compiled = workbook.formula(at: location), let unknown = compiled.unknownNames.first else { continue }
+                uncomputed[location] = UncomputedFormula(formula: FormulaPrinter.xlsxFormula(compiled.expression, at: location.address),
+                                                        reason: "Kalkyl has no \(unknown)")
+                try? workbook.set(.constant(value), at: location)
+            }
+        }
+        let formatted = formatted
+        workbook.updateLayout(ofSheet: sheet) { layout in
+            layout.columnWidths = widths
+            for (code, addresses) in formatted.sorted(by: { $0.key < $1.key }) {
+                for range in SheetReader.runs(addresses) { layout.numberFormats.append((range: range, format: code)) }
+            }
+        }
+        document.cachedValues.merge(cached) { $1 }
+        document.uncomputed.merge(uncomputed) { $1 }
+    }
+}

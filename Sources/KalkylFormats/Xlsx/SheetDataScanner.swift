@@ -1,0 +1,267 @@
+import KalkylEngine
+
+/// Reads the rows of a worksheet's `<sheetData>` straight from the bytes: `<row>`, `<c>`, and in
+/// a cell `<f>`, `<v>` and an inline string's `<is><t>`, which is all that Excel and most
+/// writers put there. A sheet of a million rows is read without a `String` per tag or a
+/// dictionary per attribute list, as the general `XMLEvents` makes them.
+///
+/// Anything else — a comment, CDATA, rich text runs, an entity it does not know, an element
+/// it does not expect, a malformed tag — and it gives up (nil) before a cell reaches the
+/// workbook: the general reader then reads the same bytes, and says what is wrong with them.
+/// A property test checks that both give the same cells.
+enum SheetDataScanner {
+    /// The cells of the content that starts at `start` (after `<sheetData …>`), and where its
+    /// end tag starts; nil to leave the content to the general reader.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (cells: [SheetCell], end: Int)? {
+        var scanner = Scanner(b: bytes, i: start)
+        return scanner.sheetData()
+    }
+
+    private struct Scanner {
+        let b: UnsafeBufferPointer<UInt8>
+        var i: Int
+
+        /// A tag's name, local part (after any prefix) and whether it is an end tag.
+        struct Tag {
+            var name: Range<Int>
+            var local: Range<Int>
+        }
+
+        mutating func sheetData() -> (cells: [SheetCell], end: Int)? {
+            var cells: [SheetCell] = []
+            var cursor = SheetCursor()
+            while true {
+                skipSpaces()
+                guard i < b.count, b[i] == ascii("<") else { return nil }
+                let tagStart = i
+                if isEndTag() {
+                    guard let tag = endTag(), equals(tag.local, "sheetData") else { return nil }
+                    return (cells, tagStart)
+                }
+                guard let row = startTag(), equals(row.local, "row") else { return nil }
+                var r: String? = nil
+                let bytes = b
+                guard let rowClosed = attributes({ name, value in if Self.equals(bytes, name, "r") { r = Self.string(bytes, value) } }) else { return nil }
+                do { try cursor.enterRow(r: r) } catch { return nil }
+                if rowClosed { continue }
+                guard rowContent(row, cursor: &cursor, into: &cells) else { return nil }
+            }
+        }
+
+        /// The cells of a row, up to and including `</row>`.
+        mutating func rowContent(_ row: Tag, cursor: inout SheetCursor, into cells: inout [SheetCell]) -> Bool {
+            while true {
+                skipSpaces()
+                guard i < b.count, b[i] == ascii("<") else { return false }
+                let offset = i
+                if isEndTag() {
+                    guard let tag = endTag(), same(tag.name, row.name) else { return false }
+                    return true
+                }
+                guard let c = startTag(), equals(c.local, "c") else { return false }
+                var r: String? = nil, type = "n", style = 0, metadata = false, valid = true
+                let bytes = b
+                guard let closed = attributes({ name, value in
+                    if Self.equals(bytes, name, "r") {
+                        r = Self.string(bytes, value)
+                    } else if Self.equals(bytes, name, "t") {
+                        type = Self.string(bytes, value)
+                    } else if Self.equals(bytes, name, "s") {
+                        // As the general reader: a style that is no number is 0, a negative one an error.
+                        style = Int(Self.string(bytes, value)) ?? 0
+                        if style < 0 { valid = false }
+                    } else if Self.equals(bytes, name, "cm") {
+                        metadata = true
+                    }
+                }), valid else { return false }
+                let address: CellAddress
+                do { address = try cursor.enterCell(r: r) } catch { return false }
+                var cell = SheetCell(address: address, type: type, style: style, hasCellMetadata: metadata, offset: offset)
+                if !closed { guard cellContent(c, into: &cell) else { return false } }
+                cells.append(cell)
+            }
+        }
+
+        /// A cell's `<f>`, `<v>` and `<is>`, up to and including `</c>`.
+        mutating func cellContent(_ c: Tag, into cell: inout SheetCell) -> Bool {
+            while true {
+                skipSpaces()
+                guard i < b.count, b[i] == ascii("<") else { return false }
+                if isEndTag() {
+                    guard let tag = endTag(), same(tag.name, c.name) else { return false }
+                    return true
+                }
+                guard let tag = startTag() else { return false }
+                if equals(tag.local, "f") {
+                    var formulaAttributes: [String: String] = [:]
+                    let bytes = b
+                    guard let closed = attributes({ name, value in formulaAttributes[Self.string(bytes, name)] = Self.string(bytes, value) }),
+                          let text = closed ? "" : textThenEnd(of: tag) else { return false }
+                    cell.formula = text  // a second <f> replaces the first, as in the general reader
+                    cell.formulaAttributes = formulaAttributes
+                } else if equals(tag.local, "v") {
+                    guard let closed = attributes({ _, _ in }), let text = closed ? "" : textThenEnd(of: tag) else { return false }
+                    cell.value += text
+                    cell.sawValue = true
+                } else if equals(tag.local, "is") {
+                    cell.sawValue = true
+                    guard let closed = attributes({ _, _ in }) else { return false }
+                    if !closed { guard inlineString(tag, into: &cell) else { return false } }
+                } else {
+                    return false
+                }
+            }
+        }
+
+        /// An inline string's `<t>`, up to and including `</is>` (rich text runs are left to
+        /// the general reader).
+        mutating func inlineString(_ is: Tag, into cell: inout SheetCell) -> Bool {
+            while true {
+                skipSpaces()
+                guard i < b.count, b[i] == ascii("<") else { return false }
+                if isEndTag() {
+                    guard let tag = endTag(), same(tag.name, `is`.name) else { return false }
+                    return true
+                }
+                guard let t = startTag(), equals(t.local, "t"), let closed = attributes({ _, _ in }),
+                      let text = closed ? "" : textThenEnd(of: t) else { return false }
+                cell.value += text
+            }
+        }
+
+        // MARK: Bytes
+
+        @inline(__always) func ascii(_ c: Unicode.Scalar) -> UInt8 { UInt8(ascii: c) }
+
+        @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
+
+        mutating func skipSpaces() {
+            while i < b.count && Self.isSpace(b[i]) { i += 1 }
+        }
+
+        func isEndTag() -> Bool { i + 1 < b.count && b[i + 1] == ascii("/") }
+
+        func equals(_ range: Range<Int>, _ literal: StaticString) -> Bool { Self.equals(b, range, literal) }
+
+        static func equals(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ literal: StaticString) -> Bool {
+            guard range.count == literal.utf8CodeUnitCount else { return false }
+            let p = literal.utf8Start
+            for k in 0..<range.count where b[range.lowerBound + k] != p[k] { return false }
+            return true
+        }
+
+        func same(_ x: Range<Int>, _ y: Range<Int>) -> Bool { b[x].elementsEqual(b[y]) }
+
+        func string(_ range: Range<Int>) -> String { Self.string(b, range) }
+
+        static func string(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)
+        }
+
+        /// A name from `i`: up to a space, `>`, `/` or `=`.
+        mutating func name() -> Tag? {
+            let start = i
+            var colon = -1
+            while i < b.count {
+                let c = b[i]
+                if Self.isSpace(c) || c == ascii(">") || c == ascii("/") || c == ascii("=") { break }
+                if c == ascii(":") { colon = i }
+                if c == ascii("<") || c == ascii("&") || c == ascii("\"") || c == ascii("'") { return nil }
+                i += 1
+            }
+            guard i > start else { return nil }
+            return Tag(name: start..<i, local: (colon >= 0 ? colon + 1 : start)..<i)
+        }
+
+        /// `<name`, leaving `i` at the attributes.
+        mutating func startTag() -> Tag? {
+            i += 1
+            return name()
+        }
+
+        /// `</name>`, leaving `i` after it.
+        mutating func endTag() -> Tag? {
+            i += 2
+            guard let tag = name() else { return nil }
+            skipSpaces()
+            guard i < b.count, b[i] == ascii(">") else { return nil }
+            i += 1
+            return tag
+        }
+
+        /// The attributes up to `>` or `/>`, each given to `body` (values without entities
+        /// only); whether the tag closes itself; nil when it is not a plain tag.
+        mutating func attributes(_ body: (Range<Int>, Range<Int>) -> Void) -> Bool? {
+            while true {
+                skipSpaces()
+                guard i < b.count else { return nil }
+                if b[i] == ascii(">") { i += 1; return false }
+                if b[i] == ascii("/") {
+                    guard i + 1 < b.count, b[i + 1] == ascii(">") else { return nil }
+                    i += 2
+                    return true
+                }
+                guard let attribute = name() else { return nil }
+                skipSpaces()
+                guard i < b.count, b[i] == ascii("=") else { return nil }
+                i += 1
+                skipSpaces()
+                guard i < b.count, b[i] == ascii("\"") || b[i] == ascii("'") else { return nil }
+                let quote = b[i]
+                let start = i + 1
+                i = start
+                while i < b.count && b[i] != quote {
+                    if b[i] == ascii("&") || b[i] == ascii("<") { return nil }
+                    i += 1
+                }
+                guard i < b.count else { return nil }
+                body(attribute.local, start..<i)
+                i += 1
+            }
+        }
+
+        /// The text up to the end tag of `tag` (which it reads too), entities decoded.
+        mutating func textThenEnd(of tag: Tag) -> String? {
+            let start = i
+            var entities = false
+            while i < b.count && b[i] != ascii("<") {
+                if b[i] == ascii("&") { entities = true }
+                i += 1
+            }
+            guard i < b.count, isEndTag() else { return nil }
+            let text = entities ? decoded(start..<i) : string(start..<i)
+            guard let text, let end = endTag(), same(end.name, tag.name) else { return nil }
+            return text
+        }
+
+        /// Text with the five named entities and character references replaced; nil for any other.
+        func decoded(_ range: Range<Int>) -> String? {
+            var out: [UInt8] = []
+            out.reserveCapacity(range.count)
+            var k = range.lowerBound
+            while k < range.upperBound {
+                guard b[k] == ascii("&") else { out.append(b[k]); k += 1; continue }
+                var semicolon = k + 1
+                while semicolon < range.upperBound && b[semicolon] != ascii(";") { semicolon += 1 }
+                guard semicolon < range.upperBound else { return nil }
+                let entity = (k + 1)..<semicolon
+                if equals(entity, "lt") { out.append(ascii("<")) }
+                else if equals(entity, "gt") { out.append(ascii(">")) }
+                else if equals(entity, "amp") { out.append(ascii("&")) }
+                else if equals(entity, "quot") { out.append(ascii("\"")) }
+                else if equals(entity, "apos") { out.append(ascii("'")) }
+                else {
+                    let text = string(entity)
+                    let code: UInt32?
+                    if text.hasPrefix("#x") || text.hasPrefix("#X") { code = UInt32(text.dropFirst(2), radix: 16) }
+                    else if text.hasPrefix("#") { code = UInt32(text.dropFirst()) }
+                    else { code = nil }
+                    guard let code, let scalar = Unicode.Scalar(code) else { return nil }
+                    out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                }
+                k = semicolon + 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+}

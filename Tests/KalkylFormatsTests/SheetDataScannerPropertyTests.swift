@@ -1,0 +1,73 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import KalkylEngine
+@testable import KalkylFormats
+
+/// The fast path that reads `<sheetData>` from the bytes gives the workbook the general XML
+/// reader gives, for any sheet part: numbers, shared and inline strings, booleans, errors,
+/// formulas with entities, shared and array formulas, styles, namespace prefixes, cells and
+/// rows without `r`, and what the fast path leaves to the general reader (rich text,
+/// comments, CDATA, unknown entities, malformed tags) — errors included, with the same message.
+struct SheetDataScannerPropertyTests {
+    static let strings = ["Region", "Belopp", "Gotland & Fårö"]
+    static let formats: [String?] = [nil, "0.0%", "#,##0"]
+
+    /// One cell's XML (without its `r`, which the row gives or not); `%R` stands for ` r="…"`.
+    static let cells = [
+        #"<c%R><v>42</v></c>"#, #"<c%R s="1"><v>0.25</v></c>"#, #"<c%R t="s"><v>2</v></c>"#, #"<c%R t="s"><v>7</v></c>"#,
+        #"<c%R t="b"><v>1</v></c>"#, #"<c%R t="e"><v>#DIV/0!</v></c>"#, #"<c%R t="inlineStr"><is><t>Fårö &amp; Gotland</t></is></c>"#,
+        #"<c%R t="inlineStr"><is><r><t>rich</t></r><r><t> text</t></r></is></c>"#, #"<c%R s="2"/>"#, #"<c%R><v>1e999</v></c>"#,
+        #"<c%R><f>1+2</f><v>3</v></c>"#, #"<c%R><f>IF(A1&lt;2,"a&amp;b","c")</f><v>c</v></c>"#, #"<c%R t="str"><f>"x"&amp;"y"</f><v>xy</v></c>"#,
+        #"<c%R><f t="shared" ref="B1:B9" si="0">A1*2</f><v>2</v></c>"#, #"<c%R><f t="shared" si="0"/><v>4</v></c>"#,
+        #"<c%R><f t="array" ref="C1:C2">A1:A2*2</f><v>2</v></c>"#, #"<c%R><f>SUM(</f><v>7</v></c>"#, #"<c%R><f>NOSUCHFN(1)</f><v>5</v></c>"#,
+        #"<c%R><!-- a comment --><v>1</v></c>"#, #"<c%R><v><![CDATA[12]]></v></c>"#, #"<c%R><v>&unknown;</v></c>"#,
+        #"<c%R s="-1"><v>1</v></c>"#, #"<c%R cm="1"><f t="array" ref="D1:D3">SEQUENCE(3)</f><v>1</v></c>"#,
+        #"<x:c%R><x:v>9</x:v></x:c>"#, #"<c%R>  <v> 8 </v>  </c>"#, #"<c%R t='s'><v>0</v></c>"#, #"<c%R><v>1</v><v>2</v></c>"#,
+        #"<c%R><v>1</c>"#, #"<c%R t="s" s="x"><v>1</v></c>"#,
+    ]
+
+    @Test func theFastPathReadsWhatTheGeneralReaderReads() async {
+        let row = zip(Gen.int(in: 1...8), Gen.bool, zip(Gen.int(in: 0...(Self.cells.count - 1)), Gen.bool).array(of: 0...5))
+        await propertyCheck(count: 400, input: row.array(of: 0...6)) { rows in
+            var xml = #"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cols><col min="1" max="2" width="12"/></cols><sheetData>"#
+            var rowNumber = 0
+            for (step, numbered, cells) in rows {
+                rowNumber += step
+                xml += numbered ? "<row r=\"\(rowNumber)\">" : "<row>"
+                for (column, (cell, addressed)) in cells.enumerated() {
+                    let r = addressed ? " r=\"\(A1.columnName(column))\(rowNumber)\"" : ""
+                    xml += "\n  " + Self.cells[cell].replacingOccurrences(of: "%R", with: r)
+                }
+                xml += "</row>"
+            }
+            xml += "</sheetData><pageMargins left=\"0.7\"/></worksheet>"
+            let fast = Self.read(xml, fastPath: true), general = Self.read(xml, fastPath: false)
+            #expect(fast == general, "\(xml)")
+        }
+    }
+
+    /// What reading gives: each cell's formula and value, the stored values, the formulas
+    /// Kalkyl does not compute, the layout, or the error.
+    static func read(_ xml: String, fastPath: Bool) -> [String] {
+        let workbook = Workbook()
+        _ = try? workbook.addSheet(named: "S")
+        var document = XlsxDocument(workbook: workbook, cachedValues: [:], uncomputed: [:],
+                                    source: XlsxSource(bytes: Data(), sheetParts: [], names: [], tables: [], tableParts: [:],
+                                                       baseline: workbook.baseline(), sharedStringCount: 0))
+        do {
+            try workbook.load {
+                try SheetReader.read(Data(xml.utf8), into: &document, sheet: 0, strings: strings, formats: formats,
+                                     file: "t.xlsx", part: "xl/worksheets/sheet1.xml", fastPath: fastPath)
+            }
+        } catch {
+            return ["error: \(error)"]
+        }
+        var out = workbook.cells(inSheet: 0).map { "\($0.address) \(workbook.formulaText(at: CellLocation(sheet: 0, address: $0.address)) ?? "") \($0.value)" }
+        out += document.cachedValues.sorted { $0.key < $1.key }.map { "cached \($0.key.address) \($0.value)" }
+        out += document.uncomputed.sorted { $0.key < $1.key }.map { "uncomputed \($0.key.address) \($0.value.formula) \($0.value.reason)" }
+        out += workbook.sheets[0].numberFormats.map { "format \($0.range) \($0.format)" }
+        out += workbook.sheets[0].columnWidths.sorted { $0.key < $1.key }.map { "width \($0.key) \($0.value)" }
+        return out
+    }
+}
