@@ -32,6 +32,11 @@ struct SheetCellReader {
         self.file = file
     }
 
+    /// Makes room for `count` more cells' stored values (a sheet's formulas mostly have one).
+    mutating func reserve(_ count: Int) {
+        cached.reserveCapacity(cached.count + count)
+    }
+
     /// Reads one cell; a message when the file is wrong there (the reader stops).
     mutating func read(_ cell: SheetCell) -> String? {
         let address = cell.address

@@ -65,6 +65,7 @@ enum SheetReader {
             // The rows, straight from the bytes; nil: the general reader reads them.
             events.onContent = { element, bytes, start in
                 guard element == "sheetData", let (cells, end) = SheetDataScanner.scan(bytes, from: start) else { return nil }
+                reader.reserve(cells.count)
                 for cell in cells {
                     if let rejection = reader.read(cell) { events.reject(rejection, at: cell.offset); break }
                 }
