@@ -1,6 +1,9 @@
 /// Copying and sorting cells give new inputs for cells, which the caller sets as one edit (so
 /// undo takes them back as any edit): nothing else in the workbook changes.
 extension Workbook {
+    /// The most cells one paste or sort gives inputs for: a whole column.
+    public static let maximumRearrangedCells = 1_048_576
+
     /// The inputs pasting a copy of `source` onto `destination` gives, as Excel pastes: a
     /// formula is the same relative to its new cell (`=B2*2` copied down a row is `=B3*2`;
     /// absolute references stay), and a destination that is a whole multiple of the source's
@@ -11,6 +14,9 @@ extension Workbook {
             target = CellRange(destination.start, CellAddress(row: destination.start.row + Int32(source.rowCount) - 1,
                                                               column: destination.start.column + Int32(source.columnCount) - 1))
             guard target.end.isValid else { throw .invalidEdit("\(source) pasted at \(destination) would leave the sheet") }
+        }
+        guard target.cellCount <= Self.maximumRearrangedCells else {
+            throw .invalidEdit("the paste onto \(target) is \(target.cellCount) cells; one paste sets at most \(Self.maximumRearrangedCells) (a whole column)")
         }
         guard target.rowCount % source.rowCount == 0, target.columnCount % source.columnCount == 0 else {
             throw .invalidEdit("\(source) is \(source.rowCount) × \(source.columnCount) cells and \(destination) is \(target.rowCount) × \(target.columnCount): the paste area must be the copy's size or a multiple of it")
@@ -51,6 +57,9 @@ extension Workbook {
     /// range keep reading the same cells (they do not follow the rows, as in Excel).
     public func sortInputs(_ range: CellRange, sheet: Int, by keys: [SortKey], locale: SpreadsheetLocale) throws(WorkbookError) -> [(CellLocation, CellInput)] {
         guard !keys.isEmpty else { throw .invalidEdit("a sort needs a column to sort by") }
+        guard range.cellCount <= Self.maximumRearrangedCells else {
+            throw .invalidEdit("\(range) is \(range.cellCount) cells; one sort moves at most \(Self.maximumRearrangedCells) (a whole column)")
+        }
         for key in keys where key.column < range.start.column || key.column > range.end.column {
             throw .invalidEdit("column \(A1.columnName(Int(key.column))) is not in \(range)")
         }

@@ -41,8 +41,9 @@ extension Workbook {
     /// off the sheet or a table would lose its header row.
     public func apply(_ shift: StructuralShift) throws(WorkbookError) -> StructuralEdit {
         guard shift.sheet >= 0 && shift.sheet < sheets.count else { throw .noSuchSheet("\(shift.sheet + 1)") }
-        guard shift.count >= 1, shift.start >= 0, shift.start + shift.count <= shift.limit else {
-            throw .invalidEdit("\(shift.description) is not on the sheet")
+        guard shift.count >= 1, shift.start >= 0, shift.start < shift.limit, shift.count <= shift.limit - shift.start else {
+            // (Not `shift.description`: its last index would overflow.)
+            throw .invalidEdit("\(shift.count) \(shift.axis.rawValue) from index \(shift.start) do not fit on the sheet")
         }
         let sheetName = sheets[shift.sheet].name
         if shift.isInsertion {

@@ -13,6 +13,9 @@ struct CopyMoveSortTests {
         #expect(workbook.formulaText(at: try workbook.location(of: "B3")) == "=A3*$A$1*10")
         #expect(try ["B1", "B2", "B3"].map(workbook.value) == [.number(10), .number(20), .number(30)])
         #expect(throws: WorkbookError.self) { try workbook.copyInputs(from: CellRange("A1:A2")!, sheet: 0, to: CellRange("C1:C3")!, sheet: 0) }
+        // A whole sheet is 17 billion cells: refused at once, not allocated.
+        #expect(throws: WorkbookError.self) { try workbook.copyInputs(from: CellRange("A1")!, sheet: 0, to: CellRange("A1:XFD1048576")!, sheet: 0) }
+        #expect(throws: WorkbookError.self) { try workbook.sortInputs(CellRange("A1:XFD1048576")!, sheet: 0, by: [.init(column: 0)], locale: .english) }
     }
 
     @Test func movedCellsAreFollowedByTheFormulasThatReadThem() throws {

@@ -141,6 +141,10 @@ struct StructuralEditTests {
         let workbook = try makeWorkbook(["A1048576": "last", "B1": "=A1048576"])
         #expect(throws: WorkbookError.self) { try workbook.insertRows(at: 0, count: 1, inSheet: 0) }
         #expect(try Self.formula(workbook, "B1") == "=A1048576")
+        // Counts past the sheet are refused, not overflowed.
+        #expect(throws: WorkbookError.self) { try workbook.insertColumns(at: 3, count: .max, inSheet: 0) }
+        #expect(throws: WorkbookError.self) { try workbook.deleteRows(at: -1, count: 1, inSheet: 0) }
+        #expect(throws: WorkbookError.self) { try workbook.deleteRows(at: 0, count: 1, inSheet: 7) }
     }
 
     @Test func restoringContentsPutsBackWhatADeletionRemoved() throws {
