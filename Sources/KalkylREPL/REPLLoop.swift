@@ -146,7 +146,7 @@ enum Completion {
         case .words(let options)? where words.count == 1 || options.contains(where: { $0.hasPrefix("-") }):
             let found = options.filter { $0.hasPrefix(lowerWord) }
             if !found.isEmpty || words.count == 1 { return found }
-        case .none?:
+        case .nothing?:
             return []
         default:
             break

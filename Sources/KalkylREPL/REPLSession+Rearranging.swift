@@ -95,9 +95,10 @@ extension REPLSession {
             guard let column = parts.first.flatMap({ A1.columnIndex($0) }), parts.count <= 2 else {
                 return failure("'\(key.trimmingCharacters(in: .whitespaces))' is not a column to sort by (a letter, then asc or desc)")
             }
+            // Swedish Excel's Sort says stigande and fallande.
             let direction = parts.count == 2 ? parts[1].lowercased() : "asc"
-            guard direction == "asc" || direction == "desc" else { return failure("'\(parts[1])': expected asc or desc") }
-            keys.append(.init(column: Int32(column), descending: direction == "desc"))
+            guard ["asc", "desc", "stigande", "fallande"].contains(direction) else { return failure("'\(parts[1])': expected asc or desc (stigande, fallande)") }
+            keys.append(.init(column: Int32(column), descending: direction == "desc" || direction == "fallande"))
         }
         let inputs = try workbook.sortInputs(range, sheet: sheet, by: keys, locale: locale)
         return apply(inputs, description: "sort \(words.joined(separator: " "))")

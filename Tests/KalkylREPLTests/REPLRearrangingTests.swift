@@ -79,6 +79,8 @@ struct REPLRearrangingTests {
         // Two keys: equal base amounts, then the names backwards.
         _ = session.execute("sort A2:F22 by D, A desc")
         #expect(try value(session, "A2") == .text("Västra Götalandsregionen"))
+        _ = session.execute("sort A2:F22 by B fallande")  // as Swedish Excel's Sort says it
+        #expect(try value(session, "A2") == .text("Region Stockholm"))
     }
 
     @Test func copyMoveAndFill() throws {

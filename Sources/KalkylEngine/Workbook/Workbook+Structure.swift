@@ -17,8 +17,6 @@ extension Workbook {
         /// Values that differ, at the cell they are in now, after the recalculation.
         public var changes: [RecalculationResult.Change] = []
         public var cycles: [[RecalculationResult.PathStep]] = []
-        /// The values before, by the cell they are in after (while the edit is made).
-        var valuesBefore: [CellLocation: Value] = [:]
     }
 
     public func insertRows(at row: Int32, count: Int32 = 1, inSheet sheet: Int) throws(WorkbookError) -> StructuralEdit {
@@ -60,7 +58,7 @@ extension Workbook {
             if moved?.range != table.range { edit.resizedTables.append((table.name, table.range, moved?.range)) }
             if let moved { newTables.append(moved) }
         }
-        var contents = rearranged(into: &edit, moving: { s, address in s == shift.sheet ? shift.moved(address) : address }) { sheet, shape, range in
+        var (contents, valuesBefore) = rearranged(into: &edit, moving: { s, address in s == shift.sheet ? shift.moved(address) : address }) { sheet, shape, range in
             guard sheet == shift.sheet else { return range }
             switch (shift.axis, shape) {
             case (.rows, .columns), (.columns, .rows): return range
@@ -71,7 +69,7 @@ extension Workbook {
         contents.tables = newTables
         contents.layouts[shift.sheet] = shifted(contents.layouts[shift.sheet], by: shift)
         contents.shifts.append(shift)
-        load(contents, into: &edit)
+        load(contents, valuesBefore: valuesBefore, into: &edit)
         return edit
     }
 
@@ -88,7 +86,7 @@ extension Workbook {
         }
         func translated(_ a: CellAddress) -> CellAddress { CellAddress(row: a.row + rows, column: a.column + columns) }
         var edit = StructuralEdit(shift: nil)
-        let contents = rearranged(into: &edit, moving: { s, address in
+        let (contents, valuesBefore) = rearranged(into: &edit, moving: { s, address in
             guard s == sheet else { return address }
             if source.contains(address) { return translated(address) }
             return target.contains(address) ? nil : address
@@ -98,18 +96,20 @@ extension Workbook {
             if shape == .cell && target.contains(range.start) { return nil }
             return range
         }
-        load(contents, into: &edit)
+        load(contents, valuesBefore: valuesBefore, into: &edit)
         return edit
     }
 
     /// The workbook's contents with every cell where `moving` puts it (nil: gone) and every
-    /// formula's and name's references where `references` maps them; counts what moved.
+    /// formula's and name's references where `references` maps them; counts what moved. With
+    /// it, the values now, by the cell they will be in.
     private func rearranged(into edit: inout StructuralEdit, moving: (Int, CellAddress) -> CellAddress?,
-                            references: @escaping (Int?, Reference.Shape, CellRange) -> CellRange?) -> Contents {
+                            references: @escaping (Int?, Reference.Shape, CellRange) -> CellRange?) -> (Contents, [CellLocation: Value]) {
         var contents = self.contents()
+        var valuesBefore: [CellLocation: Value] = [:]
         for s in sheets.indices {
             for (address, value, _) in cells(inSheet: s) {
-                if let new = moving(s, address) { edit.valuesBefore[CellLocation(sheet: s, address: new)] = value }
+                if let new = moving(s, address) { valuesBefore[CellLocation(sheet: s, address: new)] = value }
             }
         }
         func mapper(host: Int?) -> (String?, Reference.Shape, CellRange) -> CellRange? {
@@ -145,23 +145,22 @@ extension Workbook {
             }
             return name
         }
-        return contents
+        return (contents, valuesBefore)
     }
 
     /// Loads rearranged contents and lists the values that differ from before.
-    private func load(_ contents: Contents, into edit: inout StructuralEdit) {
+    private func load(_ contents: Contents, valuesBefore: [CellLocation: Value], into edit: inout StructuralEdit) {
         let result = restore(contents)
-        for (location, value) in edit.valuesBefore where value != self.value(at: location) {
+        for (location, value) in valuesBefore where value != self.value(at: location) {
             edit.changes.append(.init(location: location, oldValue: value, newValue: self.value(at: location)))
         }
         for s in sheets.indices {
-            for (address, value, _) in cells(inSheet: s) where edit.valuesBefore[CellLocation(sheet: s, address: address)] == nil {
+            for (address, value, _) in cells(inSheet: s) where valuesBefore[CellLocation(sheet: s, address: address)] == nil {
                 edit.changes.append(.init(location: CellLocation(sheet: s, address: address), oldValue: .empty, newValue: value))
             }
         }
         edit.changes.sort { $0.location < $1.location }
         edit.cycles = result.cycles
-        edit.valuesBefore = [:]
     }
 
     private func shifted(_ table: Table, by shift: StructuralShift) throws(WorkbookError) -> Table? {

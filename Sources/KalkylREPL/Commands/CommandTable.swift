@@ -26,7 +26,7 @@ enum CommandTable {
                     completion: .words(["rows", "columns"])) { session, call in try session.structural(call.words, inserting: false) },
         REPLCommand(name: "sort", syntax: "sort RANGE by COL [desc], COL … [--header]",
                     summary: "sort the rows of a range by columns (sort A2:F22 by F desc, A): numbers before text, empty cells last, Swedish collation in Swedish",
-                    details: "Each row moves whole and its formulas stay the same relative to their new cells (as in Excel):\na formula reading its own row (=B5/$B$23) still does. Formulas outside the range keep reading\nthe same cells. --header: the first row of the range is a header and stays."
+                    details: "Each row moves whole and its formulas stay the same relative to their new cells (as in Excel):\na formula reading its own row (=B5/$B$23) still does. Formulas outside the range keep reading\nthe same cells. --header: the first row of the range is a header and stays. desc/asc may be written fallande/stigande."
         ) { session, call in try session.sort(call.words) },
         REPLCommand(name: "copy", syntax: "copy SOURCE DESTINATION", summary: "paste a copy: formulas keep their relative references relative (copy F2 J2:J22)") { session, call in
             try session.copy(call.words)
@@ -41,7 +41,7 @@ enum CommandTable {
             try session.undo(call.words, redo: false)
         },
         REPLCommand(name: "redo", syntax: "redo [N]", summary: "redo what undo undid") { session, call in try session.undo(call.words, redo: true) },
-        REPLCommand(name: "changes", syntax: "changes", summary: "the whole change list of the last edit (an edit lists at most 20 changes)", completion: .none) { session, _ in
+        REPLCommand(name: "changes", syntax: "changes", summary: "the whole change list of the last edit (an edit lists at most 20 changes)", completion: .nothing) { session, _ in
             session.changes()
         },
         REPLCommand(name: "scenario", syntax: "scenario save NAME | list | diff NAME [NAME2]",
@@ -50,8 +50,8 @@ enum CommandTable {
         REPLCommand(name: "use", syntax: "use SHEET", summary: "make a sheet the current one (unqualified cells are on it)", completion: .sheets) { session, call in
             try session.use(call.words)
         },
-        REPLCommand(name: "sheets", syntax: "sheets", summary: "list the sheets", completion: .none) { session, _ in session.sheets() },
-        REPLCommand(name: "names", syntax: "names", summary: "list the defined names", completion: .none) { session, _ in session.names() },
+        REPLCommand(name: "sheets", syntax: "sheets", summary: "list the sheets", completion: .nothing) { session, _ in session.sheets() },
+        REPLCommand(name: "names", syntax: "names", summary: "list the defined names", completion: .nothing) { session, _ in session.names() },
         REPLCommand(name: "name", syntax: "name NAME = RANGE | FORMULA", summary: "define a name for cells or a formula (name Andel = C2:C22); it can then be used wherever a cell can",
                     arguments: .raw) { session, call in try session.name(call.raw) },
         REPLCommand(name: "unname", syntax: "unname NAME", summary: "remove a defined name (formulas that use it show #NAME?)") { session, call in
@@ -77,7 +77,7 @@ enum CommandTable {
                     completion: .words(["csv", "json", "--sheet", "--swedish", "--no-bom", "--formatted", "--raw", "-o"])) { session, call in
             try session.export(call.words)
         },
-        REPLCommand(name: "open", syntax: "open FILE", summary: "open another workbook (warns once about unsaved changes)", completion: .none) { session, call in
+        REPLCommand(name: "open", syntax: "open FILE", summary: "open another workbook (warns once about unsaved changes)", completion: .nothing) { session, call in
             try session.open(call.words)
         },
         REPLCommand(name: "new", syntax: "new TEMPLATE [NAME=VALUE …]", summary: "a new workbook from a template (new rekvisition bidragsmottagare=\"Region Gotland\")",
@@ -91,7 +91,7 @@ enum CommandTable {
         REPLCommand(name: "help", aliases: ["?"], syntax: "help [COMMAND]", summary: "this list, or one command", completion: .commands) { session, call in
             session.help(call.words)
         },
-        REPLCommand(name: "quit", aliases: ["exit"], syntax: "quit", summary: "leave (warns once about unsaved changes; a second quit leaves)", completion: .none) { session, _ in
+        REPLCommand(name: "quit", aliases: ["exit"], syntax: "quit", summary: "leave (warns once about unsaved changes; a second quit leaves)", completion: .nothing) { session, _ in
             session.quit()
         },
     ]

@@ -11,7 +11,7 @@ struct REPLCommand: Sendable {
 
     /// What Tab offers after the command's name.
     enum Completion: Sendable {
-        case sheets, templates, commands, none
+        case sheets, templates, commands, nothing
         /// Function, sheet and defined names, as in a formula.
         case formula
         /// The words given (subcommands, options).
