@@ -1,6 +1,6 @@
 /// Results over ranges that many formulas of one recalculation share: the sum of
-/// `SUM($B$4:$B$N)` asked by every row and the running total of `SUM($A$1:A{i})` down a
-/// column. (Hash indexes of lookup columns live longer: `LookupIndexes`.)
+/// `SUM($B$4:$B$N)` asked by every row, the running total of `SUM($A$1:A{i})` down a
+/// column, and the split of `ALLOCATE($B$1,$C$2:$C$N)` filled down the weights' rows. (Hash indexes of lookup columns live longer: `LookupIndexes`.)
 ///
 /// It lives for one recalculation and is used only while evaluating formulas without dynamic
 /// references: their ranges are range nodes of the graph, so every cell in them is final
@@ -20,8 +20,16 @@ struct RangeCache {
         var endColumn: Int32
     }
 
+    /// One split of a total over a weights range: every row of the range asks for the same.
+    struct AllocationKey: Hashable {
+        var total: Double
+        var sheet: Int32
+        var range: CellRange
+    }
+
     var aggregates: [AggregateKey: Operand] = [:]
     var runs: [RunKey: (endRow: Int32, total: Result<Double, FormulaError>)] = [:]
+    var allocations: [AllocationKey: Result<[Double], FormulaError>] = [:]
 }
 
 extension EvaluationContext {

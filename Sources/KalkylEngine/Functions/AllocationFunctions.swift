@@ -29,6 +29,34 @@ extension FunctionRegistry {
         let total = DecimalRounding.round(try args.number(0), digits: 0)
         guard total >= 0, total < 1e15 else { throw FormulaError.number }
         let shape = args[1].dimensions
+        let parts: [Double]
+        // Every row of a weights column asks for the same split: computed once a recalculation.
+        if args.context.cachesRanges, case .reference(let sheet, let range) = args[1] {
+            let key = RangeCache.AllocationKey(total: total, sheet: sheet, range: range)
+            let split: Result<[Double], FormulaError>
+            if let known = args.context.rangeCache.allocations[key] {
+                split = known
+            } else {
+                do throws(FormulaError) { split = .success(try self.split(total, over: args)) } catch { split = .failure(error) }
+                args.context.rangeCache.allocations[key] = split
+            }
+            parts = try split.get()
+        } else {
+            parts = try split(total, over: args)
+        }
+        if !args.isOmitted(2) {
+            let position = try args.integer(2)
+            guard position >= 1, position <= parts.count else { throw FormulaError.reference }
+            return .number(parts[position - 1])
+        }
+        if ownRow, case .reference(_, let range) = args[1], let offset = Allocation.ownRow(of: range, host: args.context.host) {
+            return .number(parts[offset])
+        }
+        return .array(Matrix(rows: shape.rows, columns: shape.columns, values: parts.map { .number($0) }))
+    }
+
+    /// The parts of `total` by the weights of the second argument.
+    private static func split(_ total: Double, over args: Arguments) throws(FormulaError) -> [Double] {
         let matrix = try args.matrix(1)
         var weights: [Double] = []
         weights.reserveCapacity(matrix.values.count)
@@ -42,16 +70,7 @@ extension FunctionRegistry {
             case .error(let e): throw e
             }
         }
-        let parts = try Allocation.largestRemainder(total: total, weights: weights)
-        if !args.isOmitted(2) {
-            let position = try args.integer(2)
-            guard position >= 1, position <= parts.count else { throw FormulaError.reference }
-            return .number(parts[position - 1])
-        }
-        if ownRow, case .reference(_, let range) = args[1], let offset = Allocation.ownRow(of: range, host: args.context.host) {
-            return .number(parts[offset])
-        }
-        return .array(Matrix(rows: shape.rows, columns: shape.columns, values: parts.map { .number($0) }))
+        return try Allocation.largestRemainder(total: total, weights: weights)
     }
 }
 

@@ -273,6 +273,8 @@ struct Recalculation {
                 guard let formula = workbook.formula(at: location) else { continue }
                 context.moveTo(location, for: formula)
                 context.checksPendingReads = false
+                // A range a cycle reads changes between iterations: no shared range results.
+                context.cachesRanges = false
                 let settled = workbook.settleResult(evaluator.evaluate(formula, in: context), spilling: evaluator.takeSpilledResult(),
                                                     at: location, mayHaveSpill: true)
                 let value = settled.value

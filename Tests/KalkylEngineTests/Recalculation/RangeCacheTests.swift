@@ -91,6 +91,43 @@ struct RangeCacheTests {
         #expect(try workbook.value("E7") == .number(0.5))  // 0.4 now stands in A3, beside 0.2+0.3
     }
 
+    @Test func oneSplitServesEveryRowOfTheWeights() throws {
+        // Bilaga 1's shape: each row takes its own part of one split of 400 000 000.
+        var cells: [String: String] = ["B1": "400000000"]
+        for i in 4...24 {
+            cells["C\(i)"] = "\(100_000 + 7919 * i % 50_000)"
+            cells["D\(i)"] = "=ALLOCATE($B$1,$C$4:$C$24)"
+            cells["E\(i)"] = "=ALLOCATE($B$1/2,$C$4:$C$24)"  // another total: another split
+        }
+        cells["D25"] = "=SUM(D4:D24)"
+        cells["E25"] = "=SUM(E4:E24)"
+        let workbook = try makeWorkbook(cells)
+        try expectStraightforwardValues(workbook)
+        #expect(try workbook.value("D25") == .number(400_000_000))
+        #expect(try workbook.value("E25") == .number(200_000_000))
+        // An edit of one weight moves every part; a weight that is an error is every row's error.
+        try workbook.set(.typed("900000"), at: try workbook.location(of: "C10"))
+        workbook.recalculate()
+        try expectStraightforwardValues(workbook)
+        #expect(try workbook.value("D25") == .number(400_000_000))
+        try workbook.set(.typed("#N/A"), at: try workbook.location(of: "C11"))
+        workbook.recalculate()
+        try expectStraightforwardValues(workbook)
+        #expect(try workbook.value("D4") == .error(.notAvailable))
+        #expect(try workbook.value("E24") == .error(.notAvailable))
+    }
+
+    @Test func anIteratedCycleSeesTheRangeAnewEachIteration() throws {
+        // A1 = 100 + 10 % of SUM(A1:A2), A2 = 0: A1 = 100 / 0.9, as without the range.
+        let workbook = try makeWorkbook(["A1": "=100+SUM(A1:A2)*0.1", "A2": "0"])
+        workbook.iterativeCalculation = IterativeCalculation()
+        guard case .number(let a1) = try workbook.value("A1") else {
+            Issue.record("A1 is not a number")
+            return
+        }
+        #expect(abs(a1 - 100 / 0.9) < 0.001)
+    }
+
     @Test func randomEditsKeepCachedAndStraightforwardValuesEqual() async {
         let inputs = ["1", "2", "2", "-3.5", "0.1", "x", "X", "", "#DIV/0!", "TRUE", "=A1*2", "=1/0", "Key1"]
         let edit = zip(Gen.int(in: 1...12), Gen.int(in: 0...(inputs.count - 1)))
@@ -101,6 +138,8 @@ struct RangeCacheTests {
                 cells["C\(i)"] = "=A\(i)/SUM($A$1:$A$12)+COUNT($A$1:$A$12)+MAX($A$1:$A$12)"
                 cells["D\(i)"] = "=IFERROR(MATCH(A\(i),$A$1:$A$12,0),-1)"
                 cells["E\(i)"] = "=VLOOKUP(\"x\",$A$1:$B$12,2,FALSE)"
+                cells["F\(i)"] = "=ALLOCATE(1000,$G$1:$G$12)"
+                cells["G\(i)"] = "=ABS(N(A\(i)))"
             }
             guard let workbook = try? makeWorkbook(cells) else {
                 Issue.record("the test workbook could not be made")
