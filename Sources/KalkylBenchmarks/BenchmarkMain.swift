@@ -3,43 +3,75 @@ import KalkylEngine
 import KalkylFormats
 
 /// Measures Kalkyl on generated workloads and prints one line per workload and size:
-/// load (.kalk text → workbook, formulas compiled, graph built, first calculation), a full
-/// recalculation, the median single-input edit + incremental recalculation, cells recalculated
-/// per edit, peak memory, the memory the loaded workbook holds per formula cell (resident
-/// memory after loading minus before: the .kalk text is there both times, temporaries of the
-/// load are not), and loading the same workbook from .xlsx.
-/// Peak memory is the process's high-water mark: run one workload (`--only NAME`) for its own.
+/// loading the workbook from .kalk (text → workbook, formulas compiled, graph built, first
+/// calculation) and from .xlsx, a full recalculation, the median single-input edit with its
+/// incremental recalculation, the cells recalculated per edit, saving as .kalk and as .xlsx,
+/// the peak resident memory, and the memory the loaded workbook holds per formula cell
+/// (resident memory after loading minus before: the .kalk text is there both times,
+/// temporaries of the load are not).
+/// Each workload and size runs in a process of its own (the benchmark starts itself with
+/// `--measure NAME N`), so its peak memory is its own.
 /// `--write-xlsx FOLDER` keeps the .xlsx files (scripts/compare-ironcalc.py uses them);
 /// `--time-xlsx FILE` times one file's load and calculation as JSON.
 /// Run in release: `swift run -c release kalkyl-benchmark [N …] [--only NAME]`.
 @main
 struct BenchmarkMain {
+    static let makers: [(String, @Sendable (Int) -> Workload)] = [
+        ("grid", Workload.grid), ("chain", Workload.chain), ("sumcol", Workload.sumcol),
+        ("lookup", Workload.lookup), ("alloc", Workload.alloc), ("allocate", Workload.allocate),
+    ]
+
     static func main() throws {
         var sizes: [Int] = []
-        var only: Set<String> = []
+        var only: [String] = []
         var xlsxFolder: String? = nil
         var arguments = CommandLine.arguments.dropFirst()
         while let argument = arguments.popFirst() {
-            if argument == "--only", let name = arguments.popFirst() { only.insert(name); continue }
+            if argument == "--only", let name = arguments.popFirst() { only.append(name); continue }
             if argument == "--write-xlsx", let folder = arguments.popFirst() { xlsxFolder = folder; continue }
             if argument == "--time-xlsx", let file = arguments.popFirst() { return try timeXlsx(file) }
-            guard let n = Int(argument.replacingOccurrences(of: "_", with: "")) else {
-                FileHandle.standardError.write(Data("usage: kalkyl-benchmark [N …] [--only grid|chain|sumcol|lookup|alloc] [--write-xlsx FOLDER] | --time-xlsx FILE\n".utf8))
-                exit(2)
+            if argument == "--measure", let name = arguments.popFirst(), let n = arguments.popFirst().flatMap({ Int($0) }),
+               let make = makers.first(where: { $0.0 == name })?.1 {
+                return try measure(make(n), xlsxFolder: arguments.popFirst())
             }
+            guard let n = Int(argument.replacingOccurrences(of: "_", with: "")), n >= 2 else { usage() }
             sizes.append(n)
         }
         if sizes.isEmpty { sizes = [10_000, 100_000] }
-        let makers: [(String, (Int) -> Workload)] = [
-            ("grid", Workload.grid), ("chain", Workload.chain), ("sumcol", Workload.sumcol),
-            ("lookup", Workload.lookup), ("alloc", Workload.alloc),
-        ]
-        emit("workload      rows    cells   load ms   calc ms   edit ms (median)  recalculated/edit  peak MB  workbook MB  bytes/formula cell  xlsx load ms")
+        if let unknown = only.first(where: { name in !makers.contains { $0.0 == name } }) {
+            FileHandle.standardError.write(Data("kalkyl-benchmark: no workload '\(unknown)'\n".utf8))
+            usage()
+        }
+        let columns: [(String, Int)] = [("rows", 8), ("cells", 9), ("formulas", 9), ("kalk load ms", 14), ("xlsx load ms", 14), ("calc ms", 10),
+                                        ("edit ms (median)", 18), ("recalculated/edit", 19), ("kalk save ms", 14), ("xlsx save ms", 14), ("peak MB", 9), ("bytes/formula cell", 20)]
+        emit("workload " + columns.map { String(repeating: " ", count: max(0, $0.1 - $0.0.count)) + $0.0 }.joined())
         for n in sizes {
-            for (name, make) in makers where only.isEmpty || only.contains(name) {
-                try measure(make(n), xlsxFolder: xlsxFolder)
+            for (name, _) in makers where only.isEmpty || only.contains(name) {
+                try runMeasurement(name, n, xlsxFolder: xlsxFolder)
             }
         }
+    }
+
+    static func usage() -> Never {
+        FileHandle.standardError.write(Data("usage: kalkyl-benchmark [N …] [--only \(makers.map(\.0).joined(separator: "|"))] [--write-xlsx FOLDER] | --time-xlsx FILE\n".utf8))
+        exit(2)
+    }
+
+    /// Runs one workload in a child process of this program and passes its line on.
+    static func runMeasurement(_ name: String, _ n: Int, xlsxFolder: String?) throws {
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: Bundle.main.executablePath ?? "/proc/self/exe")
+        child.arguments = ["--measure", name, String(n)] + (xlsxFolder.map { [$0] } ?? [])
+        let output = Pipe()
+        child.standardOutput = output
+        try child.run()
+        let line = output.fileHandleForReading.readDataToEndOfFile()
+        child.waitUntilExit()
+        guard child.terminationStatus == 0 else {
+            FileHandle.standardError.write(Data("kalkyl-benchmark: \(name) \(n) failed (exit \(child.terminationStatus))\n".utf8))
+            exit(1)
+        }
+        FileHandle.standardOutput.write(line)
     }
 
     static func measure(_ workload: Workload, xlsxFolder: String?) throws {
@@ -66,19 +98,27 @@ struct BenchmarkMain {
         let formulaCells = (0..<workbook.sheets.count).reduce(0) { count, s in
             count + workbook.cells(inSheet: s).filter { $0.formula != nil }.count
         }
-        let peak = memoryMB("VmHWM:")
-        // The same workbook as .xlsx: written once, then loaded (with its first calculation).
-        let folder = xlsxFolder ?? NSTemporaryDirectory()
-        let xlsx = (folder as NSString).appendingPathComponent("\(workload.name)-\(workload.rows).xlsx")
         try workbook.set(.constant(.number(workload.editValues.1)), at: location)
         workbook.recalculate()
-        try XlsxWriter.save(workbook, to: xlsx)
-        workbook = nil
-        let xlsxLoad = try clock.measure { _ = try XlsxReader.load(path: xlsx) }
-        if xlsxFolder == nil { try? FileManager.default.removeItem(atPath: xlsx) }
-        emit(String(format: "%-8@ %9d %8d %9.1f %9.1f %12.3f %18d %12.0f %12.0f %19.0f %13.1f",
-                     workload.name, workload.rows, cells, load.milliseconds, calculation.milliseconds,
-                     edits[edits.count / 2].milliseconds, recalculated, peak, held, held * 1_048_576 / Double(max(formulaCells, 1)), xlsxLoad.milliseconds))
+        // Saved as .kalk and as .xlsx, then the .xlsx loaded again (with its first calculation).
+        let kalk = NSTemporaryDirectory() + "kalkyl-benchmark-\(ProcessInfo.processInfo.processIdentifier).kalk"
+        let kalkSave = try clock.measure { try KalkWriter.save(WorkbookDocument(workbook: workbook), to: kalk) }
+        try? FileManager.default.removeItem(atPath: kalk)
+        var xlsxSave = "-", xlsxLoad = "-"
+        if workload.hasXlsxForm {
+            let folder = xlsxFolder ?? NSTemporaryDirectory()
+            let xlsx = (folder as NSString).appendingPathComponent("\(workload.name)-\(workload.rows).xlsx")
+            xlsxSave = String(format: "%.1f", try clock.measure { try XlsxWriter.save(workbook, to: xlsx) }.milliseconds)
+            workbook = nil
+            xlsxLoad = String(format: "%.1f", try clock.measure { _ = try XlsxReader.load(path: xlsx) }.milliseconds)
+            if xlsxFolder == nil { try? FileManager.default.removeItem(atPath: xlsx) }
+        }
+        let peak = memoryMB("VmHWM:")
+        let name = workload.name.padding(toLength: 9, withPad: " ", startingAt: 0)
+        func right(_ text: String) -> String { String(repeating: " ", count: max(0, 13 - text.count)) + text }
+        emit(name + String(format: "%8d %8d %8d %13.1f ", workload.rows, cells, formulaCells, load.milliseconds) + right(xlsxLoad)
+             + String(format: " %9.1f %17.3f %18d %13.1f ", calculation.milliseconds, edits[edits.count / 2].milliseconds, recalculated, kalkSave.milliseconds)
+             + right(xlsxSave) + String(format: " %8.0f %19.0f", peak, held * 1_048_576 / Double(max(formulaCells, 1))))
     }
 
     /// Times one .xlsx file for the IronCalc comparison: load (parse and build), then a full

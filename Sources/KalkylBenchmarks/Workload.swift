@@ -7,6 +7,9 @@ struct Workload {
     /// The cell an edit changes, and two values to alternate between.
     var editCell: String
     var editValues: (Double, Double)
+    /// Whether the workload is also measured as .xlsx: an ALLOCATE is written there as Excel's
+    /// own formula for the split, quadratic in the rows by nature, so it is not comparable.
+    var hasXlsxForm = true
 
     /// `A{i}=i, B{i}=A{i}*2, C{i}=B{i}+A{i}, D{i}=IF(C{i}>N,C{i}-N,C{i})`.
     static func grid(_ n: Int) -> Workload {
@@ -52,5 +55,17 @@ struct Workload {
         }
         text += "F\(last + 1) =SUM(F4:F\(last))\n"
         return Workload(name: "alloc", rows: n, text: text, editCell: "B\(4 + n / 2)", editValues: (5000, 6000))
+    }
+
+    /// Bilaga 1 filled down N regions with ALLOCATE: `B{i}` weights, `C{i}=ALLOCATE($B$1,$B$3:$B$N)`
+    /// (each row its own part of one split), and the total.
+    static func allocate(_ n: Int) -> Workload {
+        let last = n + 2
+        var text = "kalkyl 1\nsheet S\nB1 400000000\n"
+        for i in 3...last {
+            text += "B\(i) \(1000 + (i * 7919) % 100_000)\nC\(i) =ALLOCATE($B$1,$B$3:$B$\(last))\n"
+        }
+        text += "C\(last + 1) =SUM(C3:C\(last))\n"
+        return Workload(name: "allocate", rows: n, text: text, editCell: "B\(3 + n / 2)", editValues: (5000, 6000), hasXlsxForm: false)
     }
 }
