@@ -33,11 +33,15 @@ struct CheckCommand: ParsableCommand {
         }
         var formulas = 0, cells = 0
         for (index, _) in book.sheets.enumerated() {
-            for cell in book.cells(inSheet: index) {
+            // Counted in one walk; the few error cells then listed in row order.
+            var errors: [(address: CellAddress, error: FormulaError, formula: CompiledFormula?)] = []
+            book.forEachCell(inSheet: index) { address, value, formula in
                 cells += 1
-                let location = CellLocation(sheet: index, address: cell.address)
-                if cell.formula != nil { formulas += 1 }
-                guard case .error(let error) = cell.value else { continue }
+                if formula != nil { formulas += 1 }
+                if case .error(let error) = value { errors.append((address, error, formula)) }
+            }
+            for cell in errors.sorted(by: { $0.address < $1.address }) {
+                let location = CellLocation(sheet: index, address: cell.address), error = cell.error
                 if error == .cycle && inCycles.contains(location) { continue }  // listed with its cycle
                 var line = "\(book.name(of: location)): \(error.code)"
                 if let text = book.formulaText(at: location) { line += "  \(text)" }
@@ -80,9 +84,13 @@ struct CheckCommand: ParsableCommand {
     /// warning, not a problem: the text may be meant.
     private func warnAboutNumbersStoredAsText(in book: Workbook) {
         for (index, _) in book.sheets.enumerated() {
-            for cell in book.cells(inSheet: index, inputsOnly: true) where cell.formula == nil {
-                guard case .text(let text) = cell.value, SpreadsheetLocale.all.contains(where: { $0.number(from: text) != nil }) else { continue }
-                let location = CellLocation(sheet: index, address: cell.address)
+            var texts: [(address: CellAddress, text: String)] = []
+            book.forEachCell(inSheet: index, inputsOnly: true) { address, value, formula in
+                if formula == nil, case .text(let text) = value { texts.append((address, text)) }
+            }
+            for (address, text) in texts.sorted(by: { $0.address < $1.address }) {
+                guard SpreadsheetLocale.all.contains(where: { $0.number(from: text) != nil }) else { continue }
+                let location = CellLocation(sheet: index, address: address)
                 guard !book.dependents(of: location).isEmpty else { continue }
                 Output.write("warning: \(book.name(of: location)) holds the text \"\(Excerpt.of(text))\", which formulas read; perhaps meant as a number (SUM and other aggregates of ranges skip text)\n")
             }
@@ -109,7 +117,7 @@ struct CheckCommand: ParsableCommand {
 
     /// Formula cells whose recalculated value differs from Excel's stored one.
     private func compareWithCached() throws {
-        let document = try WorkbookFile.open(workbook)
+        let document = try WorkbookFile.open(workbook, keepingCachedValues: true)
         guard document.kind == .xlsx else { throw CommandFailure.input("--against-cached needs an .xlsx file") }
         let book = document.workbook
         let uncomputed = listUncomputed(document)

@@ -100,8 +100,13 @@ struct XlsxReaderTests {
         #expect(workbook.sheets[0].numberFormat(at: CellAddress("B2")!) == "#,##0")
         #expect(workbook.sheets[0].numberFormat(at: CellAddress("C3")!) == "0.0%")
         #expect(workbook.sheets[0].columnWidths[0] == 28.5)
-        // Cached values are kept for comparison; a formula Kalkyl cannot read or compute keeps its cached value.
-        #expect(document.cachedValues[try workbook.location(of: "Fördelning!C2")] == .number(0.72))
+        // Cached values are kept for comparison when asked for; a formula Kalkyl cannot read or
+        // compute keeps its cached value either way.
+        #expect(document.cachedValues.isEmpty)
+        let keeping = try XlsxReader.load(path: path, keepingCachedValues: true)
+        #expect(keeping.cachedValues[try workbook.location(of: "Fördelning!C2")] == .number(0.72))
+        #expect(keeping.cachedValues[try workbook.location(of: "Fördelning!F3")] == .error(.name))
+        #expect(keeping.cachedValues[try workbook.location(of: "'My Data'!C2")] == .number(20))  // an array formula's other cell
         #expect(document.uncomputed.keys.sorted().map { workbook.name(of: $0) } == ["Fördelning!F3", "Fördelning!G3"])
         #expect(document.uncomputed[try workbook.location(of: "Fördelning!F3")]?.reason == "Kalkyl has no NOSUCH")
         #expect(try value("Fördelning!G3") == .number(5))

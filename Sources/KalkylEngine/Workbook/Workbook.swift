@@ -302,12 +302,18 @@ public final class Workbook {
     /// shows, cells a spill covers included (`inputsOnly` leaves them out: what was typed).
     public func cells(inSheet sheet: Int, inputsOnly: Bool = false) -> [(address: CellAddress, value: Value, formula: CompiledFormula?)] {
         var result: [(CellAddress, Value, CompiledFormula?)] = []
+        forEachCell(inSheet: sheet, inputsOnly: inputsOnly) { result.append(($0, $1, $2)) }
+        return result.sorted { $0.0 < $1.0 }
+    }
+
+    /// Every non-empty cell of a sheet as `cells(inSheet:)` has them, but column by column and
+    /// without collecting them: for a walk over a large sheet that needs no order.
+    public func forEachCell(inSheet sheet: Int, inputsOnly: Bool = false, _ body: (CellAddress, Value, CompiledFormula?) -> Void) {
         let skipsSpilled = inputsOnly && !spilledCells.isEmpty
         sheets[sheet].forEachUsedCell { address, value, id in
             if skipsSpilled && spilledCells[CellLocation(sheet: sheet, address: address).key] != nil { return }
-            result.append((address, value, id == Column.noFormula ? nil : formulas[Int(id)]))
+            body(address, value, id == Column.noFormula ? nil : formulas[Int(id)])
         }
-        return result.sorted { $0.0 < $1.0 }
     }
 
     /// Parses `B7`, `$B$7`, `Sheet2!B7` or `'My sheet'!B7`; unqualified addresses are on `defaultSheet`.

@@ -56,7 +56,7 @@ public struct WorkbookDocument {
         return entry
     }
 
-    /// The values Excel stored for formula cells (xlsx only).
+    /// The values Excel stored for formula cells (xlsx opened `keepingCachedValues` only).
     public var cachedValues: [CellLocation: Value] { xlsx?.cachedValues ?? [:] }
 
     /// One line per formula Kalkyl does not compute, said when the file is opened; past 20, one

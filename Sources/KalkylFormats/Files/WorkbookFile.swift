@@ -7,12 +7,13 @@ public enum WorkbookFile {
     /// Opens a .kalk or .xlsx file; errors say where (file:line:column, part and line).
     public static func load(_ path: String) throws -> Workbook { try open(path).workbook }
 
-    /// Opens a .kalk or .xlsx file with what the file carries besides the workbook.
-    public static func open(_ path: String) throws -> WorkbookDocument {
-        if (try? Kind(path)) == nil { return try openWithoutExtension(path) }
+    /// Opens a .kalk or .xlsx file with what the file carries besides the workbook;
+    /// `keepingCachedValues`: with every value Excel stored for a formula (`cachedValues`).
+    public static func open(_ path: String, keepingCachedValues: Bool = false) throws -> WorkbookDocument {
+        if (try? Kind(path)) == nil { return try openWithoutExtension(path, keepingCachedValues: keepingCachedValues) }
         let document: WorkbookDocument
         switch try Kind(path) {
-        case .xlsx: document = WorkbookDocument(xlsx: try XlsxReader.load(path: path))
+        case .xlsx: document = WorkbookDocument(xlsx: try XlsxReader.load(path: path, keepingCachedValues: keepingCachedValues))
         case .kalk: document = try KalkReader.load(path: path)
         case .csv: document = try CSVReader.load(path: path)
         }
@@ -22,7 +23,7 @@ public enum WorkbookFile {
 
     /// A file named without an extension, such as a pipe (`<(git show HEAD~1:x.kalk)`): read
     /// whole, told apart by its first bytes, and opened from a temporary copy.
-    private static func openWithoutExtension(_ path: String) throws -> WorkbookDocument {
+    private static func openWithoutExtension(_ path: String, keepingCachedValues: Bool) throws -> WorkbookDocument {
         guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd(), let kind = Kind.sniffed(data) else {
             throw FileError.unknownFormat(path: path)
         }
@@ -32,7 +33,7 @@ public enum WorkbookFile {
         defer { try? FileManager.default.removeItem(at: copy) }
         let document: WorkbookDocument
         do {
-            document = try open(copy.path)
+            document = try open(copy.path, keepingCachedValues: keepingCachedValues)
         } catch var error as KalkSyntaxError {
             error.file = path  // the line and column are the pipe's
             throw error

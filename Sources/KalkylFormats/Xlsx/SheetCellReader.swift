@@ -9,6 +9,9 @@ struct SheetCellReader {
     let strings: [String]
     let formats: [String?]
     let file: String
+    /// Whether every formula cell's stored value is kept (see `XlsxReader.load`), or only
+    /// those a formula Kalkyl does not compute needs.
+    let keepsCachedValues: Bool
     private(set) var failure: XlsxError? = nil
 
     private var cached: [CellLocation: Value] = [:]
@@ -24,17 +27,13 @@ struct SheetCellReader {
     /// Cells come in order; one at or before the previous one may be a duplicate.
     private var previous: CellAddress? = nil
 
-    init(workbook: Workbook, sheet: Int, strings: [String], formats: [String?], file: String) {
+    init(workbook: Workbook, sheet: Int, strings: [String], formats: [String?], file: String, keepsCachedValues: Bool) {
         self.workbook = workbook
+        self.keepsCachedValues = keepsCachedValues
         self.sheet = sheet
         self.strings = strings
         self.formats = formats
         self.file = file
-    }
-
-    /// Makes room for `count` more cells' stored values (a sheet's formulas mostly have one).
-    mutating func reserve(_ count: Int) {
-        cached.reserveCapacity(cached.count + count)
     }
 
     /// Reads one cell; a message when the file is wrong there (the reader stops).
@@ -79,7 +78,6 @@ struct SheetCellReader {
         let formulaAttributes = cell.formulaAttributes
         // Only a stored <v> is a cached value; files written without values have none.
         let hasCachedValue = cell.sawValue && (!value.isEmpty || type == "str")
-        if hasCachedValue { cached[location] = constant }
         // Why Kalkyl does not compute the formula, if it does not: Excel's value stands in.
         var uncomputedReason: String? = nil
         let sharedIndex = formulaAttributes["t"] == "shared" ? formulaAttributes["si"] : nil
@@ -120,11 +118,18 @@ struct SheetCellReader {
         } else {
             try? workbook.set(.constant(constant), at: location)
         }
+        if hasCachedValue && (keepsCachedValues || callsUnknownFunction(at: location)) { cached[location] = constant }
         if let reason = uncomputedReason {
             uncomputed[location] = UncomputedFormula(formula: text, reason: reason)
             try? workbook.set(.constant(hasCachedValue ? constant : .empty), at: location)
         }
         return nil
+    }
+
+    /// Whether the cell's formula calls a function or name Kalkyl and the workbook lack
+    /// (looked at only once some formula does).
+    private func callsUnknownFunction(at location: CellLocation) -> Bool {
+        workbook.hasFormulasWithUnknownNames && workbook.formula(at: location)?.unknownNames.isEmpty == false
     }
 
     /// After the last cell: the other cells of array formulas, the formulas Kalkyl lacks a
@@ -135,11 +140,11 @@ struct SheetCellReader {
             let location = CellLocation(sheet: sheet, address: address)
             if workbook.formula(at: location) != nil { continue }  // a formula of its own (not valid OOXML): kept
             let stored = workbook.value(at: location)
-            if stored != .empty { cached[location] = stored }
+            if stored != .empty && keepsCachedValues { cached[location] = stored }
             try? workbook.set(.formula(arrays[index].memberFormula(at: address)), at: location)
         }
         // Formulas Excel computed that Kalkyl would show as #NAME? (a function it lacks): their
-        // values are kept. Looked for only when some formula has an unknown name.
+        // values are kept.
         if workbook.hasFormulasWithUnknownNames {
             for (location, value) in cached {
                 guard let compiled = workbook.formula(at: location), let unknown = compiled.unknownNames.first else { continue }
@@ -155,7 +160,7 @@ struct SheetCellReader {
                 for range in SheetReader.runs(addresses) { layout.numberFormats.append((range: range, format: code)) }
             }
         }
-        document.cachedValues.merge(cached) { $1 }
+        if keepsCachedValues { document.cachedValues.merge(cached) { $1 } }
         document.uncomputed.merge(uncomputed) { $1 }
     }
 }

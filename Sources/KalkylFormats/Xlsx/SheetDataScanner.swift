@@ -5,16 +5,21 @@ import KalkylEngine
 /// writers put there. A sheet of a million rows is read without a `String` per tag or a
 /// dictionary per attribute list, as the general `XMLEvents` makes them.
 ///
-/// Anything else — a comment, CDATA, rich text runs, an entity it does not know, an element
-/// it does not expect, a malformed tag — and it gives up (nil) before a cell reaches the
-/// workbook: the general reader then reads the same bytes, and says what is wrong with them.
-/// A property test checks that both give the same cells.
+/// Rows are given to the reader one by one as they are read, so no more than a row's cells
+/// are held. At a row with anything else — a comment, CDATA, rich text runs, an entity it
+/// does not know, an element it does not expect, a malformed tag — it stops before any of that
+/// row's cells reaches the workbook: the general reader goes on from that row's first byte,
+/// with the same `SheetCursor`, and says what is wrong there. A property test checks that both
+/// give the same cells.
 enum SheetDataScanner {
-    /// The cells of the content that starts at `start` (after `<sheetData …>`), and where its
-    /// end tag starts; nil to leave the content to the general reader.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (cells: [SheetCell], end: Int)? {
+    /// Reads the rows of the content that starts at `start` (after `<sheetData …>`), giving each
+    /// row's cells to `row`; returns where it stopped: the end tag's start when it read every
+    /// row, else the start of the row (or tag) left to the general reader. `row` returns false
+    /// to stop there (the reader rejected a cell).
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, cursor: inout SheetCursor,
+                     row: ([SheetCell]) -> Bool) -> Int {
         var scanner = Scanner(b: bytes, i: start)
-        return scanner.sheetData()
+        return scanner.sheetData(cursor: &cursor, row: row)
     }
 
     private struct Scanner {
@@ -27,24 +32,24 @@ enum SheetDataScanner {
             var local: Range<Int>
         }
 
-        mutating func sheetData() -> (cells: [SheetCell], end: Int)? {
+        mutating func sheetData(cursor: inout SheetCursor, row body: ([SheetCell]) -> Bool) -> Int {
             var cells: [SheetCell] = []
-            var cursor = SheetCursor()
             while true {
                 skipSpaces()
-                guard i < b.count, b[i] == ascii("<") else { return nil }
                 let tagStart = i
-                if isEndTag() {
-                    guard let tag = endTag(), equals(tag.local, "sheetData") else { return nil }
-                    return (cells, tagStart)
-                }
-                guard let row = startTag(), equals(row.local, "row") else { return nil }
+                // Anything unexpected: left to the general reader from here, the cursor as before the row.
+                let before = cursor
+                guard i < b.count, b[i] == ascii("<") else { return tagStart }
+                if isEndTag() { return tagStart }  // </sheetData>, or a wrong end tag the general reader reports
+                guard let row = startTag(), equals(row.local, "row") else { return tagStart }
                 var r: String? = nil
                 let bytes = b
-                guard let rowClosed = attributes({ name, value in if Self.equals(bytes, name, "r") { r = Self.string(bytes, value) } }) else { return nil }
-                do { try cursor.enterRow(r: r) } catch { return nil }
+                guard let rowClosed = attributes({ name, value in if Self.equals(bytes, name, "r") { r = Self.string(bytes, value) } }) else { return tagStart }
+                do { try cursor.enterRow(r: r) } catch { cursor = before; return tagStart }
                 if rowClosed { continue }
-                guard rowContent(row, cursor: &cursor, into: &cells) else { return nil }
+                cells.removeAll(keepingCapacity: true)
+                guard rowContent(row, cursor: &cursor, into: &cells) else { cursor = before; return tagStart }
+                guard body(cells) else { return i }
             }
         }
 

@@ -13,8 +13,9 @@ final class XMLEvents {
     var onText: (_ text: String) -> Void = { _ in }
     var onEnd: (_ name: String) -> Void = { _ in }
     /// Offered the content of each element after its start tag: a reader that reads it from
-    /// the bytes itself returns where the element's end tag starts (the end is then reported
-    /// as usual); nil leaves the content to these events.
+    /// the bytes itself returns how far it read — where the element's end tag starts (the end
+    /// is then reported as usual), or where content it leaves to these events starts, inside
+    /// the element; nil leaves all the content to these events.
     var onContent: ((_ name: String, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int?)? = nil
 
     private struct Malformed: Error {

@@ -5,7 +5,8 @@ import KalkylEngine
 /// so that a save writes the file back with only the edits (see `XlsxDocumentWriter`).
 public struct XlsxDocument {
     public var workbook: Workbook
-    /// The values Excel stored for formula cells, to compare with Kalkyl's.
+    /// The values Excel stored for formula cells, to compare with Kalkyl's: empty unless the
+    /// file was read `keepingCachedValues` (300 000 formulas would hold 20 MB of them).
     public var cachedValues: [CellLocation: Value]
     /// Formulas Kalkyl does not compute; their cells hold Excel's cached value meanwhile.
     public var uncomputed: [CellLocation: UncomputedFormula]

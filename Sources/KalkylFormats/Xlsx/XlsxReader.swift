@@ -4,11 +4,14 @@ import KalkylEngine
 /// Reads .xlsx files: every sheet, values (numbers, shared and inline strings, booleans,
 /// errors), formulas including shared formulas, defined names, number formats, column widths.
 public enum XlsxReader {
-    public static func load(path: String) throws -> XlsxDocument {
-        try load(path: path, partSizeLimit: XlsxPackage.maximumPartSize)
+    /// `keepingCachedValues`: keep the value Excel stored for every formula cell in
+    /// `XlsxDocument.cachedValues` (for `kalkyl check --against-cached`); otherwise only those
+    /// of formulas Kalkyl does not compute are kept, where they stand in for the formula's.
+    public static func load(path: String, keepingCachedValues: Bool = false) throws -> XlsxDocument {
+        try load(path: path, partSizeLimit: XlsxPackage.maximumPartSize, keepingCachedValues: keepingCachedValues)
     }
 
-    static func load(path: String, partSizeLimit: Int) throws -> XlsxDocument {
+    static func load(path: String, partSizeLimit: Int, keepingCachedValues: Bool = false) throws -> XlsxDocument {
         let package = try XlsxPackage(path: path, partSizeLimit: partSizeLimit)
         guard let workbookXML = try package.part("xl/workbook.xml") else {
             throw XlsxError(path: path, message: "not an xlsx workbook (no xl/workbook.xml)")
@@ -71,7 +74,8 @@ public enum XlsxReader {
                 guard let data = try package.part(parts[index]) else {
                     throw XlsxError(path: path, message: "the sheet '\(sheet.name)' has no part in the file")
                 }
-                try SheetReader.read(data, into: &document, sheet: index, strings: sharedStrings, formats: formats, file: path, part: parts[index])
+                try SheetReader.read(data, into: &document, sheet: index, strings: sharedStrings, formats: formats, file: path, part: parts[index],
+                                     keepingCachedValues: keepingCachedValues)
             }
         }
         document.source.baseline = workbook.baseline()

@@ -7,8 +7,9 @@ import KalkylEngine
 /// them. Either gives `SheetCell`s to one `SheetCellReader`.
 enum SheetReader {
     static func read(_ data: Data, into document: inout XlsxDocument, sheet: Int, strings: [String], formats: [String?],
-                     file: String, part: String, fastPath: Bool = true) throws {
-        var reader = SheetCellReader(workbook: document.workbook, sheet: sheet, strings: strings, formats: formats, file: file)
+                     file: String, part: String, fastPath: Bool = true, keepingCachedValues: Bool = true) throws {
+        var reader = SheetCellReader(workbook: document.workbook, sheet: sheet, strings: strings, formats: formats, file: file,
+                                     keepsCachedValues: keepingCachedValues)
         var widths: [Int32: Double] = [:]
         var cell = SheetCell(address: CellAddress(row: 0, column: 0))
         var inValue = false, inFormula = false, inInline = false
@@ -62,14 +63,16 @@ enum SheetReader {
             }
         }
         if fastPath {
-            // The rows, straight from the bytes; nil: the general reader reads them.
+            // The rows, straight from the bytes, as far as the scanner reads them; the general
+            // reader goes on from there.
             events.onContent = { element, bytes, start in
-                guard element == "sheetData", let (cells, end) = SheetDataScanner.scan(bytes, from: start) else { return nil }
-                reader.reserve(cells.count)
-                for cell in cells {
-                    if let rejection = reader.read(cell) { events.reject(rejection, at: cell.offset); break }
+                guard element == "sheetData" else { return nil }
+                return SheetDataScanner.scan(bytes, from: start, cursor: &cursor) { cells in
+                    for cell in cells {
+                        if let rejection = reader.read(cell) { events.reject(rejection, at: cell.offset); return false }
+                    }
+                    return true
                 }
-                return end
             }
         }
         try events.parse(data, part: part, file: file)
