@@ -1,4 +1,5 @@
 import Foundation
+import CMallocInfo
 import KalkylEngine
 import KalkylFormats
 
@@ -6,9 +7,9 @@ import KalkylFormats
 /// loading the workbook from .kalk (text → workbook, formulas compiled, graph built, first
 /// calculation) and from .xlsx, a full recalculation, the median single-input edit with its
 /// incremental recalculation, the cells recalculated per edit, saving as .kalk and as .xlsx,
-/// the peak resident memory, and the memory the loaded workbook holds per formula cell
-/// (resident memory after loading minus before: the .kalk text is there both times,
-/// temporaries of the load are not).
+/// the peak resident memory, and the memory the loaded workbook holds per formula cell (heap
+/// in use after loading minus before, by malloc's own count: the .kalk text is there both
+/// times, temporaries of the load are not, nor memory freed but not yet given back).
 /// Each workload and size runs in a process of its own (the benchmark starts itself with
 /// `--measure NAME N`), so its peak memory is its own.
 /// `--write-xlsx FOLDER` keeps the .xlsx files (scripts/compare-ironcalc.py uses them);
@@ -77,9 +78,9 @@ struct BenchmarkMain {
     static func measure(_ workload: Workload, xlsxFolder: String?) throws {
         let clock = ContinuousClock()
         var workbook: Workbook!
-        let before = memoryMB("VmRSS:")
+        let before = heapInUse()
         let load = try clock.measure { workbook = try KalkReader.read(workload.text, file: workload.name).workbook }
-        let held = memoryMB("VmRSS:") - before
+        let held = Double(heapInUse() - before)
         // KalkReader calculates after loading; time a second full calculation on its own.
         let calculation = clock.measure { workbook.recalculateAll() }
         let location = try workbook.location(of: workload.editCell)
@@ -118,7 +119,7 @@ struct BenchmarkMain {
         func right(_ text: String) -> String { String(repeating: " ", count: max(0, 13 - text.count)) + text }
         emit(name + String(format: "%8d %8d %8d %13.1f ", workload.rows, cells, formulaCells, load.milliseconds) + right(xlsxLoad)
              + String(format: " %9.1f %17.3f %18d %13.1f ", calculation.milliseconds, edits[edits.count / 2].milliseconds, recalculated, kalkSave.milliseconds)
-             + right(xlsxSave) + String(format: " %8.0f %19.0f", peak, held * 1_048_576 / Double(max(formulaCells, 1))))
+             + right(xlsxSave) + String(format: " %8.0f %19.0f", peak, held / Double(max(formulaCells, 1))))
     }
 
     /// Times one .xlsx file for the IronCalc comparison: load (parse and build), then a full
@@ -134,6 +135,12 @@ struct BenchmarkMain {
     /// One line to standard output at once, so progress shows when output is piped.
     static func emit(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    /// Bytes malloc has handed out and not had back (small blocks and mmapped large ones).
+    static func heapInUse() -> Int {
+        let info = mallinfo2()
+        return Int(info.uordblks) + Int(info.hblkhd)
     }
 
     /// A line of /proc/self/status in MB: `VmHWM:` the peak resident memory, `VmRSS:` the current.

@@ -28,6 +28,10 @@ public enum QuotedText {
 /// cannot hold are dropped (tab, newline and carriage return stay).
 public enum XMLText {
     public static func escape(_ s: String) -> String {
+        // Most text has nothing to escape: it is returned as it is, without a scalar walk.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }) {
+            return s
+        }
         var out = ""
         for ch in s.unicodeScalars {
             switch ch {

@@ -28,7 +28,13 @@ public struct CellAddress: Hashable, Sendable, Comparable {
 
 extension CellAddress: CustomStringConvertible {
     /// `B7`.
-    public var description: String { A1.columnName(Int(column)) + String(row + 1) }
+    public var description: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        A1.appendColumnName(Int(column), to: &bytes)
+        A1.appendDecimal(Int(row) + 1, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// Parses `B7` or `$B$7` (dollar signs ignored); nil if it is not a cell address.
     public init?(_ text: some StringProtocol) {
@@ -41,14 +47,36 @@ extension CellAddress: CustomStringConvertible {
 public enum A1 {
     /// 0 → `A`, 25 → `Z`, 26 → `AA`.
     public static func columnName(_ index: Int) -> String {
+        var bytes: [UInt8] = []
+        appendColumnName(index, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The letters of a column appended as bytes: every address a saver writes passes here.
+    @inline(__always)
+    static func appendColumnName(_ index: Int, to out: inout [UInt8]) {
+        if index >= 0 && index < 26 { out.append(UInt8(65 + index)); return }
+        let start = out.count
         var n = index + 1
-        var letters: [Character] = []
         while n > 0 {
-            let rem = (n - 1) % 26
-            letters.append(Character(UnicodeScalar(UInt8(65 + rem))))
+            out.append(UInt8(65 + (n - 1) % 26))
             n = (n - 1) / 26
         }
-        return String(letters.reversed())
+        out[start...].reverse()
+    }
+
+    /// A whole number appended in decimal, as `String(n)` writes it.
+    @inline(__always)
+    static func appendDecimal(_ number: Int, to out: inout [UInt8]) {
+        if number >= 0 && number < 10 { out.append(UInt8(48 + number)); return }
+        var n = number.magnitude
+        if number < 0 { out.append(UInt8(ascii: "-")) }
+        let start = out.count
+        repeat {
+            out.append(UInt8(48 + n % 10))
+            n /= 10
+        } while n > 0
+        out[start...].reverse()
     }
 
     /// `AA` → 26; nil for anything but 1–3 ASCII letters within Excel's 16 384 columns.

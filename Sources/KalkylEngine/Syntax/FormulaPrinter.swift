@@ -31,8 +31,15 @@ public enum FormulaPrinter {
     public static func write(_ expression: Expression, at host: CellAddress, to out: inout String,
                              functionName: (String) -> String = { $0 }, locale: SpreadsheetLocale = .english,
                              operatorsAsFunctions: Bool = false) {
+        write(expression, at: host, to: &out, functionName: functionName, locale: locale, operatorsAsFunctions: operatorsAsFunctions, reference: nil)
+    }
+
+    /// `reference`: writes each reference instead of the printer (see `Template`).
+    static func write(_ expression: Expression, at host: CellAddress, to out: inout String,
+                      functionName: (String) -> String, locale: SpreadsheetLocale, operatorsAsFunctions: Bool,
+                      reference writeReference: ((Reference, inout String) -> Void)?) {
         func recurse(_ e: Expression) {
-            write(e, at: host, to: &out, functionName: functionName, locale: locale, operatorsAsFunctions: operatorsAsFunctions)
+            write(e, at: host, to: &out, functionName: functionName, locale: locale, operatorsAsFunctions: operatorsAsFunctions, reference: writeReference)
         }
         switch expression {
         case .number(let n):
@@ -51,7 +58,8 @@ public enum FormulaPrinter {
                 }
             }
             out += "}"
-        case .reference(let reference): out += text(of: reference, at: host)
+        case .reference(let reference):
+            if let writeReference { writeReference(reference, &out) } else { out += text(of: reference, at: host) }
         case .name(let name): out += name
         case .structured(let reference): out += reference.text
         case .unary(let op, let operand):
@@ -94,22 +102,28 @@ public enum FormulaPrinter {
     /// `Sheet2!$A$1:B3`, `'My sheet'!A:A`, or `#REF!` when the reference falls off the sheet.
     public static func text(of reference: Reference, at host: CellAddress) -> String {
         guard reference.resolve(from: host) != nil else { return "#REF!" }
-        var out = reference.sheet.map { SheetName.quotedIfNeeded($0) + "!" } ?? ""
-        func column(_ c: ReferenceCoordinate) -> String {
-            (c.isAbsolute ? "$" : "") + A1.columnName(Int(c.resolve(from: host.column)))
+        // Bytes, not strings joined: a save writes every reference of every formula.
+        var out: [UInt8] = []
+        out.reserveCapacity(24)
+        func column(_ c: ReferenceCoordinate) {
+            if c.isAbsolute { out.append(UInt8(ascii: "$")) }
+            A1.appendColumnName(Int(c.resolve(from: host.column)), to: &out)
         }
-        func row(_ r: ReferenceCoordinate) -> String {
-            (r.isAbsolute ? "$" : "") + String(r.resolve(from: host.row) + 1)
+        func row(_ r: ReferenceCoordinate) {
+            if r.isAbsolute { out.append(UInt8(ascii: "$")) }
+            A1.appendDecimal(Int(r.resolve(from: host.row)) + 1, to: &out)
         }
+        let colon = UInt8(ascii: ":")
         switch reference.shape {
-        case .cell: out += column(reference.startColumn) + row(reference.startRow)
+        case .cell: column(reference.startColumn); row(reference.startRow)
         case .area:
-            out += column(reference.startColumn) + row(reference.startRow) + ":"
-            out += column(reference.endColumn) + row(reference.endRow)
-        case .columns: out += column(reference.startColumn) + ":" + column(reference.endColumn)
-        case .rows: out += row(reference.startRow) + ":" + row(reference.endRow)
+            column(reference.startColumn); row(reference.startRow); out.append(colon)
+            column(reference.endColumn); row(reference.endRow)
+        case .columns: column(reference.startColumn); out.append(colon); column(reference.endColumn)
+        case .rows: row(reference.startRow); out.append(colon); row(reference.endRow)
         }
-        return out
+        let address = String(decoding: out, as: UTF8.self)
+        return reference.sheet.map { SheetName.quotedIfNeeded($0) + "!" + address } ?? address
     }
 }
 

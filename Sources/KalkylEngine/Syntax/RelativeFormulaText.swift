@@ -99,6 +99,8 @@ enum RelativeFormulaText {
     }
 
     private static func appendDecimal(_ number: Int32, to out: inout [UInt8]) {
+        // Most offsets are a digit: the row of a filled-down reference is r0.
+        if 0 <= number && number < 10 { out.append(UInt8(48 + number)); return }
         var n = Int(number)
         if n < 0 { out.append(UInt8(ascii: "-")); n = -n }
         let start = out.count

@@ -44,14 +44,20 @@ public enum KalkWriter {
                 comments(.name(name.name))
                 out += line(for: name) + "\n"
             }
+            // Cells that share a formula (a filled-down column) share its printed template.
+            var templates: [ObjectIdentifier: FormulaTemplate] = [:]
+            let hasComments = !document.comments.isEmpty
             for cell in workbook.cells(inSheet: index, inputsOnly: true) {
-                comments(.cell(sheet: sheet.name, address: cell.address))
+                if hasComments { comments(.cell(sheet: sheet.name, address: cell.address)) }
                 out += cell.address.description + " "
                 if let formula = cell.formula {
-                    let text = FormulaPrinter.formula(formula.expression, at: cell.address)
+                    let key = ObjectIdentifier(formula)
+                    let template = templates[key] ?? FormulaTemplate(formula.expression, style: .canonical)
+                    if templates.count < 4096 { templates[key] = template }
+                    let text = template.text(at: cell.address)
                     // A line break inside a formula's text would end the line: such a formula
                     // is written quoted, `formula "=LEN(\"a\nb\")"`.
-                    out += text.contains(where: \.isNewline) ? "formula " + KalkFormat.quote(text) : text
+                    out += mayHaveLineBreak(text) && text.contains(where: \.isNewline) ? "formula " + KalkFormat.quote(text) : text
                 } else {
                     out += constant(cell.value)
                 }
@@ -63,6 +69,12 @@ public enum KalkWriter {
             comments(.end)
         }
         return out
+    }
+
+    /// False when the text surely has no line break: ASCII without \n, \v, \f, \r (the
+    /// others, such as U+2028, are not ASCII).
+    private static func mayHaveLineBreak(_ text: String) -> Bool {
+        text.utf8.contains { $0 >= 0x80 || (0x0A...0x0D).contains($0) }
     }
 
     static func constant(_ value: Value) -> String {

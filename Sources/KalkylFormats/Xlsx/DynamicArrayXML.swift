@@ -22,26 +22,77 @@ enum DynamicArrayXML {
         return text.contains(#"name="XLDAPR""#) && text.contains(#"<metadataTypes count="1">"#) && text.contains(#"<rc t="1" v="0"/>"#)
     }
 
-    /// The `<f>` element of a cell's formula, and whether the cell needs `cm="1"`.
-    static func formula(_ formula: CompiledFormula, at location: CellLocation, in workbook: Workbook, prefix p: String = "") -> (element: String, isDynamic: Bool) {
+    /// The `<f>` element of a cell's formula, and whether the cell needs `cm="1"`. `texts`: what
+    /// one save has worked out for formulas shared by many cells.
+    static func formula(_ formula: CompiledFormula, at location: CellLocation, in workbook: Workbook, prefix p: String = "",
+                        texts: FormulaTexts = FormulaTexts()) -> (element: String, isDynamic: Bool) {
         let address = location.address
         let spill = workbook.spill(at: location)
-        let sheet = Int(location.sheet)
-        if spill == nil, let legacy = LegacyFormula.legacyForm(of: formula.expression, isMultiCellName: { workbook.nameMayBeArray($0, fromSheet: sheet) }) {
-            return ("<\(p)f>" + XMLText.escape(XlsxFormulaTranslation.formula(legacy, at: address)) + "</\(p)f>", false)
+        let forms = texts.forms(of: formula, sheet: Int(location.sheet), in: workbook)
+        if spill == nil, let legacy = forms.legacy {
+            return ("<\(p)f>" + XMLText.escape(legacy.text(at: address)) + "</\(p)f>", false)
         }
         let area = spill.flatMap { $0.isBlocked ? nil : $0.area } ?? CellRange(address)
-        let text = XMLText.escape(XlsxFormulaTranslation.formula(formula.expression, at: address))
+        let text = XMLText.escape(forms.dynamic.text(at: address))
         return (#"<\#(p)f t="array" ref="\#(area)">"# + text + "</\(p)f>", true)
     }
 
-    /// Whether any formula of the workbook is written as a dynamic array.
-    static func workbookHasDynamicFormulas(_ workbook: Workbook) -> Bool {
-        for sheet in workbook.sheets.indices {
-            for cell in workbook.cells(inSheet: sheet, inputsOnly: true) {
-                if let compiled = cell.formula, formula(compiled, at: CellLocation(sheet: sheet, address: cell.address), in: workbook).isDynamic { return true }
+    /// The xlsx texts of formulas, worked out once for all the cells that share one (a
+    /// filled-down column shares one `CompiledFormula`): whether it is written as legacy, and
+    /// its templates. ALLOCATE is written per cell (its translation depends on the cell).
+    final class FormulaTexts {
+        struct Forms {
+            /// The legacy form, when the formula is written as legacy (unless it spills).
+            var legacy: Text?
+            var dynamic: Text
+        }
+
+        /// A formula's text at a cell.
+        struct Text {
+            var expression: KalkylEngine.Expression
+            var template: FormulaTemplate?
+
+            init(_ expression: KalkylEngine.Expression) {
+                self.expression = expression
+                template = Text.usesAllocate(expression) ? nil : FormulaTemplate(expression, style: .xlsx)
+            }
+
+            func text(at host: CellAddress) -> String {
+                template?.text(at: host) ?? XlsxFormulaTranslation.formula(expression, at: host)
+            }
+
+            static func usesAllocate(_ expression: KalkylEngine.Expression) -> Bool {
+                var stack = [expression]
+                while let e = stack.popLast() {
+                    switch e {
+                    case .call(let name, let arguments):
+                        if name == "ALLOCATE" { return true }
+                        stack += arguments
+                    case .unary(_, let x), .percent(let x), .parenthesized(let x): stack.append(x)
+                    case .binary(_, let l, let r): stack += [l, r]
+                    case .array(let rows): stack += rows.flatMap { $0 }
+                    default: break
+                    }
+                }
+                return false
             }
         }
-        return false
+
+        private struct Key: Hashable {
+            var formula: ObjectIdentifier
+            var sheet: Int
+        }
+
+        /// The formulas are kept with their forms, so no identifier is reused while cached.
+        private var cached: [Key: (formula: CompiledFormula, forms: Forms)] = [:]
+
+        func forms(of formula: CompiledFormula, sheet: Int, in workbook: Workbook) -> Forms {
+            let key = Key(formula: ObjectIdentifier(formula), sheet: sheet)
+            if let known = cached[key] { return known.forms }
+            let legacy = LegacyFormula.legacyForm(of: formula.expression, isMultiCellName: { workbook.nameMayBeArray($0, fromSheet: sheet) })
+            let forms = Forms(legacy: legacy.map(Text.init), dynamic: Text(formula.expression))
+            if cached.count < 4096 { cached[key] = (formula, forms) }
+            return forms
+        }
     }
 }

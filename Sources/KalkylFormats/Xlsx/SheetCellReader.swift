@@ -59,7 +59,7 @@ struct SheetCellReader {
         default:
             if value.isEmpty {
                 constant = .empty
-            } else if let n = Double(value) {
+            } else if let n = Self.number(value) {
                 // "inf", "nan" and 1E+999 parse as numbers no cell may hold.
                 guard n.isFinite else { return "the cell \(address) holds \(value.prefix(20)), which is not a finite number" }
                 constant = .number(n)
@@ -124,6 +124,25 @@ struct SheetCellReader {
             try? workbook.set(.constant(hasCachedValue ? constant : .empty), at: location)
         }
         return nil
+    }
+
+    /// `Double(text)`, with whole numbers of up to 15 digits (most cells) read without strtod.
+    static func number(_ text: String) -> Double? {
+        var bytes = text
+        let whole = bytes.withUTF8 { utf8 -> Int? in
+            let negative = utf8.first == UInt8(ascii: "-")
+            let digits = negative ? utf8.count - 1 : utf8.count
+            guard digits >= 1, digits <= 15 else { return nil }
+            var n = 0
+            for k in (negative ? 1 : 0)..<utf8.count {
+                let b = utf8[k]
+                guard b >= 48 && b <= 57 else { return nil }
+                n = n * 10 + Int(b - 48)
+            }
+            if negative && n == 0 { return nil }  // -0 is not the integer 0
+            return negative ? -n : n
+        }
+        return whole.map(Double.init) ?? Double(text)
     }
 
     /// Whether the cell's formula calls a function or name Kalkyl and the workbook lack

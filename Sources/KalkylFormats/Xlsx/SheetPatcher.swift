@@ -51,6 +51,7 @@ struct SheetPatcher {
 
         // The workbook's cells in row order; `next` is the first not yet written or matched.
         let cells = workbook.cells(inSheet: sheet)
+        let texts = DynamicArrayXML.FormulaTexts()
         var next = 0
         var columnStyles: [(columns: ClosedRange<Int32>, style: String)] = []
         var rowStyle: String? = nil
@@ -86,7 +87,7 @@ struct SheetPatcher {
             }
             var formula = ""
             if !isArrayMember(cell.address), let compiled = cell.formula {
-                let written = DynamicArrayXML.formula(compiled, at: CellLocation(sheet: sheet, address: cell.address), in: workbook, prefix: prefix)
+                let written = DynamicArrayXML.formula(compiled, at: CellLocation(sheet: sheet, address: cell.address), in: workbook, prefix: prefix, texts: texts)
                 formula = written.element
                 if written.isDynamic { attributes += #" cm="1""#; usesDynamicArrays = true }
             }
@@ -231,7 +232,7 @@ struct SheetPatcher {
                     var attributes = #" r="\#(address)""# + style
                     var element = ""
                     if let formula {
-                        let written = DynamicArrayXML.formula(formula, at: location, in: workbook, prefix: prefix)
+                        let written = DynamicArrayXML.formula(formula, at: location, in: workbook, prefix: prefix, texts: texts)
                         element = written.element
                         if written.isDynamic { attributes += #" cm="1""#; usesDynamicArrays = true }
                     }

@@ -131,6 +131,7 @@ public enum XlsxWriter {
         }
         out += "<sheetData>"
         var row: Int32 = -1
+        let texts = DynamicArrayXML.FormulaTexts()
         for cell in workbook.cells(inSheet: index) {
             if cell.address.row != row {
                 if row >= 0 { out += "</row>" }
@@ -141,7 +142,7 @@ public enum XlsxWriter {
             if let code = sheet.numberFormat(at: cell.address), let i = formats.firstIndex(of: code) { attributes += #" s="\#(i + 1)""# }
             var formula = ""
             if let compiled = cell.formula {
-                let written = DynamicArrayXML.formula(compiled, at: CellLocation(sheet: index, address: cell.address), in: workbook)
+                let written = DynamicArrayXML.formula(compiled, at: CellLocation(sheet: index, address: cell.address), in: workbook, texts: texts)
                 formula = written.element
                 if written.isDynamic { attributes += #" cm="1""#; usesDynamicArrays = true }
             }

@@ -137,6 +137,25 @@ struct FormulaGrammarPropertyTests {
         #expect(parsed > 6000)  // the grammar writes formulas Excel accepts
     }
 
+    /// A formula's template, printed once, gives at every cell what the printer gives there,
+    /// canonical and as xlsx stores it, where references fall off the sheet (#REF!) too.
+    @Test func templatesPrintWhatThePrinterPrints() throws {
+        var grammar = Grammar(random: SeededRandom(seed: 23))
+        let cells = Self.hosts + [CellAddress(row: 0, column: 0), CellAddress(row: 1_048_575, column: 16_383), CellAddress(row: 2, column: 40)]
+        var compared = 0
+        for _ in 0..<2000 {
+            let tree = grammar.node(depth: 4)
+            guard let expression = try? FormulaParser.parse("=" + tree.text(at: Self.hosts[0]), at: Self.hosts[0]) else { continue }
+            let canonical = FormulaTemplate(expression, style: .canonical), xlsx = FormulaTemplate(expression, style: .xlsx)
+            for host in cells {
+                #expect(canonical.text(at: host) == FormulaPrinter.formula(expression, at: host))
+                #expect(xlsx.text(at: host) == FormulaPrinter.xlsxFormula(expression, at: host))
+                compared += 1
+            }
+        }
+        #expect(compared > 6000)
+    }
+
     @Test func theArithmeticEvaluatorAgreesWithTheGeneralOne() throws {
         var grammar = Grammar(random: SeededRandom(seed: 5), arithmeticOnly: true)
         let workbook = Workbook()

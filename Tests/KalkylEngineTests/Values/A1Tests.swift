@@ -17,5 +17,8 @@ struct A1Tests {
         #expect(A1.parseCell("A0") == nil)
         #expect(A1.parseCell("A1048577") == nil)
         #expect(CellRange("B3:A1")?.description == "A1:B3")
+        #expect(CellAddress(row: 0, column: 0).description == "A1")
+        #expect(CellAddress(row: 1_048_575, column: 16_383).description == "XFD1048576")
+        #expect(CellAddress(row: 9, column: 26).description == "AA10")
     }
 }
