@@ -12,7 +12,9 @@ enum Operators {
                 return .error(error)
             }
         }
-        return .value(applyUnary(Arguments.scalar(of: operand, context: context), f, context.workbook.locale))
+        let value = Arguments.scalar(of: operand, context: context)
+        if case .number(let n) = value { return .value(.number(f(n))) }  // as applyUnary, without the locale
+        return .value(applyUnary(value, f, context.workbook.locale))
     }
 
     private static func applyUnary(_ value: Value, _ f: (Double) -> Double, _ locale: SpreadsheetLocale) -> Value {
@@ -26,7 +28,10 @@ enum Operators {
         if op == .range { return rangeUnion(left, right) }
         if op == .intersection { return intersection(left, right) }
         if !left.isMultiCell && !right.isMultiCell {
-            return .value(apply(op, Arguments.scalar(of: left, context: context), Arguments.scalar(of: right, context: context), locale: context.workbook.locale))
+            let a = Arguments.scalar(of: left, context: context), b = Arguments.scalar(of: right, context: context)
+            // Two numbers (the most common case) need no locale: `apply` would not read it.
+            if case .number(let x) = a, case .number(let y) = b, let result = onNumbers(op, x, y) { return .value(result) }
+            return .value(apply(op, a, b, locale: context.workbook.locale))
         }
         let a: Matrix, b: Matrix
         let rows = max(left.dimensions.rows, right.dimensions.rows), columns = max(left.dimensions.columns, right.dimensions.columns)

@@ -27,7 +27,9 @@ public struct Arguments {
     func scalar(_ i: Int) -> Value { Arguments.scalar(of: self[i], context: context) }
 
     func number(_ i: Int) throws(FormulaError) -> Double {
-        switch scalar(i).asNumber(in: context.workbook.locale) {
+        let value = scalar(i)
+        if case .number(let n) = value { return n }  // as asNumber gives it, without fetching the locale
+        switch value.asNumber(in: context.workbook.locale) {
         case .success(let n): return n
         case .failure(let e): throw e
         }

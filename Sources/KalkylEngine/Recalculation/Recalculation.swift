@@ -195,7 +195,7 @@ struct Recalculation {
                         if componentWaiting[c] == 0 { queue.append(contentsOf: componentMembers[c]) }
                     }
                 }
-                if let waiters = waiting.removeValue(forKey: Int32(i)) { queue.append(contentsOf: waiters) }
+                if !waiting.isEmpty, let waiters = waiting.removeValue(forKey: Int32(i)) { queue.append(contentsOf: waiters) }
             }
             queue.removeAll(keepingCapacity: true)
             if remaining == 0 { break }
