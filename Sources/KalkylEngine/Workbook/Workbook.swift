@@ -237,6 +237,18 @@ public final class Workbook {
         place(value: value(at: location), formula: intern(expression, sheet: Int(location.sheet)), at: location)
     }
 
+    /// Gives a cell the formula of another cell on its sheet, moved to it, as an xlsx shared
+    /// formula's other cells have their first cell's: the compiled formula is shared, not
+    /// parsed or looked up again. False (and nothing changes) when `master` has no formula.
+    @discardableResult
+    public func setFormula(of master: CellLocation, at location: CellLocation) -> Bool {
+        guard master.sheet == location.sheet, Int(master.sheet) < sheets.count else { return false }
+        let id = sheets[Int(master.sheet)].formula(row: master.address.row, column: master.address.column)
+        guard id != Column.noFormula else { return false }
+        place(value: value(at: location), formula: id, at: location)
+        return true
+    }
+
     private func place(value: Value, formula: Int32, at location: CellLocation) {
         precondition(Int(location.sheet) < sheets.count, "no sheet \(location.sheet)")
         let key = location.key

@@ -12,8 +12,9 @@ struct ArrayFormulaRange {
     let formula: String
 
     /// The range of a `<f t="array" ref="…">` over more than one cell.
-    init?(attributes: [String: String], formula: String) {
-        guard attributes["t"] == "array", let ref = attributes["ref"], let range = CellRange(ref), !range.isSingleCell else { return nil }
+    /// From an `<f>`'s `t` and `ref`.
+    init?(type: String?, ref: String?, formula: String) {
+        guard type == "array", let ref, let range = CellRange(ref), !range.isSingleCell else { return nil }
         self.range = range
         self.formula = formula
     }

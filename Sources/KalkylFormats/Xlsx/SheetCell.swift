@@ -12,8 +12,11 @@ struct SheetCell: Equatable {
     var hasCellMetadata = false
     /// The text of `<f>`, or nil when the cell has none.
     var formula: String? = nil
-    /// The attributes of `<f>` (t, si, ref, …).
-    var formulaAttributes: [String: String] = [:]
+    /// The attributes of `<f>` a reader needs: `t` (shared, array), `si` (a shared formula's
+    /// index) and `ref` (the cells a shared or array formula covers).
+    var formulaType: String? = nil
+    var sharedIndex: String? = nil
+    var formulaRef: String? = nil
     /// The text of `<v>` or of an inline string's `<t>`.
     var value = ""
     /// Whether the cell has a `<v>` or `<is>` at all (an empty `<v/>` is a value).

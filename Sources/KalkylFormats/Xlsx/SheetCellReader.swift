@@ -75,22 +75,23 @@ struct SheetCellReader {
             do { try workbook.set(.constant(constant), at: location) } catch { failure = XlsxError(path: file, message: "\(error)") }
             return nil
         }
-        let formulaAttributes = cell.formulaAttributes
         // Only a stored <v> is a cached value; files written without values have none.
         let hasCachedValue = cell.sawValue && (!value.isEmpty || type == "str")
         // Why Kalkyl does not compute the formula, if it does not: Excel's value stands in.
         var uncomputedReason: String? = nil
-        let sharedIndex = formulaAttributes["t"] == "shared" ? formulaAttributes["si"] : nil
+        let sharedIndex = cell.formulaType == "shared" ? cell.sharedIndex : nil
         if let si = sharedIndex, text.isEmpty, let master = shared[si] {
             // A follower of a shared formula: the master's formula, shifted to this cell.
-            workbook.set(expression: master.expression, at: location)
+            if !workbook.setFormula(of: CellLocation(sheet: sheet, address: master.master), at: location) {
+                workbook.set(expression: master.expression, at: location)
+            }
         } else if !text.isEmpty {
             do throws(WorkbookError) {
-                let isArray = formulaAttributes["t"] == "array"
+                let isArray = cell.formulaType == "array"
                 if isArray && cell.hasCellMetadata {
                     // Excel 365's dynamic array: computed and spilled as typed.
                     try workbook.set(.formula("=" + text), at: location)
-                    if let ref = formulaAttributes["ref"], let area = CellRange(ref), !area.isSingleCell { spillAreas.append(area) }
+                    if let ref = cell.formulaRef, let area = CellRange(ref), !area.isSingleCell { spillAreas.append(area) }
                 } else if isArray {
                     // A legacy array formula: the cell shows the first element of its result.
                     try workbook.set(.formula("=INDEX((\(text)),1,1)"), at: location)
@@ -100,7 +101,7 @@ struct SheetCellReader {
                 }
                 if let si = sharedIndex, let compiled = workbook.formula(at: location) { shared[si] = (compiled.expression, address) }
                 // (A larger array formula keeps Excel's values in its other cells.)
-                if !cell.hasCellMetadata, let array = ArrayFormulaRange(attributes: formulaAttributes, formula: text), array.range.cellCount <= 1 << 16 {
+                if !cell.hasCellMetadata, let array = ArrayFormulaRange(type: cell.formulaType, ref: cell.formulaRef, formula: text), array.range.cellCount <= 1 << 16 {
                     for member in array.range.addresses where array.isMember(member) { arrayMembers[member] = arrays.count }
                     arrays.append(array)
                 }

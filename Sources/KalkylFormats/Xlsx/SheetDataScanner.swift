@@ -98,12 +98,18 @@ enum SheetDataScanner {
                 }
                 guard let tag = startTag() else { return false }
                 if equals(tag.local, "f") {
-                    var formulaAttributes: [String: String] = [:]
+                    var type: String? = nil, sharedIndex: String? = nil, ref: String? = nil
                     let bytes = b
-                    guard let closed = attributes({ name, value in formulaAttributes[Self.string(bytes, name)] = Self.string(bytes, value) }),
+                    guard let closed = attributes({ name, value in
+                        if Self.equals(bytes, name, "t") { type = Self.string(bytes, value) }
+                        else if Self.equals(bytes, name, "si") { sharedIndex = Self.string(bytes, value) }
+                        else if Self.equals(bytes, name, "ref") { ref = Self.string(bytes, value) }
+                    }),
                           let text = closed ? "" : textThenEnd(of: tag) else { return false }
                     cell.formula = text  // a second <f> replaces the first, as in the general reader
-                    cell.formulaAttributes = formulaAttributes
+                    cell.formulaType = type
+                    cell.sharedIndex = sharedIndex
+                    cell.formulaRef = ref
                 } else if equals(tag.local, "v") {
                     guard let closed = attributes({ _, _ in }), let text = closed ? "" : textThenEnd(of: tag) else { return false }
                     cell.value += text

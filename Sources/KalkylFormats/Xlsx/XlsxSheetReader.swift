@@ -42,7 +42,9 @@ enum SheetReader {
             case "f":
                 inFormula = true
                 cell.formula = ""
-                cell.formulaAttributes = attributes
+                cell.formulaType = attributes["t"]
+                cell.sharedIndex = attributes["si"]
+                cell.formulaRef = attributes["ref"]
             case "v": inValue = true; cell.sawValue = true
             case "is": inInline = true; cell.sawValue = true
             case "t" where inInline: inValue = true

@@ -3,8 +3,9 @@ import KalkylEngine
 import ZIPFoundation
 
 /// Writes a workbook as .xlsx for Excel and LibreOffice: every sheet with its formulas (English,
-/// `,` separators, `_xlfn.` where Excel needs it) and their cached values, constants, defined
-/// names, number formats and column widths. Text is written inline, so no shared-strings part.
+/// `,` separators, `_xlfn.` where Excel needs it; a filled-down column as one shared formula,
+/// see `SharedFormulaRuns`) and their cached values, constants, defined names, number formats
+/// and column widths. Text is written inline, so no shared-strings part.
 public enum XlsxWriter {
     public static func save(_ workbook: Workbook, to path: String) throws {
         let archive: Archive
@@ -132,6 +133,7 @@ public enum XlsxWriter {
         out += "<sheetData>"
         var row: Int32 = -1
         let texts = DynamicArrayXML.FormulaTexts()
+        var shared = SharedFormulaRuns(workbook, sheet: index, texts: texts)
         for cell in workbook.cells(inSheet: index) {
             if cell.address.row != row {
                 if row >= 0 { out += "</row>" }
@@ -141,7 +143,9 @@ public enum XlsxWriter {
             var attributes = #" r="\#(cell.address)""#
             if let code = sheet.numberFormat(at: cell.address), let i = formats.firstIndex(of: code) { attributes += #" s="\#(i + 1)""# }
             var formula = ""
-            if let compiled = cell.formula {
+            if cell.formula != nil, let element = shared.element(at: cell.address) {
+                formula = element
+            } else if let compiled = cell.formula {
                 let written = DynamicArrayXML.formula(compiled, at: CellLocation(sheet: index, address: cell.address), in: workbook, texts: texts)
                 formula = written.element
                 if written.isDynamic { attributes += #" cm="1""#; usesDynamicArrays = true }
