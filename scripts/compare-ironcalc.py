@@ -8,7 +8,9 @@ workload: the best of --repeat wall times of each, their ratio, and the peak res
 each process. The calculation alone is timed inside each process too (IronCalc's evaluate(),
 Kalkyl's `kalkyl-benchmark --time-xlsx`), best of --repeat, with its ratio.
 
-usage: scripts/compare-ironcalc.py [N …] [--repeat 3] [--only NAME]
+usage: scripts/compare-ironcalc.py [N …] [--repeat 3] [--only NAME] [--formula-per-cell]
+(--formula-per-cell: files with every formula in its own cell, as some programs write them,
+instead of a filled-down column as one shared formula, as Excel writes it)
 Needs: swift build -c release (kalkyl and kalkyl-benchmark)
 """
 import argparse, json, os, subprocess, sys, tempfile, time
@@ -39,14 +41,17 @@ def main():
     ap.add_argument("sizes", nargs="*", type=int, default=[10000, 100000])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--only", action="append", default=[])
+    ap.add_argument("--formula-per-cell", action="store_true")
     ap.add_argument("--benchmark", default=os.path.join(release, "kalkyl-benchmark"))
     ap.add_argument("--kalkyl", default=os.path.join(release, "kalkyl"))
     a = ap.parse_args()
     only = a.only or ["grid", "chain", "sumcol", "lookup", "alloc"]  # allocate has no comparable xlsx form
     with tempfile.TemporaryDirectory() as folder:
-        subprocess.run([a.benchmark, *map(str, a.sizes), "--write-xlsx", folder, *sum((["--only", n] for n in only), [])],
+        subprocess.run([a.benchmark, *map(str, a.sizes), "--write-xlsx", folder, *sum((["--only", n] for n in only), []),
+                        *(["--formula-per-cell"] if a.formula_per_cell else [])],
                        check=True, stdout=subprocess.DEVNULL)
-        print(f"whole process (load + calculation), best of {a.repeat}; calculation alone inside each process, best of {a.repeat}")
+        kind = "a formula in every cell" if a.formula_per_cell else "filled-down columns as shared formulas"
+        print(f"files with {kind}; whole process (load + calculation), best of {a.repeat}; calculation alone inside each process, best of {a.repeat}")
         print(f"{'workload':9} {'rows':>7} {'IronCalc s':>11} {'Kalkyl s':>9} {'ratio':>7} {'IronCalc MB':>12} {'Kalkyl MB':>10}"
               f" {'IronCalc calc s':>16} {'Kalkyl calc s':>14} {'calc ratio':>11}")
         for name in sorted(os.listdir(folder), key=lambda f: (int(f.split('-')[1].split('.')[0]), f)):

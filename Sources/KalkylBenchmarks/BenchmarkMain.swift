@@ -12,7 +12,9 @@ import KalkylFormats
 /// times, temporaries of the load are not, nor memory freed but not yet given back).
 /// Each workload and size runs in a process of its own (the benchmark starts itself with
 /// `--measure NAME N`), so its peak memory is its own.
-/// `--write-xlsx FOLDER` keeps the .xlsx files (scripts/compare-ironcalc.py uses them);
+/// `--write-xlsx FOLDER` keeps the .xlsx files (scripts/compare-ironcalc.py uses them), with a
+/// filled-down column as one shared formula as Excel writes it, or with `--formula-per-cell`
+/// every formula in its own cell;
 /// `--time-xlsx FILE` times one file's load and calculation as JSON.
 /// Run in release: `swift run -c release kalkyl-benchmark [N …] [--only NAME]`.
 @main
@@ -26,14 +28,18 @@ struct BenchmarkMain {
         var sizes: [Int] = []
         var only: [String] = []
         var xlsxFolder: String? = nil
+        var perCell = false
         var arguments = CommandLine.arguments.dropFirst()
         while let argument = arguments.popFirst() {
             if argument == "--only", let name = arguments.popFirst() { only.append(name); continue }
             if argument == "--write-xlsx", let folder = arguments.popFirst() { xlsxFolder = folder; continue }
+            if argument == "--formula-per-cell" { perCell = true; continue }
             if argument == "--time-xlsx", let file = arguments.popFirst() { return try timeXlsx(file) }
             if argument == "--measure", let name = arguments.popFirst(), let n = arguments.popFirst().flatMap({ Int($0) }),
                let make = makers.first(where: { $0.0 == name })?.1 {
-                return try measure(make(n), xlsxFolder: arguments.popFirst())
+                let perCell = arguments.first == "--formula-per-cell"
+                if perCell { arguments.removeFirst() }
+                return try measure(make(n), sharingFormulas: !perCell, xlsxFolder: arguments.popFirst())
             }
             guard let n = Int(argument.replacingOccurrences(of: "_", with: "")), n >= 2 else { usage() }
             sizes.append(n)
@@ -48,21 +54,21 @@ struct BenchmarkMain {
         emit("workload " + columns.map { String(repeating: " ", count: max(0, $0.1 - $0.0.count)) + $0.0 }.joined())
         for n in sizes {
             for (name, _) in makers where only.isEmpty || only.contains(name) {
-                try runMeasurement(name, n, xlsxFolder: xlsxFolder)
+                try runMeasurement(name, n, perCell: perCell, xlsxFolder: xlsxFolder)
             }
         }
     }
 
     static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: kalkyl-benchmark [N …] [--only \(makers.map(\.0).joined(separator: "|"))] [--write-xlsx FOLDER] | --time-xlsx FILE\n".utf8))
+        FileHandle.standardError.write(Data("usage: kalkyl-benchmark [N …] [--only \(makers.map(\.0).joined(separator: "|"))] [--write-xlsx FOLDER] [--formula-per-cell] | --time-xlsx FILE\n".utf8))
         exit(2)
     }
 
     /// Runs one workload in a child process of this program and passes its line on.
-    static func runMeasurement(_ name: String, _ n: Int, xlsxFolder: String?) throws {
+    static func runMeasurement(_ name: String, _ n: Int, perCell: Bool, xlsxFolder: String?) throws {
         let child = Process()
         child.executableURL = URL(fileURLWithPath: Bundle.main.executablePath ?? "/proc/self/exe")
-        child.arguments = ["--measure", name, String(n)] + (xlsxFolder.map { [$0] } ?? [])
+        child.arguments = ["--measure", name, String(n)] + (perCell ? ["--formula-per-cell"] : []) + (xlsxFolder.map { [$0] } ?? [])
         let output = Pipe()
         child.standardOutput = output
         try child.run()
@@ -75,7 +81,7 @@ struct BenchmarkMain {
         FileHandle.standardOutput.write(line)
     }
 
-    static func measure(_ workload: Workload, xlsxFolder: String?) throws {
+    static func measure(_ workload: Workload, sharingFormulas: Bool, xlsxFolder: String?) throws {
         let clock = ContinuousClock()
         var workbook: Workbook!
         let before = heapInUse()
@@ -109,7 +115,7 @@ struct BenchmarkMain {
         if workload.hasXlsxForm {
             let folder = xlsxFolder ?? NSTemporaryDirectory()
             let xlsx = (folder as NSString).appendingPathComponent("\(workload.name)-\(workload.rows).xlsx")
-            xlsxSave = String(format: "%.1f", try clock.measure { try XlsxWriter.save(workbook, to: xlsx) }.milliseconds)
+            xlsxSave = String(format: "%.1f", try clock.measure { try XlsxWriter.save(workbook, to: xlsx, sharingFormulas: sharingFormulas) }.milliseconds)
             workbook = nil
             xlsxLoad = String(format: "%.1f", try clock.measure { _ = try XlsxReader.load(path: xlsx) }.milliseconds)
             if xlsxFolder == nil { try? FileManager.default.removeItem(atPath: xlsx) }

@@ -28,6 +28,28 @@ struct DependencyGraph {
 
     // MARK: Edges
 
+    /// Adds (or removes) the edges from the precedents of a formula's references to its cell,
+    /// all in one access to the graph (a million-formula load makes millions of edges).
+    mutating func updateEdges(to dependent: Int, at location: CellLocation, from references: [CompiledReference], adding: Bool) {
+        DependencyGraph.forEachPrecedent(of: references, at: location) { sheet, range in
+            if range.isSingleCell {
+                let precedent = CellLocation(sheet: sheet, row: range.start.row, column: range.start.column).key
+                if adding { addCellEdge(from: precedent, to: dependent) } else { removeCellEdge(from: precedent, to: dependent) }
+            } else {
+                if adding { addRangeEdge(sheet: sheet, range: range, to: dependent) } else { removeRangeEdge(sheet: sheet, range: range, to: dependent) }
+            }
+        }
+    }
+
+    /// The static references of a formula resolved from a cell (references off the sheet are skipped).
+    @inline(__always)
+    static func forEachPrecedent(of references: [CompiledReference], at location: CellLocation, _ body: (Int32, CellRange) -> Void) {
+        for reference in references {
+            guard let range = reference.area.resolve(from: location.address) else { continue }
+            body(reference.sheet < 0 ? location.sheet : reference.sheet, range)
+        }
+    }
+
     mutating func addCellEdge(from precedent: Int, to dependent: Int) {
         cellDependents.add(from: precedent, to: dependent)
     }

@@ -403,14 +403,7 @@ public final class Workbook {
     private func updateEdges(of id: Int32, at location: CellLocation, adding: Bool) {
         let formula = formulas[Int(id)]
         let key = location.key
-        forEachPrecedent(of: formula, at: location) { sheet, range in
-            if range.isSingleCell {
-                let precedent = CellLocation(sheet: sheet, row: range.start.row, column: range.start.column).key
-                if adding { graph.addCellEdge(from: precedent, to: key) } else { graph.removeCellEdge(from: precedent, to: key) }
-            } else {
-                if adding { graph.addRangeEdge(sheet: sheet, range: range, to: key) } else { graph.removeRangeEdge(sheet: sheet, range: range, to: key) }
-            }
-        }
+        graph.updateEdges(to: key, at: location, from: formula.references, adding: adding)
         if formula.isVolatile {
             if adding { volatileCells.insert(key) } else { volatileCells.remove(key) }
         }
@@ -418,10 +411,7 @@ public final class Workbook {
 
     /// The static references of a formula resolved from a cell (references off the sheet are skipped).
     func forEachPrecedent(of formula: CompiledFormula, at location: CellLocation, _ body: (Int32, CellRange) -> Void) {
-        for reference in formula.references {
-            guard let range = reference.area.resolve(from: location.address) else { continue }
-            body(reference.sheet < 0 ? location.sheet : reference.sheet, range)
-        }
+        DependencyGraph.forEachPrecedent(of: formula.references, at: location, body)
     }
 
     /// Recompiles every formula and rebuilds the graph, after sheets or names change.

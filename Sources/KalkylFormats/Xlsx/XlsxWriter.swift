@@ -7,7 +7,9 @@ import ZIPFoundation
 /// see `SharedFormulaRuns`) and their cached values, constants, defined names, number formats
 /// and column widths. Text is written inline, so no shared-strings part.
 public enum XlsxWriter {
-    public static func save(_ workbook: Workbook, to path: String) throws {
+    /// `sharingFormulas`: false writes every formula in its own cell, as some other programs do
+    /// (the benchmark compares readers on both kinds of file).
+    public static func save(_ workbook: Workbook, to path: String, sharingFormulas: Bool = true) throws {
         let archive: Archive
         do {
             archive = try Archive(accessMode: .create)
@@ -18,7 +20,7 @@ public enum XlsxWriter {
         var sheets: [(String, String)] = []
         var usesDynamicArrays = false
         for index in workbook.sheets.indices {
-            let (part, dynamic) = sheetPart(workbook, index, formats: formats)
+            let (part, dynamic) = sheetPart(workbook, index, formats: formats, sharingFormulas: sharingFormulas)
             sheets.append(("xl/worksheets/sheet\(index + 1).xml", part))
             usesDynamicArrays = usesDynamicArrays || dynamic
         }
@@ -119,7 +121,7 @@ public enum XlsxWriter {
     }
 
     /// The sheet's part, and whether it has dynamic-array formulas (which need xl/metadata.xml).
-    static func sheetPart(_ workbook: Workbook, _ index: Int, formats: [String]) -> (String, Bool) {
+    static func sheetPart(_ workbook: Workbook, _ index: Int, formats: [String], sharingFormulas: Bool = true) -> (String, Bool) {
         var usesDynamicArrays = false
         let sheet = workbook.sheets[index]
         var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="\#(main)">"#
@@ -143,7 +145,7 @@ public enum XlsxWriter {
             var attributes = #" r="\#(cell.address)""#
             if let code = sheet.numberFormat(at: cell.address), let i = formats.firstIndex(of: code) { attributes += #" s="\#(i + 1)""# }
             var formula = ""
-            if cell.formula != nil, let element = shared.element(at: cell.address) {
+            if sharingFormulas, cell.formula != nil, let element = shared.element(at: cell.address) {
                 formula = element
             } else if let compiled = cell.formula {
                 let written = DynamicArrayXML.formula(compiled, at: CellLocation(sheet: index, address: cell.address), in: workbook, texts: texts)
