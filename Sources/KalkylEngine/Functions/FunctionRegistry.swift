@@ -51,19 +51,10 @@ public enum FunctionRegistry {
 
     /// Whether some call in the expression has a number of arguments its function does not take.
     static func hasWrongArgumentCount(_ expression: Expression) -> Bool {
-        var stack = [expression]
-        while let e = stack.popLast() {
-            switch e {
-            case .call(let name, let arguments):
-                if let id = id(of: name), !definitions[Int(id)].arity.contains(arguments.count) { return true }
-                stack += arguments
-            case .unary(_, let x), .percent(let x), .parenthesized(let x): stack.append(x)
-            case .binary(_, let l, let r): stack += [l, r]
-            case .array(let rows): stack += rows.flatMap { $0 }
-            default: break
-            }
+        expression.containsCall { name, arguments in
+            guard let id = id(of: name) else { return false }
+            return !definitions[Int(id)].arity.contains(arguments.count)
         }
-        return false
     }
 
     /// Aggregates whose result over one range can be shared within a recalculation.

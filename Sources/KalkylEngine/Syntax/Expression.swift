@@ -37,6 +37,24 @@ extension Expression {
         if case .reference(let r) = self { return r.shape == .cell }
         return false
     }
+
+    /// Whether some function call anywhere in the expression is one `isMatch` picks (by its
+    /// name as written and its arguments); walked without recursion.
+    public func containsCall(where isMatch: (String, [Expression]) -> Bool) -> Bool {
+        var stack = [self]
+        while let e = stack.popLast() {
+            switch e {
+            case .call(let name, let arguments):
+                if isMatch(name, arguments) { return true }
+                stack += arguments
+            case .unary(_, let x), .percent(let x), .parenthesized(let x): stack.append(x)
+            case .binary(_, let l, let r): stack += [l, r]
+            case .array(let rows): stack += rows.flatMap { $0 }
+            default: break
+            }
+        }
+        return false
+    }
 }
 
 public enum UnaryOperator: String, Hashable, Sendable {

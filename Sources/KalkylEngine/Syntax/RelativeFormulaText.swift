@@ -75,9 +75,9 @@ enum RelativeFormulaText {
                     // 0x01 cannot stand outside quotes in a formula that parses.
                     out.append(1)
                     out.append(cell.absoluteColumn ? UInt8(ascii: "C") : UInt8(ascii: "c"))
-                    appendDecimal(cell.absoluteColumn ? cell.address.column : cell.address.column - host.column, to: &out)
+                    A1.appendDecimal(Int(cell.absoluteColumn ? cell.address.column : cell.address.column - host.column), to: &out)
                     out.append(cell.absoluteRow ? UInt8(ascii: "R") : UInt8(ascii: "r"))
-                    appendDecimal(cell.absoluteRow ? cell.address.row : cell.address.row - host.row, to: &out)
+                    A1.appendDecimal(Int(cell.absoluteRow ? cell.address.row : cell.address.row - host.row), to: &out)
                     out.append(1)
                     previous = 1
                 } else {
@@ -96,19 +96,6 @@ enum RelativeFormulaText {
             }
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func appendDecimal(_ number: Int32, to out: inout [UInt8]) {
-        // Most offsets are a digit: the row of a filled-down reference is r0.
-        if 0 <= number && number < 10 { out.append(UInt8(48 + number)); return }
-        var n = Int(number)
-        if n < 0 { out.append(UInt8(ascii: "-")); n = -n }
-        let start = out.count
-        repeat {
-            out.append(UInt8(48 + n % 10))
-            n /= 10
-        } while n > 0
-        out[start...].reverse()
     }
 
     private static func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }

@@ -54,27 +54,11 @@ enum DynamicArrayXML {
 
             init(_ expression: KalkylEngine.Expression) {
                 self.expression = expression
-                template = Text.usesAllocate(expression) ? nil : FormulaTemplate(expression, style: .xlsx)
+                template = expression.containsCall { name, _ in name == "ALLOCATE" } ? nil : FormulaTemplate(expression, style: .xlsx)
             }
 
             func text(at host: CellAddress) -> String {
                 template?.text(at: host) ?? XlsxFormulaTranslation.formula(expression, at: host)
-            }
-
-            static func usesAllocate(_ expression: KalkylEngine.Expression) -> Bool {
-                var stack = [expression]
-                while let e = stack.popLast() {
-                    switch e {
-                    case .call(let name, let arguments):
-                        if name == "ALLOCATE" { return true }
-                        stack += arguments
-                    case .unary(_, let x), .percent(let x), .parenthesized(let x): stack.append(x)
-                    case .binary(_, let l, let r): stack += [l, r]
-                    case .array(let rows): stack += rows.flatMap { $0 }
-                    default: break
-                    }
-                }
-                return false
             }
         }
 
