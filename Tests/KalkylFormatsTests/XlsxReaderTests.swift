@@ -70,6 +70,19 @@ struct XlsxReaderTests {
         ]
     }
 
+    /// Excel's values stand in for a formula Kalkyl lacks a function for, in every cell of a
+    /// legacy array formula too, without keeping every cached value.
+    @Test func anArrayFormulaWithAnUnknownFunctionKeepsExcelsValues() throws {
+        let sheet = #"<worksheet xmlns="\#(Self.main)"><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="C1"><f t="array" ref="C1:C2">NOSUCH(A1:A2)</f><v>10</v></c></row><row r="2"><c r="A2"><v>2</v></c><c r="C2"><v>20</v></c></row></sheetData></worksheet>"#
+        let path = try Self.xlsx(XlsxDocumentWriterTests.package(sheet: sheet))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let document = try XlsxReader.load(path: path)
+        let workbook = document.workbook
+        #expect(workbook.value(at: try workbook.location(of: "C1")) == .number(10))
+        #expect(workbook.value(at: try workbook.location(of: "C2")) == .number(20))
+        #expect(document.cachedValues.isEmpty)
+    }
+
     @Test func readsValuesFormulasNamesAndFormats() throws {
         let path = try Self.xlsx(Self.parts)
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -160,8 +160,8 @@ struct SheetCellReader {
             let location = CellLocation(sheet: sheet, address: address)
             if workbook.formula(at: location) != nil { continue }  // a formula of its own (not valid OOXML): kept
             let stored = workbook.value(at: location)
-            if stored != .empty && keepsCachedValues { cached[location] = stored }
             try? workbook.set(.formula(arrays[index].memberFormula(at: address)), at: location)
+            if stored != .empty && (keepsCachedValues || callsUnknownFunction(at: location)) { cached[location] = stored }
         }
         // Formulas Excel computed that Kalkyl would show as #NAME? (a function it lacks): their
         // values are kept.
