@@ -11,8 +11,9 @@ public final class CompiledFormula: @unchecked Sendable {
     /// Reads cells that are not among its static references (OFFSET, INDIRECT, `:` between
     /// computed references); the recalculation checks such reads against cells not yet computed.
     let readsDynamicReferences: Bool
-    /// Only numbers, single cells and arithmetic (`A1*2`, `B7+C7-1`): the evaluator may run it
-    /// on plain numbers.
+    /// Only numbers, single cells, arithmetic, ROUND/ROUNDUP/ROUNDDOWN and SUM of one range
+    /// (`A1*2`, `B7+C7-1`, `ROUND(($B$1-$B$2*21)*C4,0)`, `B4/SUM($B$4:$B$24)`): the evaluator may
+    /// run it on plain numbers (see `Evaluator.arithmetic`).
     let isArithmetic: Bool
     /// Problems found while compiling, e.g. a wrong number of arguments; the cell shows an error.
     public let diagnostics: [String]
@@ -33,10 +34,20 @@ public final class CompiledFormula: @unchecked Sendable {
         self.readsDynamicReferences = readsDynamicReferences
         self.diagnostics = diagnostics
         self.unknownNames = unknownNames
-        isArithmetic = code.allSatisfy { instruction in
-            switch instruction {
-            case .number, .cellValue, .negate, .plus, .percent: return true
+        isArithmetic = code.indices.allSatisfy { pc in
+            switch code[pc] {
+            // A cell as a function's argument (`.cell`) is read as its value, as ROUND reads it.
+            case .number, .cellValue, .cell, .negate, .plus, .percent: return true
             case .binary(let op): return op.isArithmetic
+            case .call(let function, let argumentCount):
+                if argumentCount == 2 { return FunctionRegistry.roundingMode(of: function) != nil }
+                // SUM of the range just before it (which the case below checks).
+                guard argumentCount == 1, function == FunctionRegistry.sumID, pc > 0, case .area = code[pc - 1] else { return false }
+                return true
+            case .area:
+                // Only as SUM's one argument.
+                guard pc + 1 < code.count, case .call(let function, 1) = code[pc + 1] else { return false }
+                return function == FunctionRegistry.sumID
             default: return false
             }
         }

@@ -10,6 +10,9 @@ struct Evaluator {
     /// The whole result of the last formula evaluated when it was an array or a multi-cell
     /// range: what the cell spills (see `Workbook+Spills.swift`); `evaluate` returns its first value.
     private(set) var spilledResult: Matrix?
+    /// Whether formulas of numbers may take the route on plain numbers (`arithmetic`); tests
+    /// turn it off to compare that route against the general one.
+    var usesNumberRoute = true
 
     init() {
         stack.reserveCapacity(64)
@@ -18,7 +21,7 @@ struct Evaluator {
     /// The value of `formula` in the context's current cell.
     mutating func evaluate(_ formula: CompiledFormula, in context: EvaluationContext) -> Value {
         if spilledResult != nil { spilledResult = nil }
-        if formula.isArithmetic, let n = Evaluator.arithmetic(formula, in: context) { return .number(n) }
+        if formula.isArithmetic, usesNumberRoute, let n = Evaluator.arithmetic(formula, in: context) { return .number(n) }
         // A formula leaves its stack empty; only one stopped short (none does) would leave more.
         if !stack.isEmpty { stack.removeAll(keepingCapacity: true) }
         if !eager.isEmpty { eager.removeAll(keepingCapacity: true) }
@@ -219,21 +222,26 @@ struct Evaluator {
         return value
     }
 
-    /// Runs a formula of numbers, cells and arithmetic on a stack of plain numbers, the way most
-    /// formulas of an allocation are. Returns nil whenever the general evaluation could give
-    /// something else than this one number: a cell that is not a number (text, a boolean, an
-    /// error), a reference off the sheet, an arithmetic error.
+    /// Runs a formula of numbers, cells and arithmetic (with ROUND and SUM of a range, see
+    /// `CompiledFormula.isArithmetic`) on a stack of plain numbers, the way most formulas of an
+    /// allocation are. Returns nil whenever the general evaluation could give something else
+    /// than this one number: a cell that is not a number (text, a boolean, an error), a
+    /// reference off the sheet, an arithmetic error, a range result not shared, a sum that is an
+    /// error, digits out of range. The general route then runs the formula from the start.
     private static func arithmetic(_ formula: CompiledFormula, in context: EvaluationContext) -> Double? {
         let host = context.host
         return formula.code.withUnsafeBufferPointer { code -> Double? in
             withUnsafeTemporaryAllocation(of: Double.self, capacity: code.count) { stack -> Double? in
                 var top = -1
-                for instruction in code {
+                var pc = 0
+                while pc < code.count {
+                    let instruction = code[pc]
+                    pc += 1
                     switch instruction {
                     case .number(let n):
                         top += 1
                         stack[top] = n
-                    case .cellValue(let sheet, let row, let column):
+                    case .cellValue(let sheet, let row, let column), .cell(let sheet, let row, let column):
                         let address = Evaluator.cell(row, column, from: host)
                         guard address.isValid else { return nil }
                         top += 1
@@ -242,6 +250,21 @@ struct Evaluator {
                         case .empty: stack[top] = 0
                         default: return nil
                         }
+                    case .area(let sheet, let area):
+                        // Always followed by SUM of it alone: the recalculation's shared sum.
+                        guard context.cachesRanges, let range = area.resolve(from: host),
+                              let sum = try? context.cachedSum(sheet: sheet < 0 ? context.sheet : sheet, range: range),
+                              sum.isFinite else { return nil }
+                        top += 1
+                        stack[top] = sum
+                        pc += 1
+                    case .call(let function, _):
+                        // ROUND, ROUNDUP or ROUNDDOWN of two numbers, as their definitions compute it.
+                        guard let mode = FunctionRegistry.roundingMode(of: function), abs(stack[top]) < 1e15 else { return nil }
+                        let rounded = DecimalRounding.round(stack[top - 1], digits: Int(stack[top].rounded(.towardZero)), mode: mode)
+                        guard rounded.isFinite else { return nil }
+                        top -= 1
+                        stack[top] = rounded
                     case .negate:
                         stack[top] = -stack[top]
                     case .plus:

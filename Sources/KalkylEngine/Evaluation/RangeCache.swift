@@ -28,7 +28,11 @@ struct RangeCache {
     }
 
     var aggregates: [AggregateKey: Operand] = [:]
-    var runs: [RunKey: (endRow: Int32, total: Result<Double, FormulaError>)] = [:]
+    typealias Run = (endRow: Int32, total: Result<Double, FormulaError>)
+    var runs: [RunKey: Run] = [:]
+    /// The run asked for last, outside `runs` while it is here: a filled-down column asks for
+    /// the same run row after row, which then costs a comparison, not a hash lookup.
+    var lastRun: (key: RunKey, run: Run)?
     var allocations: [AllocationKey: Result<[Double], FormulaError>] = [:]
 }
 
@@ -40,8 +44,18 @@ extension EvaluationContext {
         let key = RangeCache.RunKey(sheet: sheet, startRow: range.start.row, startColumn: range.start.column, endColumn: range.end.column)
         var total: Result<Double, FormulaError> = .success(0)
         var from = range.start.row
-        if let run = rangeCache.runs[key], run.endRow <= range.end.row {
-            if run.endRow == range.end.row { return try run.total.get() }
+        let known: RangeCache.Run?
+        if let last = rangeCache.lastRun, last.key == key {
+            known = last.run
+        } else {
+            if let last = rangeCache.lastRun { rangeCache.runs[last.key] = last.run }
+            known = rangeCache.runs.removeValue(forKey: key)
+        }
+        if let run = known, run.endRow == range.end.row {
+            rangeCache.lastRun = (key, run)
+            return try run.total.get()
+        }
+        if let run = known, run.endRow < range.end.row {
             total = run.total
             from = run.endRow + 1
         }
@@ -59,7 +73,7 @@ extension EvaluationContext {
                 total = .failure(error)
             }
         }
-        rangeCache.runs[key] = (range.end.row, total)
+        rangeCache.lastRun = (key, (range.end.row, total))
         return try total.get()
     }
 

@@ -44,6 +44,21 @@ public enum FunctionRegistry {
         return ids[canonical] ?? aliases[canonical].flatMap { ids[$0] }
     }
 
+    /// SUM's index, and the rounding functions' modes: the functions the evaluator's route on
+    /// plain numbers runs itself (see `Evaluator.arithmetic`).
+    static let sumID = ids["SUM"]!
+    private static let roundingIDs = (ids["ROUND"]!, ids["ROUNDUP"]!, ids["ROUNDDOWN"]!)
+
+    @inline(__always)
+    static func roundingMode(of id: Int32) -> DecimalRounding.Mode? {
+        switch id {
+        case roundingIDs.0: .halfAwayFromZero
+        case roundingIDs.1: .awayFromZero
+        case roundingIDs.2: .towardZero
+        default: nil
+        }
+    }
+
     /// The names of every function, for completion and documentation.
     public static var names: [String] { (namedDefinitions.map(\.name) + aliases.keys).sorted() }
 

@@ -38,9 +38,9 @@ enum FullCalculation {
         var stack: [Step] = []
         var recomputed = 0
 
-        for column in 0..<pending.columnCount {
-            let (sheet, c) = pending.sheetAndColumn(column)
-            let base = pending.base(column), end = base + pending.rows(column)
+        for column in 0..<pending.slots.columnCount {
+            let (sheet, c) = pending.slots.sheetAndColumn(column)
+            let base = pending.slots.base(column), end = base + pending.slots.rows(column)
             var first = pending.firstPending(from: base)
             while first < end {
                 stack.append(Step(slot: first, location: CellLocation(sheet: Int32(sheet), row: Int32(first - base), column: Int32(c))))
@@ -60,7 +60,7 @@ enum FullCalculation {
                     if let blocker = context.blockedOn {
                         // OFFSET or INDIRECT read a cell not computed yet: compute it first.
                         let b = CellLocation(key: blocker)
-                        guard let blockerSlot = pending.slot(of: b), !pending.visiting[blockerSlot] else { return nil }
+                        guard let blockerSlot = pending.slots.slot(of: b), !pending.visiting[blockerSlot] else { return nil }
                         stack.append(Step(slot: blockerSlot, location: b))
                         continue
                     }
@@ -92,7 +92,7 @@ enum FullCalculation {
                 let cell = CellLocation(sheet: reference.sheet < 0 ? location.sheet : reference.sheet,
                                         row: reference.area.startRow.resolve(from: location.address.row),
                                         column: reference.area.startColumn.resolve(from: location.address.column))
-                guard cell.address.isValid, let slot = pending.slot(of: cell), pending.isPending(slot) else { continue }
+                guard cell.address.isValid, let slot = pending.slots.slot(of: cell), pending.isPending(slot) else { continue }
                 if pending.visiting[slot] { return .cycle }
                 stack.append(Step(slot: slot, location: cell))
                 need = .some
@@ -100,11 +100,11 @@ enum FullCalculation {
             }
             guard let range = reference.area.resolve(from: location.address) else { continue }
             let sheet = reference.sheet < 0 ? location.sheet : reference.sheet
-            let lastColumn = min(range.end.column, pending.usedColumns(sheet: sheet) - 1)
+            let lastColumn = min(range.end.column, pending.slots.usedColumns(sheet: sheet) - 1)
             guard range.start.column <= lastColumn else { continue }
             for c in range.start.column...lastColumn {
-                let column = pending.column(sheet: sheet, column: c)
-                let base = pending.base(column), rows = pending.rows(column)
+                let column = pending.slots.column(sheet: sheet, column: c)
+                let base = pending.slots.base(column), rows = pending.slots.rows(column)
                 guard Int(range.start.row) < rows else { continue }
                 let last = base + min(Int(range.end.row), rows - 1)
                 var slot = pending.firstPending(from: base + Int(range.start.row))
@@ -122,46 +122,25 @@ enum FullCalculation {
 
 /// Which formula cells a full calculation has still to compute, for every column of every sheet.
 ///
-/// A column's rows are consecutive slots, followed by one end slot. `next[slot]` is the slot
+/// By `CellSlots`: a column's rows are consecutive slots, then an end slot. `next[slot]` is the slot
 /// itself while its cell is a formula still to compute, else a slot further down the column;
 /// following the chain (and shortening it on the way, as union-find does) gives the next
 /// pending cell from any row in near-constant time.
 final class PendingCells {
-    /// Per sheet, its first column's index into the per-column tables.
-    private let firstColumn: [Int]
-    private let columnBase: [Int]
-    private let columnRows: [Int]
-    private let columnSheet: [Int32]
-    let columnCount: Int
+    let slots: CellSlots
     private let next: UnsafeMutablePointer<Int32>
     /// Formula cells whose precedents are being computed (on the walk's current path).
     let visiting: UnsafeMutablePointer<Bool>
 
     init(_ workbook: Workbook) {
-        var firstColumn: [Int] = [], base: [Int] = [], rows: [Int] = [], sheetOf: [Int32] = []
-        var slots = 0
-        for (s, sheet) in workbook.sheets.enumerated() {
-            firstColumn.append(base.count)
-            for column in sheet.columns {
-                base.append(slots)
-                rows.append(column.count)
-                sheetOf.append(Int32(s))
-                slots += column.count + 1
-            }
-        }
-        firstColumn.append(base.count)
-        self.firstColumn = firstColumn
-        columnBase = base
-        columnRows = rows
-        columnSheet = sheetOf
-        columnCount = base.count
-        next = .allocate(capacity: max(slots, 1))
-        visiting = .allocate(capacity: max(slots, 1))
-        visiting.initialize(repeating: false, count: max(slots, 1))
+        slots = CellSlots(workbook)
+        next = .allocate(capacity: max(slots.count, 1))
+        visiting = .allocate(capacity: max(slots.count, 1))
+        visiting.initialize(repeating: false, count: max(slots.count, 1))
         var column = 0
         for sheet in workbook.sheets {
             for cells in sheet.columns {
-                let b = base[column]
+                let b = slots.base(column)
                 cells.formulas.withUnsafeBufferPointer { formulas in
                     for r in 0..<formulas.count {
                         next[b + r] = Int32(formulas[r] == Column.noFormula ? b + r + 1 : b + r)
@@ -178,33 +157,6 @@ final class PendingCells {
         visiting.deallocate()
     }
 
-    @inline(__always) func base(_ column: Int) -> Int { columnBase[column] }
-    @inline(__always) func rows(_ column: Int) -> Int { columnRows[column] }
-
-    func sheetAndColumn(_ column: Int) -> (sheet: Int, column: Int) {
-        let sheet = Int(columnSheet[column])
-        return (sheet, column - firstColumn[sheet])
-    }
-
-    /// How many columns the sheet stores (0 for a sheet index that does not exist).
-    @inline(__always)
-    func usedColumns(sheet: Int32) -> Int32 {
-        let s = Int(sheet)
-        guard s >= 0, s + 1 < firstColumn.count else { return 0 }
-        return Int32(firstColumn[s + 1] - firstColumn[s])
-    }
-
-    /// The index of a sheet's column in the per-column tables (the column must be stored).
-    @inline(__always)
-    func column(sheet: Int32, column: Int32) -> Int { firstColumn[Int(sheet)] + Int(column) }
-
-    /// The slot of a cell, or nil when no formula can be there (beyond the stored rows).
-    func slot(of location: CellLocation) -> Int? {
-        guard location.address.column < usedColumns(sheet: location.sheet) else { return nil }
-        let column = self.column(sheet: location.sheet, column: location.address.column)
-        guard Int(location.address.row) < columnRows[column] else { return nil }
-        return columnBase[column] + Int(location.address.row)
-    }
 
     /// The first slot at or after `slot` (in the same column) whose cell is still to compute,
     /// or the column's end slot.
@@ -224,7 +176,7 @@ final class PendingCells {
     func isPending(_ slot: Int) -> Bool { Int(next[slot]) == slot }
 
     func isPending(_ location: CellLocation) -> Bool {
-        guard let slot = slot(of: location) else { return false }
+        guard let slot = slots.slot(of: location) else { return false }
         return isPending(slot)
     }
 

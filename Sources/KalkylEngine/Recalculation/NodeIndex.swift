@@ -1,54 +1,120 @@
-/// Graph node → its position in one recalculation's cone: a hash table with open addressing
-/// and a multiplicative hash. Node keys are distinct integers that need no protection against
-/// chosen collisions, and Swift's `Dictionary` (SipHash) spent a fifth of a large edit's time
-/// hashing them.
+/// Graph node → its position in one recalculation's cone.
+///
+/// A hash table with open addressing and a multiplicative hash: node keys are distinct
+/// integers that need no protection against chosen collisions, and Swift's `Dictionary`
+/// (SipHash) spent a fifth of a large edit's time hashing them. A key and its value share a
+/// slot, so a lookup touches one cache line.
+///
+/// A cone that grows large (a tenth of the workbook's cells) moves its cells to a table by
+/// cell slot (`CellSlots`): a hash table that size is read at random, a cache miss a lookup,
+/// where the cone's cells, column after column, read the slot table nearly in order. Range
+/// nodes and cells not stored stay in the hash table.
 struct NodeIndex {
-    private static let empty = Int.min
-    private var keys: [Int]
-    private var values: [Int32]
-    private var mask: Int
-    private(set) var count = 0
+    private struct Slot {
+        var key: Int
+        var value: Int32
+    }
 
-    init(capacity: Int = 64) {
+    private static let empty = Int.min
+    private var slots: [Slot]
+    private var mask: Int
+    /// Keys in the hash table, and cells in the slot table.
+    private var hashedCount = 0
+    private var slottedCount = 0
+    var count: Int { hashedCount + slottedCount }
+    private let cells: CellSlots?
+    /// Per cell slot, the cell's position or -1; empty while the cone is small.
+    private var dense: [Int32] = []
+
+    /// `cells` allows the slot table; `capacity` is how many nodes are expected.
+    init(capacity: Int = 64, cells: CellSlots? = nil) {
+        self.cells = cells
+        var expected = capacity
+        if let cells, capacity >= NodeIndex.denseThreshold(cells) {
+            dense = [Int32](repeating: -1, count: cells.count)
+            expected = 64
+        }
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        keys = [Int](repeating: NodeIndex.empty, count: size)
-        values = [Int32](repeating: 0, count: size)
+        while size < expected * 2 { size <<= 1 }
+        slots = [Slot](repeating: Slot(key: NodeIndex.empty, value: 0), count: size)
         mask = size - 1
     }
 
+    /// Whether cells are found by slot (the cone grew large).
+    var findsCellsBySlot: Bool { !dense.isEmpty }
+
+    private static func denseThreshold(_ cells: CellSlots) -> Int { max(4096, cells.count / 10) }
+
     @inline(__always)
-    private func slot(_ key: Int) -> Int {
+    private static func slot(_ key: Int, _ mask: Int) -> Int {
         // Fibonacci hashing: the high bits of key × 2^64/φ.
         Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
+    @inline(__always)
+    private func denseSlot(_ key: Int) -> Int? {
+        guard !dense.isEmpty, key >= 0 else { return nil }
+        return cells.unsafelyUnwrapped.slot(of: CellLocation(key: key))
+    }
+
     subscript(key: Int) -> Int32? {
-        var i = slot(key)
-        while true {
-            let k = keys[i]
-            if k == key { return values[i] }
-            if k == NodeIndex.empty { return nil }
-            i = (i + 1) & mask
+        if let d = denseSlot(key) {
+            let value = dense[d]
+            return value >= 0 ? value : nil
+        }
+        return slots.withUnsafeBufferPointer { slots in
+            var i = NodeIndex.slot(key, mask)
+            while true {
+                let k = slots[i].key
+                if k == key { return slots[i].value }
+                if k == NodeIndex.empty { return nil }
+                i = (i + 1) & mask
+            }
         }
     }
 
-    /// Adds a key that is not in the table yet.
-    mutating func insert(_ key: Int, _ value: Int32) {
-        if (count + 1) * 2 > keys.count { grow() }
-        var i = slot(key)
-        while keys[i] != NodeIndex.empty { i = (i + 1) & mask }
-        keys[i] = key
-        values[i] = value
-        count += 1
+    /// The value of `key`, which becomes `value` when the key is not in the table yet.
+    @inline(__always)
+    mutating func value(of key: Int, insertingIfAbsent value: Int32) -> Int32 {
+        // First: growing may move cells to the slot table, this one included.
+        if (hashedCount + 1) * 2 > slots.count { grow() }
+        if let d = denseSlot(key) {
+            let found = dense[d]
+            if found >= 0 { return found }
+            dense[d] = value
+            slottedCount += 1
+            return value
+        }
+        let mask = self.mask
+        let (found, inserted) = slots.withUnsafeMutableBufferPointer { slots -> (Int32, Bool) in
+            var i = NodeIndex.slot(key, mask)
+            while true {
+                let k = slots[i].key
+                if k == key { return (slots[i].value, false) }
+                if k == NodeIndex.empty {
+                    slots[i] = Slot(key: key, value: value)
+                    return (value, true)
+                }
+                i = (i + 1) & mask
+            }
+        }
+        if inserted { hashedCount += 1 }
+        return found
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = [Int](repeating: NodeIndex.empty, count: oldKeys.count * 2)
-        values = [Int32](repeating: 0, count: oldKeys.count * 2)
-        mask = keys.count - 1
-        count = 0
-        for (k, v) in zip(oldKeys, oldValues) where k != NodeIndex.empty { insert(k, v) }
+        let old = slots
+        if dense.isEmpty, let cells, count >= NodeIndex.denseThreshold(cells) {
+            dense = [Int32](repeating: -1, count: cells.count)
+        }
+        // Cells move to the slot table when there is one; the rest keep a hash table.
+        var hashed = 0
+        for slot in old where slot.key != NodeIndex.empty && denseSlot(slot.key) == nil { hashed += 1 }
+        var size = 16
+        while size < (hashed + 1) * 4 { size <<= 1 }
+        slots = [Slot](repeating: Slot(key: NodeIndex.empty, value: 0), count: size)
+        mask = size - 1
+        hashedCount = 0
+        for slot in old where slot.key != NodeIndex.empty { _ = value(of: slot.key, insertingIfAbsent: slot.value) }
     }
 }

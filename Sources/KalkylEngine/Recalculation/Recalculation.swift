@@ -26,49 +26,54 @@ struct Recalculation {
     init(workbook: Workbook, reportsChanges: Bool) {
         self.workbook = workbook
         self.reportsChanges = reportsChanges
+        // Sized for a cone like the last one: the same edit again (the usual case in a REPL or
+        // a script) then never rehashes the index.
+        index = NodeIndex(capacity: workbook.coneSizeHint, cells: CellSlots(workbook))
     }
 
     /// Runs with `roots` as the edited cells (keys); `reportsChanges` false skips the list of
     /// changed values (a full calculation after loading would list every formula).
-    static func run(_ workbook: Workbook, roots: [Int], reportsChanges: Bool) -> RecalculationResult {
+    /// `remembersConeSize` (for edits, not full calculations) sizes the next edit's index.
+    static func run(_ workbook: Workbook, roots: [Int], reportsChanges: Bool, remembersConeSize: Bool = false) -> RecalculationResult {
         var recalculation = Recalculation(workbook: workbook, reportsChanges: reportsChanges)
         workbook.changedSpilledCells.removeAll()
         let clock = ContinuousClock()
         let start = clock.now
         let rootCount = recalculation.buildCone(from: roots)
+        if remembersConeSize { workbook.coneSizeHint = recalculation.nodes.count }
+        if reportsChanges && remembersConeSize { recalculation.result.changes.reserveCapacity(recalculation.nodes.count) }
         recalculation.evaluateInOrder(rootCount: rootCount)
         var result = recalculation.result
-        result.changes.sort { $0.location < $1.location }
+        result.sortChanges()
         result.duration = clock.now - start
         return result
     }
 
     // MARK: 1. The cone
 
+    @inline(__always)
     private mutating func visit(_ node: Int) -> Int32 {
-        if let i = index[node] { return i }
-        let i = Int32(nodes.count)
-        index.insert(node, i)
-        nodes.append(node)
+        let i = index.value(of: node, insertingIfAbsent: Int32(nodes.count))
+        if i == nodes.count { nodes.append(node) }
         return i
     }
 
     /// Returns the number of distinct roots, which come first in `nodes`.
     private mutating func buildCone(from roots: [Int]) -> Int {
-        nodes.reserveCapacity(roots.count)
+        let expected = max(roots.count, workbook.coneSizeHint)
+        nodes.reserveCapacity(expected)
+        successorStart.reserveCapacity(expected + 1)
+        successors.reserveCapacity(expected)
         for root in roots { _ = visit(root) }
         let rootCount = nodes.count
         var head = 0
-        var pending: [Int] = []
         // The graph does not change during a recalculation: one copy (no element is copied)
         // instead of one through the class for every node.
         let graph = workbook.graph
         while head < nodes.count {
             let node = nodes[head]
             successorStart.append(Int32(successors.count))
-            pending.removeAll(keepingCapacity: true)
-            graph.forEachSuccessor(of: node) { pending.append($0) }
-            for s in pending { successors.append(visit(s)) }
+            graph.forEachSuccessor(of: node) { successors.append(visit($0)) }
             head += 1
         }
         successorStart.append(Int32(successors.count))
@@ -416,7 +421,12 @@ struct Recalculation {
 
 /// Done flags shared with the context's pending-read check.
 private final class DoneFlags {
+#if KALKYL_CHECKED_EXCLUSIVITY
     var flags: [Bool]
+#else
+    // Set once per node of every edit: the dynamic exclusivity check cost more than the store.
+    @exclusivity(unchecked) var flags: [Bool]
+#endif
     init(count: Int) { flags = [Bool](repeating: false, count: count) }
 }
 
@@ -427,7 +437,7 @@ extension Workbook {
         var roots = Array(pendingEdits.keys).sorted()
         let edited = Set(roots)
         for key in volatileCells.sorted() where !edited.contains(key) { roots.append(key) }
-        var result = Recalculation.run(self, roots: roots, reportsChanges: true)
+        var result = Recalculation.run(self, roots: roots, reportsChanges: true, remembersConeSize: true)
         pendingEdits.removeAll()
         recalculateNewlySpilledCells(into: &result, reportsChanges: true)
         return result

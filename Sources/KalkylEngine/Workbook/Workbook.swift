@@ -71,6 +71,8 @@ public final class Workbook {
 #else
     @exclusivity(unchecked) var lookupIndexes = LookupIndexes()
 #endif
+    /// How many nodes the last recalculation's cone had: the next one's index starts that big.
+    var coneSizeHint = 64
     /// The evaluator keeps its stack between recalculations.
     var evaluator = Evaluator()
 
