@@ -21,25 +21,32 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         if againstCached { return try compareWithCached() }
+        // Opening calculates every formula.
         let document = try WorkbookFile.open(workbook)
         let book = document.workbook
-        let result = book.recalculateAll()
         var problems = listUncomputed(document)
-        var inCycles = Set<CellLocation>()
-        for path in result.cycles {
-            for case .cell(let location) in path { inCycles.insert(location) }
-            Output.write("cycle: " + book.describe(cycle: path) + "\n")
-            problems += 1
-        }
+        // Counted in one walk; the few error cells then listed in row order.
         var formulas = 0, cells = 0
+        var errorsBySheet: [[(address: CellAddress, error: FormulaError, formula: CompiledFormula?)]] = []
         for (index, _) in book.sheets.enumerated() {
-            // Counted in one walk; the few error cells then listed in row order.
             var errors: [(address: CellAddress, error: FormulaError, formula: CompiledFormula?)] = []
             book.forEachCell(inSheet: index) { address, value, formula in
                 cells += 1
                 if formula != nil { formulas += 1 }
                 if case .error(let error) = value { errors.append((address, error, formula)) }
             }
+            errorsBySheet.append(errors)
+        }
+        // The paths of circular references, which only the general recalculation traces (the
+        // values stay as they are): computed again only when a cell shows #CYCLE!.
+        let cycles = errorsBySheet.contains { $0.contains { $0.error == .cycle } } ? book.recalculateAll().cycles : []
+        var inCycles = Set<CellLocation>()
+        for path in cycles {
+            for case .cell(let location) in path { inCycles.insert(location) }
+            Output.write("cycle: " + book.describe(cycle: path) + "\n")
+            problems += 1
+        }
+        for (index, errors) in errorsBySheet.enumerated() {
             for cell in errors.sorted(by: { $0.address < $1.address }) {
                 let location = CellLocation(sheet: index, address: cell.address), error = cell.error
                 if error == .cycle && inCycles.contains(location) { continue }  // listed with its cycle

@@ -82,6 +82,22 @@ struct CommandLineTests {
         #expect(outcome.stderr == "kalkyl: \(path):4:10: expected ')', found the end of the formula\n")
     }
 
+    /// The file's name is known to the calculation that opening runs (check calculates once):
+    /// a formula looking for the sheet name after the ']' of CELL("filename") finds it there.
+    @Test func checkSeesTheFileNameInTheFirstCalculation() throws {
+        let directory = try KalkylProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("namn.kalk").path
+        try "kalkyl 1\nsheet S\nA1 =FIND(\"]S\",CELL(\"filename\",B1))\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let outcome = try KalkylProcess.run(["check", path])
+        #expect(outcome.status == 0, "\(outcome.stdout)")
+        #expect(outcome.stdout == "ok: 1 cells, 1 formulas, no errors\n")
+        let xlsx = directory.appendingPathComponent("namn.xlsx").path
+        #expect(try KalkylProcess.run(["export", path, "--format", "xlsx", "-o", xlsx]).status == 0)
+        let fromXlsx = try KalkylProcess.run(["check", xlsx])
+        #expect(fromXlsx.status == 0, "\(fromXlsx.stdout)")
+    }
+
     @Test func checkListsErrorsAndCycles() throws {
         let directory = try KalkylProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -39,6 +39,8 @@ public enum WorkbookFile {
             throw error
         }
         document.workbook.documentName = path
+        // CELL("filename") was computed with the copy's name (it is volatile: this recomputes it).
+        document.workbook.recalculate()
         return document
     }
 

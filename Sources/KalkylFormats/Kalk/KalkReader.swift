@@ -58,14 +58,19 @@ public struct KalkReader {
             let (line, column) = KalkReader.firstInvalidUTF8(in: data)
             throw FileError.notUTF8(path: path, line: line, column: column)
         }
-        return try read(text, file: path)
+        return try read(text, file: path, documentName: WorkbookFile.absolute(path))
     }
 
     /// Reads .kalk text; `file` names it in error messages.
     public static func read(_ text: String, file: String = "<text>") throws(KalkSyntaxError) -> WorkbookDocument {
+        try read(text, file: file, documentName: nil)
+    }
+
+    /// `documentName`: what CELL("filename") shows, set before the first calculation.
+    static func read(_ text: String, file: String, documentName: String?) throws(KalkSyntaxError) -> WorkbookDocument {
         var reader = KalkReader(file: file)
         try reader.parse(text)
-        return try reader.build()
+        return try reader.build(documentName: documentName)
     }
 
     /// Line and column (in characters) of the first byte that is not UTF-8.
@@ -361,8 +366,9 @@ public struct KalkReader {
 
     // MARK: Workbook
 
-    private func build() throws(KalkSyntaxError) -> WorkbookDocument {
+    private func build(documentName: String?) throws(KalkSyntaxError) -> WorkbookDocument {
         let workbook = Workbook()
+        workbook.documentName = documentName
         var document = WorkbookDocument(workbook: workbook)
         document.comments = comments
         document.parameters = parameters

@@ -48,6 +48,8 @@ public enum XlsxReader {
         let formats = try readCellFormats(package, path: path)
 
         let workbook = Workbook()
+        // What CELL("filename") shows, before the load's calculation.
+        workbook.documentName = WorkbookFile.absolute(path)
         for sheet in sheets {
             do { try workbook.addSheet(named: sheet.name) } catch { throw XlsxError(path: path, message: "\(error)") }
         }
