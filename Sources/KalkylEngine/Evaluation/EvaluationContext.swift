@@ -101,10 +101,10 @@ public final class EvaluationContext {
             }
         }
         if firstColumn == lastColumn {
-            let values = columns[firstColumn].values
-            let lastRow = min(Int(range.end.row), values.count - 1)
+            let column = columns[firstColumn]
+            let lastRow = min(Int(range.end.row), column.count - 1)
             guard Int(range.start.row) <= lastRow else { return }
-            for r in Int(range.start.row)...lastRow { try body(values[r]) }
+            try column.forEachValue(in: Int(range.start.row)...lastRow, body)
             return
         }
         var lastRow = -1

@@ -41,11 +41,7 @@ public struct CellBaseline {
             guard s < baseline.sheets.count, s < workbook.sheets.count else { return false }
             let old = baseline.sheets[s].columns, new = workbook.sheets[s].columns
             guard old.count == new.count else { return false }
-            for (a, b) in zip(old, new) {
-                guard a.values.withUnsafeBufferPointer({ x in b.values.withUnsafeBufferPointer { x.baseAddress == $0.baseAddress && x.count == $0.count } }),
-                      a.formulas.withUnsafeBufferPointer({ x in b.formulas.withUnsafeBufferPointer { x.baseAddress == $0.baseAddress && x.count == $0.count } })
-                else { return false }
-            }
+            for (a, b) in zip(old, new) where !a.sharesStorage(with: b) { return false }
             return true
         }
 

@@ -48,9 +48,8 @@ public struct Sheet: Sendable {
         for (c, column) in columns.enumerated() {
             for r in 0..<column.count {
                 let formula = column.formulas[r]
-                let value = column.values[r]
-                if formula == Column.noFormula, case .empty = value { continue }
-                body(CellAddress(row: r, column: c), value, formula)
+                if formula == Column.noFormula && column.isEmpty(at: r) { continue }
+                body(CellAddress(row: r, column: c), column.value(at: r), formula)
             }
         }
     }
