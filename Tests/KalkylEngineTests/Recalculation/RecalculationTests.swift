@@ -35,6 +35,32 @@ struct RecalculationTests {
         #expect(result.changes.map { $0.location.address.description } == ["A1"])
     }
 
+    /// A cell a formula names three times is one edge of the graph (a million-row IF(C>n,C-n,C)
+    /// would hold two million edges too many), and the edge goes with the formula.
+    @Test func aPrecedentNamedTwiceIsOneEdge() throws {
+        let workbook = try makeWorkbook(["A1": "12", "B1": "=IF(A1>9,A1-9,A1)", "C1": "=SUM(A1:A2)+SUM(A1:A2)"])
+        let a1 = try workbook.location(of: "A1"), a2 = try workbook.location(of: "A2")
+        func successors(_ location: CellLocation) -> [Int] {
+            var found: [Int] = []
+            workbook.graph.forEachSuccessor(of: location.key) { found.append($0) }
+            return found
+        }
+        #expect(successors(a1).filter { $0 >= 0 } == [try workbook.location(of: "B1").key])
+        let ranges = successors(a2)
+        #expect(ranges.count == 1)
+        var rangeDependents: [Int] = []
+        workbook.graph.forEachSuccessor(of: ranges[0]) { rangeDependents.append($0) }
+        #expect(rangeDependents == [try workbook.location(of: "C1").key])
+        try workbook.set(.typed("3"), at: a1)
+        #expect(workbook.recalculate().recomputedCount == 2)
+        #expect(try workbook.value("B1") == .number(3))
+        try workbook.set(.typed("=A1*A1"), at: try workbook.location(of: "B1"))
+        try workbook.set(.typed("7"), at: try workbook.location(of: "C1"))
+        workbook.recalculate()
+        #expect(successors(a1).filter { $0 >= 0 } == [try workbook.location(of: "B1").key])
+        #expect(successors(a2).isEmpty)
+    }
+
     @Test func rangesAreSharedNodes() throws {
         // Every row's SUM($A$1:A{i}) is one range node; the graph holds n ranges, not n² edges.
         var cells: [String: String] = [:]
