@@ -24,8 +24,8 @@ let package = Package(
         .target(name: "KalkylForms", dependencies: ["KalkylEngine", "KalkylFormats"]),
         // GNU readline, from Debian's libreadline-dev.
         .systemLibrary(name: "CReadline", pkgConfig: nil, providers: [.apt(["libreadline-dev"])]),
-        // glibc's malloc statistics, for the benchmark.
-        .systemLibrary(name: "CMallocInfo"),
+        // glibc's malloc: statistics for the benchmark, tuning for the programs.
+        .systemLibrary(name: "CMalloc"),
         // The options the command line and the REPL share (export, new), as ArgumentParser types.
         .target(name: "KalkylCommandLine", dependencies: ["KalkylEngine", "KalkylFormats", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // The interactive session: commands, display, undo, explain; readline at the edge.
@@ -34,12 +34,12 @@ let package = Package(
         .executableTarget(
             name: "kalkyl",
             dependencies: [
-                "KalkylEngine", "KalkylFormats", "KalkylForms", "KalkylCommandLine", "KalkylREPL",
+                "KalkylEngine", "KalkylFormats", "KalkylForms", "KalkylCommandLine", "KalkylREPL", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Times the engine on generated workloads: `swift run -c release kalkyl-benchmark`.
-        .executableTarget(name: "kalkyl-benchmark", dependencies: ["KalkylEngine", "KalkylFormats", "CMallocInfo"], path: "Sources/KalkylBenchmarks"),
+        .executableTarget(name: "kalkyl-benchmark", dependencies: ["KalkylEngine", "KalkylFormats", "CMalloc"], path: "Sources/KalkylBenchmarks"),
         // What several test targets share (a seeded random generator, the function corpus).
         .target(name: "KalkylTestSupport", dependencies: ["KalkylEngine"], path: "Tests/KalkylTestSupport"),
         .testTarget(

@@ -1,5 +1,5 @@
 import Foundation
-import CMallocInfo
+import CMalloc
 import KalkylEngine
 import KalkylFormats
 
@@ -24,7 +24,18 @@ struct BenchmarkMain {
         ("lookup", Workload.lookup), ("alloc", Workload.alloc), ("allocate", Workload.allocate),
     ]
 
-    static func main() throws {
+    static func main() {
+        // As the kalkyl program does (see CMalloc's shim.h).
+        kalkyl_keep_freed_memory()
+        do {
+            try run()
+        } catch {
+            FileHandle.standardError.write(Data("kalkyl-benchmark: \(error)\n".utf8))
+            exit(2)
+        }
+    }
+
+    static func run() throws {
         var sizes: [Int] = []
         var only: [String] = []
         var xlsxFolder: String? = nil

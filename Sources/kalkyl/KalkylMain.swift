@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMalloc
 import Foundation
 import KalkylFormats
 
@@ -7,6 +8,7 @@ import KalkylFormats
 @main
 struct KalkylMain {
     static func main() {
+        kalkyl_keep_freed_memory()
         do {
             var command = try Kalkyl.parseAsRoot()
             try command.run()
