@@ -31,9 +31,15 @@ extension CellAddress: CustomStringConvertible {
     public var description: String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(10)
-        A1.appendColumnName(Int(column), to: &bytes)
-        A1.appendDecimal(Int(row) + 1, to: &bytes)
+        append(to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `B7` appended as bytes, for savers that write every address.
+    @inline(__always)
+    public func append(to out: inout [UInt8]) {
+        A1.appendColumnName(Int(column), to: &out)
+        A1.appendDecimal(Int(row) + 1, to: &out)
     }
 
     /// Parses `B7` or `$B$7` (dollar signs ignored); nil if it is not a cell address.
@@ -54,7 +60,7 @@ public enum A1 {
 
     /// The letters of a column appended as bytes: every address a saver writes passes here.
     @inline(__always)
-    static func appendColumnName(_ index: Int, to out: inout [UInt8]) {
+    public static func appendColumnName(_ index: Int, to out: inout [UInt8]) {
         if index >= 0 && index < 26 { out.append(UInt8(65 + index)); return }
         let start = out.count
         var n = index + 1
@@ -67,7 +73,7 @@ public enum A1 {
 
     /// A whole number appended in decimal, as `String(n)` writes it.
     @inline(__always)
-    static func appendDecimal(_ number: Int, to out: inout [UInt8]) {
+    public static func appendDecimal(_ number: Int, to out: inout [UInt8]) {
         if number >= 0 && number < 10 { out.append(UInt8(48 + number)); return }
         var n = number.magnitude
         if number < 0 { out.append(UInt8(ascii: "-")) }

@@ -101,10 +101,19 @@ public enum FormulaPrinter {
 
     /// `Sheet2!$A$1:B3`, `'My sheet'!A:A`, or `#REF!` when the reference falls off the sheet.
     public static func text(of reference: Reference, at host: CellAddress) -> String {
-        guard reference.resolve(from: host) != nil else { return "#REF!" }
-        // Bytes, not strings joined: a save writes every reference of every formula.
         var out: [UInt8] = []
         out.reserveCapacity(24)
+        append(reference, at: host, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The reference's text appended as bytes: a save writes every reference of every formula.
+    public static func append(_ reference: Reference, at host: CellAddress, to out: inout [UInt8]) {
+        guard reference.resolve(from: host) != nil else { out.append(contentsOf: "#REF!".utf8); return }
+        if let sheet = reference.sheet {
+            out.append(contentsOf: SheetName.quotedIfNeeded(sheet).utf8)
+            out.append(UInt8(ascii: "!"))
+        }
         func column(_ c: ReferenceCoordinate) {
             if c.isAbsolute { out.append(UInt8(ascii: "$")) }
             A1.appendColumnName(Int(c.resolve(from: host.column)), to: &out)
@@ -122,8 +131,6 @@ public enum FormulaPrinter {
         case .columns: column(reference.startColumn); out.append(colon); column(reference.endColumn)
         case .rows: row(reference.startRow); out.append(colon); row(reference.endRow)
         }
-        let address = String(decoding: out, as: UTF8.self)
-        return reference.sheet.map { SheetName.quotedIfNeeded($0) + "!" + address } ?? address
     }
 }
 

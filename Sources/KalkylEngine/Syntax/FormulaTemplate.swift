@@ -11,7 +11,7 @@ public struct FormulaTemplate {
     }
 
     /// One more than the references: the text before each, and after the last.
-    private var segments: [String] = []
+    private var segments: [[UInt8]] = []
     private var references: [Reference] = []
 
     public init(_ expression: Expression, style: Style) {
@@ -31,17 +31,23 @@ public struct FormulaTemplate {
                                  locale: .english, operatorsAsFunctions: true, reference: collect)
         }
         segments.append(out)
-        self.segments = segments
+        self.segments = segments.map { Array($0.utf8) }
         self.references = references
     }
 
     /// The formula's text in the cell at `host`.
     public func text(at host: CellAddress) -> String {
-        var out = segments[0]
+        var out: [UInt8] = []
+        append(at: host, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The formula's text in the cell at `host`, appended as bytes.
+    public func append(at host: CellAddress, to out: inout [UInt8]) {
+        out.append(contentsOf: segments[0])
         for k in references.indices {
-            out += FormulaPrinter.text(of: references[k], at: host)
-            out += segments[k + 1]
+            FormulaPrinter.append(references[k], at: host, to: &out)
+            out.append(contentsOf: segments[k + 1])
         }
-        return out
     }
 }

@@ -7,65 +7,81 @@ public enum KalkWriter {
 
     /// The text of a workbook with its file's title, parameters and comments.
     public static func text(of document: WorkbookDocument) -> String {
+        String(decoding: bytes(of: document), as: UTF8.self)
+    }
+
+    /// The text as UTF-8 bytes, written without a `String` per cell: a million-row sheet's
+    /// addresses, formulas and numbers are appended straight to one buffer.
+    static func bytes(of document: WorkbookDocument) -> [UInt8] {
         let workbook = document.workbook
-        var out = ""
+        var out: [UInt8] = []
+        func add(_ text: String) { out.append(contentsOf: text.utf8) }
         func comments(_ anchor: CommentAnchor) {
-            for line in document.comments[anchor] ?? [] { out += line + "\n" }
+            for line in document.comments[anchor] ?? [] { add(line + "\n") }
         }
         comments(.header)
-        out += KalkFormat.header + "\n"
-        if let locale = document.locale { out += "locale \(locale.code)\n" }
+        add(KalkFormat.header + "\n")
+        if let locale = document.locale { add("locale \(locale.code)\n") }
         if let iteration = workbook.iterativeCalculation {
-            out += "iterate \(iteration.maximumIterations) \(NumberLiteral.text(iteration.maximumChange))\n"
+            add("iterate \(iteration.maximumIterations) \(NumberLiteral.text(iteration.maximumChange))\n")
         }
-        if let title = document.title { out += "title \(KalkFormat.quote(title))\n" }
+        if let title = document.title { add("title \(KalkFormat.quote(title))\n") }
         for parameter in document.parameters {
             comments(.parameter(parameter.name))
-            out += line(for: parameter) + "\n"
+            add(line(for: parameter) + "\n")
         }
         for name in workbook.names where name.scope == nil {
             comments(.name(name.name))
-            out += line(for: name) + "\n"
+            add(line(for: name) + "\n")
         }
+        let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n")
         for (index, sheet) in workbook.sheets.enumerated() {
-            out += "\n"
+            add("\n")
             comments(.sheet(sheet.name))
-            out += "sheet \(sheet.name)\n"
+            add("sheet \(sheet.name)\n")
             for column in sheet.columnWidths.keys.sorted() {
-                out += "width \(A1.columnName(Int(column))) \(NumberLiteral.text(sheet.columnWidths[column]!))\n"
+                add("width \(A1.columnName(Int(column))) \(NumberLiteral.text(sheet.columnWidths[column]!))\n")
             }
             for (range, format) in sheet.numberFormats {
-                out += "format \(range) \(KalkFormat.quote(format))\n"
+                add("format \(range) \(KalkFormat.quote(format))\n")
             }
             for table in workbook.tables where table.sheet == index {
-                out += line(for: table) + "\n"
+                add(line(for: table) + "\n")
             }
             for name in workbook.names where name.scope == index {
                 comments(.name(name.name))
-                out += line(for: name) + "\n"
+                add(line(for: name) + "\n")
             }
             // Cells that share a formula (a filled-down column) share its printed template.
             var templates: [ObjectIdentifier: FormulaTemplate] = [:]
             let hasComments = !document.comments.isEmpty
             for cell in workbook.cells(inSheet: index, inputsOnly: true) {
                 if hasComments { comments(.cell(sheet: sheet.name, address: cell.address)) }
-                out += cell.address.description + " "
+                cell.address.append(to: &out)
+                out.append(space)
                 if let formula = cell.formula {
                     let key = ObjectIdentifier(formula)
                     let template = templates[key] ?? FormulaTemplate(formula.expression, style: .canonical)
                     if templates.count < 4096 { templates[key] = template }
-                    let text = template.text(at: cell.address)
+                    let start = out.count
+                    template.append(at: cell.address, to: &out)
                     // A line break inside a formula's text would end the line: such a formula
                     // is written quoted, `formula "=LEN(\"a\nb\")"`.
-                    out += mayHaveLineBreak(text) && text.contains(where: \.isNewline) ? "formula " + KalkFormat.quote(text) : text
+                    if mayHaveLineBreak(out[start...]) {
+                        let text = String(decoding: out[start...], as: UTF8.self)
+                        if text.contains(where: \.isNewline) {
+                            out.removeSubrange(start...)
+                            add("formula " + KalkFormat.quote(text))
+                        }
+                    }
                 } else {
-                    out += constant(cell.value)
+                    appendConstant(cell.value, to: &out)
                 }
-                out += "\n"
+                out.append(newline)
             }
         }
         if let end = document.comments[.end], !end.isEmpty {
-            out += "\n"
+            add("\n")
             comments(.end)
         }
         return out
@@ -73,8 +89,17 @@ public enum KalkWriter {
 
     /// False when the text surely has no line break: ASCII without \n, \v, \f, \r (the
     /// others, such as U+2028, are not ASCII).
-    private static func mayHaveLineBreak(_ text: String) -> Bool {
-        text.utf8.contains { $0 >= 0x80 || (0x0A...0x0D).contains($0) }
+    private static func mayHaveLineBreak(_ text: ArraySlice<UInt8>) -> Bool {
+        text.contains { $0 >= 0x80 || (0x0A...0x0D).contains($0) }
+    }
+
+    /// A constant as `constant` writes it; a whole number without a `String`.
+    static func appendConstant(_ value: Value, to out: inout [UInt8]) {
+        if case .number(let n) = value, n == n.rounded(), abs(n) < 1e15 {
+            A1.appendDecimal(Int(Int64(n)), to: &out)
+        } else {
+            out.append(contentsOf: constant(value).utf8)
+        }
     }
 
     static func constant(_ value: Value) -> String {
