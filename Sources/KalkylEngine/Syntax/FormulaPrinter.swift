@@ -141,6 +141,15 @@ public enum NumberLiteral {
         if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
         return "\(n)"
     }
+
+    /// The same text appended as bytes; a whole number without a `String` (savers write many).
+    public static func append(_ n: Double, to out: inout [UInt8]) {
+        if n == n.rounded(), abs(n) < 1e15 {
+            A1.appendDecimal(Int(Int64(n)), to: &out)
+        } else {
+            out.append(contentsOf: "\(n)".utf8)
+        }
+    }
 }
 
 /// Sheet names in references: quoted when they hold anything but letters, digits, `_` and `.`,

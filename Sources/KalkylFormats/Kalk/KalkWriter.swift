@@ -93,10 +93,10 @@ public enum KalkWriter {
         text.contains { $0 >= 0x80 || (0x0A...0x0D).contains($0) }
     }
 
-    /// A constant as `constant` writes it; a whole number without a `String`.
+    /// A constant as `constant` writes it; a number without a `String` when it is whole.
     static func appendConstant(_ value: Value, to out: inout [UInt8]) {
-        if case .number(let n) = value, n == n.rounded(), abs(n) < 1e15 {
-            A1.appendDecimal(Int(Int64(n)), to: &out)
+        if case .number(let n) = value {
+            NumberLiteral.append(n, to: &out)
         } else {
             out.append(contentsOf: constant(value).utf8)
         }

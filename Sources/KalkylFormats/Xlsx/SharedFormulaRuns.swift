@@ -12,8 +12,9 @@ struct SharedFormulaRuns {
     private struct Run {
         var start: Int32
         var end: Int32
-        var index: Int
         var master: String
+        /// The `<f>` of the run's other cells, made once for all of them.
+        var follower: String
     }
 
     /// Per column, the runs in row order, and the next one a cell may be in.
@@ -27,7 +28,7 @@ struct SharedFormulaRuns {
             guard let run = current, run.end > run.start, let legacy = texts.forms(of: run.formula, sheet: sheet, in: workbook).legacy else { return }
             let start = CellAddress(row: run.start, column: run.column), end = CellAddress(row: run.end, column: run.column)
             let master = #"<f t="shared" ref="\#(CellRange(start, end))" si="\#(count)">"# + XMLText.escape(legacy.text(at: start)) + "</f>"
-            runs[run.column, default: []].append(Run(start: run.start, end: run.end, index: count, master: master))
+            runs[run.column, default: []].append(Run(start: run.start, end: run.end, master: master, follower: #"<f t="shared" si="\#(count)"/>"#))
             count += 1
         }
         workbook.forEachCell(inSheet: sheet) { address, _, formula in
@@ -59,6 +60,6 @@ struct SharedFormulaRuns {
         next[address.column] = k
         guard k < columnRuns.count, columnRuns[k].start <= address.row else { return nil }
         let run = columnRuns[k]
-        return address.row == run.start ? run.master : #"<f t="shared" si="\#(run.index)"/>"#
+        return address.row == run.start ? run.master : run.follower
     }
 }

@@ -13,22 +13,66 @@ enum XlsxCellXML {
     /// `<f>` element, or "" for a constant; `p`: the namespace prefix of the part's elements
     /// (`x:` in some generators' files, usually none).
     static func element(attributes: String, formula: String, value: Value, strings: Strings, prefix p: String = "") -> String {
-        let c = p + "c", v = p + "v"
-        switch value {
-        case .number(let n): return "<\(c)\(attributes)>\(formula)<\(v)>\(NumberLiteral.text(n))</\(v)></\(c)>"
-        case .boolean(let b): return #"<\#(c)\#(attributes) t="b">\#(formula)<\#(v)>\#(b ? 1 : 0)</\#(v)></\#(c)>"#
-        case .error(.cycle): return "<\(c)\(attributes)>\(formula)</\(c)>"  // Excel knows no cycle error; it recalculates
-        case .error(let e): return #"<\#(c)\#(attributes) t="e">\#(formula)<\#(v)>\#(e.code)</\#(v)></\#(c)>"#
-        case .text(let s):
-            if !formula.isEmpty { return #"<\#(c)\#(attributes) t="str">\#(formula)<\#(v)>\#(OOXMLText.encode(s))</\#(v)></\#(c)>"# }
-            switch strings {
-            case .inline: return #"<\#(c)\#(attributes) t="inlineStr"><\#(p)is><\#(p)t xml:space="preserve">\#(OOXMLText.encode(s))</\#(p)t></\#(p)is></\#(c)>"#
-            case .shared(let table): return #"<\#(c)\#(attributes) t="s"><\#(v)>\#(table.index(of: s))</\#(v)></\#(c)>"#
-            }
-        case .empty: return formula.isEmpty ? "<\(c)\(attributes)/>" : "<\(c)\(attributes)>\(formula)</\(c)>"
-        }
+        var out: [UInt8] = []
+        append(value: value, formula: formula, strings: strings, prefix: p, to: &out) { $0.append(contentsOf: attributes.utf8) }
+        return String(decoding: out, as: UTF8.self)
     }
 
+    /// The element appended as bytes, its attributes written by `attributes`: a writer of a
+    /// million cells makes no `String` per cell.
+    static func append(value: Value, formula: String, strings: Strings, prefix p: String = "", to out: inout [UInt8],
+                       attributes: (inout [UInt8]) -> Void) {
+        func add(_ text: String) { out.append(contentsOf: text.utf8) }
+        func open(type: String?) {
+            add("<" + p + "c")
+            attributes(&out)
+            if let type { add(#" t=""# + type + #"""#) }
+            out.append(UInt8(ascii: ">"))
+            add(formula)
+        }
+        func valueElement(_ body: (inout [UInt8]) -> Void) {
+            add("<" + p + "v>")
+            body(&out)
+            add("</" + p + "v>")
+        }
+        let close = "</" + p + "c>"
+        switch value {
+        case .number(let n):
+            open(type: nil)
+            valueElement { NumberLiteral.append(n, to: &$0) }
+        case .boolean(let b):
+            open(type: "b")
+            valueElement { $0.append(b ? UInt8(ascii: "1") : UInt8(ascii: "0")) }
+        case .error(.cycle):
+            open(type: nil)  // Excel knows no cycle error; it recalculates
+        case .error(let e):
+            open(type: "e")
+            valueElement { $0.append(contentsOf: e.code.utf8) }
+        case .text(let s):
+            if !formula.isEmpty {
+                open(type: "str")
+                valueElement { $0.append(contentsOf: OOXMLText.encode(s).utf8) }
+            } else {
+                switch strings {
+                case .inline:
+                    open(type: "inlineStr")
+                    add("<" + p + #"is><"# + p + #"t xml:space="preserve">"# + OOXMLText.encode(s) + "</" + p + "t></" + p + "is>")
+                case .shared(let table):
+                    open(type: "s")
+                    valueElement { A1.appendDecimal(table.index(of: s), to: &$0) }
+                }
+            }
+        case .empty:
+            if formula.isEmpty {
+                add("<" + p + "c")
+                attributes(&out)
+                add("/>")
+                return
+            }
+            open(type: nil)
+        }
+        add(close)
+    }
 }
 
 /// New strings for xl/sharedStrings.xml: each gets the next index after the file's own.

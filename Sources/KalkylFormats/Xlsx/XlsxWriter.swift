@@ -17,24 +17,24 @@ public enum XlsxWriter {
             throw FileError.unwritable(path: path, reason: "\(error)")
         }
         let formats = numberFormats(of: workbook)
-        var sheets: [(String, String)] = []
+        var sheets: [(String, [UInt8])] = []
         var usesDynamicArrays = false
         for index in workbook.sheets.indices {
             let (part, dynamic) = sheetPart(workbook, index, formats: formats, sharingFormulas: sharingFormulas)
             sheets.append(("xl/worksheets/sheet\(index + 1).xml", part))
             usesDynamicArrays = usesDynamicArrays || dynamic
         }
-        var parts: [(String, String)] = [
+        var parts: [(String, [UInt8])] = [
             ("[Content_Types].xml", contentTypes(sheetCount: workbook.sheets.count, metadata: usesDynamicArrays)),
             ("_rels/.rels", rootRelationships),
             ("xl/workbook.xml", workbookPart(workbook)),
             ("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: workbook.sheets.count, metadata: usesDynamicArrays)),
             ("xl/styles.xml", styles(formats)),
-        ] + sheets
-        if usesDynamicArrays { parts.append((DynamicArrayXML.part, DynamicArrayXML.metadata)) }
+        ].map { ($0.0, Array($0.1.utf8)) } + sheets
+        if usesDynamicArrays { parts.append((DynamicArrayXML.part, Array(DynamicArrayXML.metadata.utf8))) }
         do {
-            for (name, text) in parts {
-                let data = Data(text.utf8)
+            for (name, bytes) in parts {
+                let data = Data(bytes)
                 try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
                     data.subdata(in: Int(position)..<Int(position) + size)
                 }
@@ -120,42 +120,61 @@ public enum XlsxWriter {
         return out + "</styleSheet>"
     }
 
-    /// The sheet's part, and whether it has dynamic-array formulas (which need xl/metadata.xml).
-    static func sheetPart(_ workbook: Workbook, _ index: Int, formats: [String], sharingFormulas: Bool = true) -> (String, Bool) {
+    /// The sheet's part as UTF-8, and whether it has dynamic-array formulas (which need
+    /// xl/metadata.xml). Written as bytes: a million cells make no `String` each.
+    static func sheetPart(_ workbook: Workbook, _ index: Int, formats: [String], sharingFormulas: Bool = true) -> ([UInt8], Bool) {
         var usesDynamicArrays = false
         let sheet = workbook.sheets[index]
-        var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="\#(main)">"#
+        var out: [UInt8] = []
+        func add(_ text: String) { out.append(contentsOf: text.utf8) }
+        add(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="\#(main)">"#)
         if !sheet.columnWidths.isEmpty {
-            out += "<cols>"
+            add("<cols>")
             for column in sheet.columnWidths.keys.sorted() {
-                out += #"<col min="\#(column + 1)" max="\#(column + 1)" width="\#(NumberLiteral.text(sheet.columnWidths[column]!))" customWidth="1"/>"#
+                add(#"<col min="\#(column + 1)" max="\#(column + 1)" width="\#(NumberLiteral.text(sheet.columnWidths[column]!))" customWidth="1"/>"#)
             }
-            out += "</cols>"
+            add("</cols>")
         }
-        out += "<sheetData>"
+        add("<sheetData>")
         var row: Int32 = -1
         let texts = DynamicArrayXML.FormulaTexts()
         var shared = SharedFormulaRuns(workbook, sheet: index, texts: texts)
+        let quote = UInt8(ascii: "\"")
         for cell in workbook.cells(inSheet: index) {
             if cell.address.row != row {
-                if row >= 0 { out += "</row>" }
+                if row >= 0 { add("</row>") }
                 row = cell.address.row
-                out += #"<row r="\#(row + 1)">"#
+                add(#"<row r=""#)
+                A1.appendDecimal(Int(row) + 1, to: &out)
+                add(#"">"#)
             }
-            var attributes = #" r="\#(cell.address)""#
-            if let code = sheet.numberFormat(at: cell.address), let i = formats.firstIndex(of: code) { attributes += #" s="\#(i + 1)""# }
+            var style: Int? = nil
+            if let code = sheet.numberFormat(at: cell.address), let i = formats.firstIndex(of: code) { style = i + 1 }
             var formula = ""
+            var isDynamic = false
             if sharingFormulas, cell.formula != nil, let element = shared.element(at: cell.address) {
                 formula = element
             } else if let compiled = cell.formula {
                 let written = DynamicArrayXML.formula(compiled, at: CellLocation(sheet: index, address: cell.address), in: workbook, texts: texts)
                 formula = written.element
-                if written.isDynamic { attributes += #" cm="1""#; usesDynamicArrays = true }
+                isDynamic = written.isDynamic
+                if isDynamic { usesDynamicArrays = true }
             }
-            out += XlsxCellXML.element(attributes: attributes, formula: formula, value: cell.value, strings: .inline)
+            XlsxCellXML.append(value: cell.value, formula: formula, strings: .inline, to: &out) { out in
+                out.append(contentsOf: #" r=""#.utf8)
+                cell.address.append(to: &out)
+                out.append(quote)
+                if let style {
+                    out.append(contentsOf: #" s=""#.utf8)
+                    A1.appendDecimal(style, to: &out)
+                    out.append(quote)
+                }
+                if isDynamic { out.append(contentsOf: #" cm="1""#.utf8) }
+            }
         }
-        if row >= 0 { out += "</row>" }
-        return (out + "</sheetData></worksheet>", usesDynamicArrays)
+        if row >= 0 { add("</row>") }
+        add("</sheetData></worksheet>")
+        return (out, usesDynamicArrays)
     }
 
     static func escape(_ s: String) -> String { XMLText.escape(s) }
