@@ -24,19 +24,35 @@ struct SheetDataScannerPropertyTests {
         #"<c%R><!-- a comment --><v>1</v></c>"#, #"<c%R><v><![CDATA[12]]></v></c>"#, #"<c%R><v>&unknown;</v></c>"#,
         #"<c%R s="-1"><v>1</v></c>"#, #"<c%R cm="1"><f t="array" ref="D1:D3">SEQUENCE(3)</f><v>1</v></c>"#,
         #"<x:c%R><x:v>9</x:v></x:c>"#, #"<c%R>  <v> 8 </v>  </c>"#, #"<c%R t='s'><v>0</v></c>"#, #"<c%R><v>1</v><v>2</v></c>"#,
-        #"<c%R><v>1</c>"#, #"<c%R t="s" s="x"><v>1</v></c>"#,
+        #"<c%R><v>1</c>"#, #"<c%R t="s" s="x"><v>1</v></c>"#, #"<c%R s="01"><v>1</v></c>"#, #"<c%R s="+2"><v>1</v></c>"#,
+        #"<c%R s="9999999999"><v>1</v></c>"#,
     ]
 
+    /// The `r` of a cell in column `column` of row `row`, as Excel writes it (1) or as other
+    /// writers or a damaged file might: lowercase, a leading zero, dollars, off the sheet.
+    static func reference(_ form: Int, column: Int, row: Int) -> String {
+        let name = A1.columnName(column)
+        switch form {
+        case 0: return ""
+        case 2: return " r=\"\(name.lowercased())\(row)\""
+        case 3: return " r=\"\(name)0\(row)\""
+        case 4: return " r=\"$\(name)$\(row)\""
+        case 5: return row % 2 == 0 ? " r=\"XFE\(row)\"" : " r=\"\(name)1048577\""
+        default: return " r=\"\(name)\(row)\""
+        }
+    }
+
     @Test func theFastPathReadsWhatTheGeneralReaderReads() async {
-        let row = zip(Gen.int(in: 1...8), Gen.bool, zip(Gen.int(in: 0...(Self.cells.count - 1)), Gen.bool).array(of: 0...5))
+        let row = zip(Gen.int(in: 1...8), Gen.bool, zip(Gen.int(in: 0...(Self.cells.count - 1)), Gen.int(in: 0...9)).array(of: 0...5))
         await propertyCheck(count: 400, input: row.array(of: 0...6)) { rows in
             var xml = #"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cols><col min="1" max="2" width="12"/></cols><sheetData>"#
             var rowNumber = 0
             for (step, numbered, cells) in rows {
                 rowNumber += step
                 xml += numbered ? "<row r=\"\(rowNumber)\">" : "<row>"
-                for (column, (cell, addressed)) in cells.enumerated() {
-                    let r = addressed ? " r=\"\(A1.columnName(column))\(rowNumber)\"" : ""
+                for (column, (cell, form)) in cells.enumerated() {
+                    // Mostly none or Excel's own form; now and then another.
+                    let r = Self.reference(form < 2 ? form : form < 6 ? 1 : form - 4, column: column, row: rowNumber)
                     xml += "\n  " + Self.cells[cell].replacingOccurrences(of: "%R", with: r)
                 }
                 xml += "</row>"

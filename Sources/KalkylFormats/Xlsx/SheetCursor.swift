@@ -53,6 +53,12 @@ struct SheetCursor {
             }
             address = CellAddress(row: max(row, 0), column: nextColumn)
         }
+        return enterCell(at: address)
+    }
+
+    /// A `<c>` whose `r` was read already (as the scanner reads it from the bytes).
+    @inline(__always)
+    mutating func enterCell(at address: CellAddress) -> CellAddress {
         nextColumn = address.column + 1
         return address
     }

@@ -64,23 +64,27 @@ enum SheetDataScanner {
                     return true
                 }
                 guard let c = startTag(), equals(c.local, "c") else { return false }
-                var r: String? = nil, type = "n", style = 0, metadata = false, valid = true
+                var r: Range<Int>? = nil, type = "n", style = 0, metadata = false, valid = true
                 let bytes = b
                 guard let closed = attributes({ name, value in
                     if Self.equals(bytes, name, "r") {
-                        r = Self.string(bytes, value)
+                        r = value
                     } else if Self.equals(bytes, name, "t") {
                         type = Self.string(bytes, value)
                     } else if Self.equals(bytes, name, "s") {
                         // As the general reader: a style that is no number is 0, a negative one an error.
-                        style = Int(Self.string(bytes, value)) ?? 0
+                        style = Self.digits(bytes, value) ?? Int(Self.string(bytes, value)) ?? 0
                         if style < 0 { valid = false }
                     } else if Self.equals(bytes, name, "cm") {
                         metadata = true
                     }
                 }), valid else { return false }
                 let address: CellAddress
-                do { address = try cursor.enterCell(r: r) } catch { return false }
+                if let r, let parsed = Self.cellAddress(bytes, r) {
+                    address = cursor.enterCell(at: parsed)
+                } else {
+                    do { address = try cursor.enterCell(r: r.map { Self.string(bytes, $0) }) } catch { return false }
+                }
                 var cell = SheetCell(address: address, type: type, style: style, hasCellMetadata: metadata, offset: offset)
                 if !closed { guard cellContent(c, into: &cell) else { return false } }
                 cells.append(cell)
@@ -164,6 +168,34 @@ enum SheetDataScanner {
         func same(_ x: Range<Int>, _ y: Range<Int>) -> Bool { b[x].elementsEqual(b[y]) }
 
         func string(_ range: Range<Int>) -> String { Self.string(b, range) }
+
+        /// A plain decimal of up to nine digits (`17`), or nil for anything else.
+        @inline(__always)
+        static func digits(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+            guard !range.isEmpty, range.count <= 9 else { return nil }
+            var n = 0
+            for k in range {
+                let d = Int(b[k]) - 48
+                guard d >= 0 && d <= 9 else { return nil }
+                n = n * 10 + d
+            }
+            return n
+        }
+
+        /// An address as Excel writes `r` (`B7`: capital letters, then a row without leading
+        /// zeros), or nil for anything else, which `CellAddress(String)` then reads or rejects.
+        @inline(__always)
+        static func cellAddress(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> CellAddress? {
+            var k = range.lowerBound, column = 0
+            while k < range.upperBound, b[k] >= 65, b[k] <= 90, k - range.lowerBound < 3 {
+                column = column * 26 + Int(b[k] - 64)
+                k += 1
+            }
+            guard k > range.lowerBound, k < range.upperBound, b[k] != 48, range.upperBound - k <= 7,
+                  let row = digits(b, k..<range.upperBound), row >= 1, row <= Int(CellAddress.maxRows),
+                  column <= Int(CellAddress.maxColumns) else { return nil }
+            return CellAddress(row: Int32(row - 1), column: Int32(column - 1))
+        }
 
         static func string(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)
