@@ -22,28 +22,40 @@ struct NodeIndex {
     private var hashedCount = 0
     private var slottedCount = 0
     var count: Int { hashedCount + slottedCount }
-    private let cells: CellSlots?
+    /// The workbook whose cells may be found by slot, and their slots once they are.
+    private let workbook: Workbook?
+    private var cells: CellSlots? = nil
     /// Per cell slot, the cell's position or -1; empty while the cone is small.
     private var dense: [Int32] = []
 
-    /// `cells` allows the slot table; `capacity` is how many nodes are expected.
-    init(capacity: Int = 64, cells: CellSlots? = nil) {
-        self.cells = cells
-        var expected = capacity
-        if let cells, capacity >= NodeIndex.denseThreshold(cells) {
-            dense = [Int32](repeating: -1, count: cells.count)
-            expected = 64
-        }
+    /// `workbook` allows the slot table; `capacity` is how many nodes are expected. The slots
+    /// are worked out only for a large cone: a small edit does not walk the workbook's columns.
+    init(capacity: Int = 64, slotsOf workbook: Workbook? = nil) {
+        self.workbook = workbook
+        slots = []
+        mask = 0
+        // Cells by slot from the start, the hash table then only for range nodes.
+        let expected = capacity >= NodeIndex.smallestDense && useSlots(forNodes: capacity) ? 64 : capacity
         var size = 16
         while size < expected * 2 { size <<= 1 }
         slots = [Slot](repeating: Slot(key: NodeIndex.empty, value: 0), count: size)
         mask = size - 1
     }
 
+    /// Switches to the slot table when `nodes` is a tenth of the workbook's cells or more.
+    private mutating func useSlots(forNodes nodes: Int) -> Bool {
+        guard let workbook else { return false }
+        let cells = CellSlots(workbook)
+        guard nodes >= max(NodeIndex.smallestDense, cells.count / 10) else { return false }
+        self.cells = cells
+        dense = [Int32](repeating: -1, count: cells.count)
+        return true
+    }
+
+    private static let smallestDense = 4096
+
     /// Whether cells are found by slot (the cone grew large).
     var findsCellsBySlot: Bool { !dense.isEmpty }
-
-    private static func denseThreshold(_ cells: CellSlots) -> Int { max(4096, cells.count / 10) }
 
     @inline(__always)
     private static func slot(_ key: Int, _ mask: Int) -> Int {
@@ -104,9 +116,7 @@ struct NodeIndex {
 
     private mutating func grow() {
         let old = slots
-        if dense.isEmpty, let cells, count >= NodeIndex.denseThreshold(cells) {
-            dense = [Int32](repeating: -1, count: cells.count)
-        }
+        if dense.isEmpty, count >= NodeIndex.smallestDense { _ = useSlots(forNodes: count) }
         // Cells move to the slot table when there is one; the rest keep a hash table.
         var hashed = 0
         for slot in old where slot.key != NodeIndex.empty && denseSlot(slot.key) == nil { hashed += 1 }

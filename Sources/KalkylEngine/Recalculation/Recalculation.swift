@@ -28,7 +28,7 @@ struct Recalculation {
         self.reportsChanges = reportsChanges
         // Sized for a cone like the last one: the same edit again (the usual case in a REPL or
         // a script) then never rehashes the index.
-        index = NodeIndex(capacity: workbook.coneSizeHint, cells: CellSlots(workbook))
+        index = NodeIndex(capacity: workbook.coneSizeHint, slotsOf: workbook)
     }
 
     /// Runs with `roots` as the edited cells (keys); `reportsChanges` false skips the list of

@@ -31,7 +31,7 @@ struct NodeIndexTests {
             try workbook.set(.constant(.number(Double(row))), at: CellLocation(sheet: 0, row: Int32(row), column: 0))
             if row % 2 == 0 { try workbook.set(.constant(.number(1)), at: CellLocation(sheet: 1, row: Int32(row), column: 2)) }
         }
-        var index = NodeIndex(capacity: 4, cells: CellSlots(workbook))
+        var index = NodeIndex(capacity: 4, slotsOf: workbook)
         var keys: [Int] = []
         for row in 0..<6_000 {
             keys.append(CellLocation(sheet: 0, row: Int32(row), column: 0).key)
@@ -52,6 +52,6 @@ struct NodeIndexTests {
         #expect(index[CellLocation(sheet: 5, row: 1, column: 2).key] == nil)   // no such sheet
         #expect(index[-1_000_000] == nil)
         // Sized for a large cone from the start, it finds cells by slot at once.
-        #expect(NodeIndex(capacity: 10_000, cells: CellSlots(workbook)).findsCellsBySlot)
+        #expect(NodeIndex(capacity: 10_000, slotsOf: workbook).findsCellsBySlot)
     }
 }
