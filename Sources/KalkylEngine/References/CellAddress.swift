@@ -102,6 +102,11 @@ public enum A1 {
         parseCell(utf8: text.utf8)
     }
 
+    /// `parseCell` on bytes of a file, for a reader that has no String: one call per cell.
+    public static func parseCell(bytes: Slice<UnsafeBufferPointer<UInt8>>) -> (address: CellAddress, absoluteColumn: Bool, absoluteRow: Bool)? {
+        parseCell(utf8: bytes)
+    }
+
     /// `parseCell` on UTF-8 bytes: it runs for every reference of every formula loaded.
     @inline(__always)
     static func parseCell<Bytes: Collection<UInt8>>(utf8 bytes: Bytes) -> (address: CellAddress, absoluteColumn: Bool, absoluteRow: Bool)? {

@@ -8,15 +8,64 @@
 /// reference and anything unusual: the caller then parses, which is always right.
 enum RelativeFormulaText {
     static func of(_ text: String, at host: CellAddress) -> String? {
-        let utf8 = text.utf8
-        if let key = utf8.withContiguousStorageIfAvailable({ of($0, at: host) }) { return key }
-        return of(Array(utf8)[...], at: host)
+        var buffer: [UInt8] = []
+        return write(text, at: host, into: &buffer).map { String(decoding: buffer[..<$0], as: UTF8.self) }
     }
 
-    private static func of<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at host: CellAddress) -> String? where Bytes.Index == Int {
-        guard bytes.first == UInt8(ascii: "=") else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 16)
+    /// Writes the relative text of `text` at the start of `buffer` and returns its length, or
+    /// nil when there is none. The buffer is kept from call to call (this runs for every
+    /// formula loaded) and grown when too short; bytes past the length are left as they were.
+    static func write(_ text: String, at host: CellAddress, into buffer: inout [UInt8]) -> Int? {
+        let utf8 = text.utf8
+        if let written = utf8.withContiguousStorageIfAvailable({ write($0, at: host, into: &buffer) }) { return written }
+        return Array(utf8).withUnsafeBufferPointer { write($0, at: host, into: &buffer) }
+    }
+
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, at host: CellAddress, into buffer: inout [UInt8]) -> Int? {
+        // A reference of two bytes (`A1`) becomes at most 18 (`\u{1}c-16383r-1048575\u{1}`).
+        let longest = bytes.count * 10 + 64
+        if buffer.count < longest { buffer = [UInt8](repeating: 0, count: max(longest, 256)) }
+        return buffer.withUnsafeMutableBufferPointer { buffer in
+            var out = Output(base: buffer.baseAddress!)
+            return write(bytes, at: host, to: &out) ? out.count : nil
+        }
+    }
+
+    /// Where the relative text is written: capacity was reserved for the longest it can be.
+    private struct Output {
+        let base: UnsafeMutablePointer<UInt8>
+        var count = 0
+
+        @inline(__always) mutating func append(_ byte: UInt8) {
+            base[count] = byte
+            count += 1
+        }
+
+        @inline(__always) mutating func append(contentsOf bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+            guard let source = bytes.base.baseAddress, !bytes.isEmpty else { return }
+            (base + count).update(from: source + bytes.startIndex, count: bytes.count)
+            count += bytes.count
+        }
+
+        mutating func appendDecimal(_ number: Int) {
+            if number < 0 { append(UInt8(ascii: "-")) }
+            var n = number.magnitude
+            let start = count
+            repeat {
+                append(UInt8(48 + n % 10))
+                n /= 10
+            } while n > 0
+            var low = start, high = count - 1
+            while low < high {
+                (base[low], base[high]) = (base[high], base[low])
+                low += 1
+                high -= 1
+            }
+        }
+    }
+
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, at host: CellAddress, to out: inout Output) -> Bool {
+        guard bytes.first == UInt8(ascii: "=") else { return false }
         var i = bytes.startIndex
         let n = bytes.endIndex
         /// The last byte copied that is not white space, to see a `:` before a word.
@@ -33,7 +82,7 @@ enum RelativeFormulaText {
                 // Quoted text or sheet name, with doubled quotes inside.
                 var j = i + 1
                 while true {
-                    guard j < n else { return nil }
+                    guard j < n else { return false }
                     if bytes[j] == c {
                         if j + 1 < n && bytes[j + 1] == c { j += 2; continue }
                         break
@@ -58,7 +107,7 @@ enum RelativeFormulaText {
                     }
                 }
                 // A number beside ':' may be a row (`1:3`).
-                if previous == colon || nextNonSpace(j) == colon { return nil }
+                if previous == colon || nextNonSpace(j) == colon { return false }
                 out.append(contentsOf: bytes[i..<j])
                 previous = bytes[j - 1]
                 i = j
@@ -70,32 +119,32 @@ enum RelativeFormulaText {
                     out.append(contentsOf: bytes[i..<j])  // a function or a sheet name
                     previous = bytes[j - 1]
                 } else if after == UInt8(ascii: "(") {
-                    return nil  // `A1 (B1)`: a space may be the intersection operator
+                    return false  // `A1 (B1)`: a space may be the intersection operator
                 } else if let cell = A1.parseCell(utf8: bytes[i..<j]) {
                     // 0x01 cannot stand outside quotes in a formula that parses.
                     out.append(1)
                     out.append(cell.absoluteColumn ? UInt8(ascii: "C") : UInt8(ascii: "c"))
-                    A1.appendDecimal(Int(cell.absoluteColumn ? cell.address.column : cell.address.column - host.column), to: &out)
+                    out.appendDecimal(Int(cell.absoluteColumn ? cell.address.column : cell.address.column - host.column))
                     out.append(cell.absoluteRow ? UInt8(ascii: "R") : UInt8(ascii: "r"))
-                    A1.appendDecimal(Int(cell.absoluteRow ? cell.address.row : cell.address.row - host.row), to: &out)
+                    out.appendDecimal(Int(cell.absoluteRow ? cell.address.row : cell.address.row - host.row))
                     out.append(1)
                     previous = 1
                 } else {
                     // A name, TRUE, or a column (`A:A`) when it stands beside ':'.
-                    if previous == colon || after == colon { return nil }
+                    if previous == colon || after == colon { return false }
                     out.append(contentsOf: bytes[i..<j])
                     previous = bytes[j - 1]
                 }
                 i = j
             } else if c == UInt8(ascii: "[") {
-                return nil  // a table's column names are not cells (`Tabell1[Q1]`)
+                return false  // a table's column names are not cells (`Tabell1[Q1]`)
             } else {
                 out.append(c)
                 if !isSpace(c) { previous = c }
                 i += 1
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return true
     }
 
     private static func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }

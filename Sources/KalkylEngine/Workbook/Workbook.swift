@@ -50,14 +50,8 @@ public final class Workbook {
     @exclusivity(unchecked) var formulas: [CompiledFormula] = []
 #endif
     private var formulaIDs: [FormulaKey: Int32] = [:]
-    /// Formula ids by sheet and `RelativeFormulaText`, so a filled-down formula is parsed once.
-    private var formulaIDsByText: [FormulaTextKey: Int32] = [:]
-
-    private struct FormulaTextKey: Hashable {
-        var sheet: Int32
-        var text: String
-        var isLegacy: Bool
-    }
+    /// So a filled-down formula is parsed once.
+    var formulaIDsByText = FormulaTextCache()
     var graph = DependencyGraph()
     /// Cells with RAND, NOW, OFFSET …: recomputed by every recalculation.
     var volatileCells: Set<Int> = []
@@ -207,10 +201,7 @@ public final class Workbook {
         case .constant(let value):
             place(value: value, formula: Column.noFormula, at: location)
         case .formula(let text):
-            let relative = RelativeFormulaText.of(text, at: location.address).map {
-                FormulaTextKey(sheet: location.sheet, text: $0, isLegacy: legacy)
-            }
-            if let relative, let id = formulaIDsByText[relative] {
+            if let id = formulaIDsByText.id(of: text, at: location, isLegacy: legacy) {
                 place(value: value(at: location), formula: id, at: location)
                 return
             }
@@ -225,11 +216,7 @@ public final class Workbook {
                 expression = LegacyFormula.intersected(expression) { nameMayBeArray($0, fromSheet: sheet) }
             }
             set(expression: expression, at: location)
-            if let relative {
-                // Bounded: it pays off for filled-down columns, met one after another.
-                if formulaIDsByText.count >= 4096 { formulaIDsByText.removeAll(keepingCapacity: true) }
-                formulaIDsByText[relative] = sheets[Int(location.sheet)].formula(row: location.address.row, column: location.address.column)
-            }
+            formulaIDsByText.store(sheets[Int(location.sheet)].formula(row: location.address.row, column: location.address.column), sheet: location.sheet, isLegacy: legacy)
         }
     }
 

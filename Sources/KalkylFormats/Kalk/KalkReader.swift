@@ -5,6 +5,8 @@ import KalkylEngine
 /// stops it with `file:line:column` and what was expected, and no workbook is returned.
 public struct KalkReader {
     private let file: String
+    /// The whole file; cell lines point into it.
+    private var source = ""
     private var pendingComments: [String] = []
     private var comments: [CommentAnchor: [String]] = [:]
     private var parameters: [TemplateParameter] = []
@@ -30,22 +32,22 @@ public struct KalkReader {
             guard let last = cells.last?.address, !(last < address) else { return nil }
             if seen == nil {
                 seen = [:]
-                for cell in cells where seen?[cell.address] == nil { seen?[cell.address] = cell.line }
+                for cell in cells where seen?[cell.address] == nil { seen?[cell.address] = Int(cell.line) }
             }
             return seen?[address]
         }
     }
 
+    /// A cell's line, as byte offsets into the file's text: no String or Substring is made
+    /// for a cell until its value is read (a million-cell file has a million of these).
     private struct CellLine {
         var address: CellAddress
-        /// The value text, a slice of `text`, the whole line.
-        var value: Substring
-        var text: Substring
-        var line: Int
-        /// 1-based column of the value, counted only when an error needs it.
-        var column: Int { text.distance(from: text.startIndex, to: value.startIndex) + 1 }
+        var lineStart: UInt32
+        /// The value text: from `valueStart` to the end of the line, without `\r`.
+        var valueStart: UInt32
+        var valueEnd: UInt32
+        var line: Int32
     }
-
     /// Reads a workbook file.
     public static func load(path: String) throws -> WorkbookDocument {
         let data: Data
@@ -69,8 +71,21 @@ public struct KalkReader {
     /// `documentName`: what CELL("filename") shows, set before the first calculation.
     static func read(_ text: String, file: String, documentName: String?) throws(KalkSyntaxError) -> WorkbookDocument {
         var reader = KalkReader(file: file)
-        try reader.parse(text)
-        return try reader.build(documentName: documentName)
+        var text = text
+        text.makeContiguousUTF8()
+        reader.source = text
+        return try KalkReader.withBytes(of: text) { bytes in
+            Result { () throws(KalkSyntaxError) in
+                try reader.parse(bytes)
+                return try reader.build(documentName: documentName, bytes: bytes)
+            }
+        }.get()
+    }
+
+    /// Runs `body` on the text's UTF-8 bytes, in place when the text is contiguous (it is once
+    /// `makeContiguousUTF8` has run).
+    private static func withBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     /// Line and column (in characters) of the first byte that is not UTF-8.
@@ -94,20 +109,37 @@ public struct KalkReader {
 
     // MARK: Lines
 
-    private mutating func parse(_ text: String) throws(KalkSyntaxError) {
+    /// The text from byte `start` to byte `end` of the file (both at character boundaries).
+    private func text(_ start: Int, _ end: Int) -> Substring {
+        let utf8 = source.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: start)
+        return source[from..<utf8.index(from, offsetBy: end - start)]
+    }
+
+    /// The byte offset of an index into the file's text.
+    private func offset(of index: String.Index) -> Int {
+        source.utf8.distance(from: source.utf8.startIndex, to: index)
+    }
+
+    private mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(KalkSyntaxError) {
+        guard bytes.count < Int(UInt32.max) else { throw error(1, 1, "the file is 4 GiB or larger, more than Kalkyl reads") }
         var sawHeader = false
         var lineNumber = 0
-        // Lines are split on the bytes: splitting a String by Character would run grapheme
-        // breaking over the whole file.
-        var lineStart = text.utf8.startIndex
-        while lineStart < text.utf8.endIndex || lineNumber == 0 {
-            let lineEnd = text.utf8[lineStart...].firstIndex(of: 10) ?? text.utf8.endIndex
-            let rawLine = text[lineStart..<lineEnd]
-            lineStart = lineEnd < text.utf8.endIndex ? text.utf8.index(after: lineEnd) : lineEnd
+        var lineStart = 0
+        let end = bytes.count
+        while lineStart < end || lineNumber == 0 {
+            var lineEnd = lineStart
+            while lineEnd < end && bytes[lineEnd] != 10 { lineEnd += 1 }
+            let contentEnd = lineEnd > lineStart && bytes[lineEnd - 1] == 13 ? lineEnd - 1 : lineEnd
+            let start = lineStart
+            lineStart = lineEnd < end ? lineEnd + 1 : lineEnd
             lineNumber += 1
-            let line = rawLine.utf8.last == 13 ? rawLine.dropLast() : rawLine
-            if line.utf8.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
-            if line.utf8.first == UInt8(ascii: "#") {
+            guard lineNumber < Int(Int32.max) else { throw error(lineNumber, 1, "the file has more lines than Kalkyl reads") }
+            // Most lines are cells as Kalkyl writes them, `B7 =A7*2`: read from the bytes.
+            if sawHeader, case 65...90 = bytes[start], try parseCellLine(bytes, start, contentEnd, lineNumber) { continue }
+            if bytes[start..<contentEnd].allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+            let line = text(start, contentEnd)
+            if bytes[start] == UInt8(ascii: "#") {
                 pendingComments.append(String(line))
                 continue
             }
@@ -127,6 +159,19 @@ public struct KalkReader {
         }
         guard sawHeader else { throw error(max(lineNumber, 1), 1, "the file is empty: expected the header '\(KalkFormat.header)'") }
         attachComments(to: .end)
+    }
+
+    /// A cell line from its bytes when it is plainly one (an address without `$`, a space, a
+    /// value); false leaves the line to `parseItem`, which explains what is wrong.
+    private mutating func parseCellLine(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ n: Int) throws(KalkSyntaxError) -> Bool {
+        var space = start
+        while space < end && bytes[space] != 32 { space += 1 }
+        guard let cell = A1.parseCell(bytes: bytes[start..<space]), !cell.absoluteColumn, !cell.absoluteRow else { return false }
+        var valueStart = space
+        while valueStart < end && bytes[valueStart] == 32 { valueStart += 1 }
+        guard valueStart < end, !sheets.isEmpty else { return false }
+        try addCell(cell.address, lineStart: start, valueStart: valueStart, valueEnd: end, n)
+        return true
     }
 
     private mutating func attachComments(to anchor: CommentAnchor) {
@@ -226,12 +271,16 @@ public struct KalkReader {
         }
         guard !sheets.isEmpty else { throw error(n, 1, "expected a 'sheet' line before the first cell") }
         guard !rest.isEmpty else { throw error(n, restColumn(), "expected a value or formula after \(keyword)") }
+        try addCell(address, lineStart: offset(of: line.startIndex), valueStart: offset(of: rest.startIndex), valueEnd: offset(of: rest.endIndex), n)
+    }
+
+    private mutating func addCell(_ address: CellAddress, lineStart: Int, valueStart: Int, valueEnd: Int, _ n: Int) throws(KalkSyntaxError) {
         if let first = sheets[sheets.count - 1].earlierLine(of: address) {
             throw error(n, 1, "cell \(address) is given twice (first on line \(first))")
         }
         if !pendingComments.isEmpty { attachComments(to: .cell(sheet: sheets[sheets.count - 1].name, address: address)) }
         sheets[sheets.count - 1].seen?[address] = n
-        sheets[sheets.count - 1].cells.append(CellLine(address: address, value: rest, text: line, line: n))
+        sheets[sheets.count - 1].cells.append(CellLine(address: address, lineStart: UInt32(lineStart), valueStart: UInt32(valueStart), valueEnd: UInt32(valueEnd), line: Int32(n)))
     }
 
     /// `table NAME RANGE [noheader] [totals] "COLUMN" …`: an Excel table of the current sheet.
@@ -366,7 +415,7 @@ public struct KalkReader {
 
     // MARK: Workbook
 
-    private func build(documentName: String?) throws(KalkSyntaxError) -> WorkbookDocument {
+    private func build(documentName: String?, bytes: UnsafeBufferPointer<UInt8>) throws(KalkSyntaxError) -> WorkbookDocument {
         let workbook = Workbook()
         workbook.documentName = documentName
         var document = WorkbookDocument(workbook: workbook)
@@ -407,14 +456,15 @@ public struct KalkReader {
                 }
                 for cell in sheet.cells {
                     let location = CellLocation(sheet: index, address: cell.address)
-                    let input = try self.input(cell)
+                    let input = try self.input(cell, bytes)
                     do throws(WorkbookError) {
                         try workbook.set(input, at: location)
                     } catch {
+                        let line = Int(cell.line), column = self.column(of: cell)
                         if case .formula(let syntax, _) = error {
-                            throw self.error(cell.line, cell.column + syntax.offset, syntax.message)
+                            throw self.error(line, column + syntax.offset, syntax.message)
                         }
-                        throw self.error(cell.line, cell.column, error.description)
+                        throw self.error(line, column, error.description)
                     }
                 }
             }
@@ -422,20 +472,28 @@ public struct KalkReader {
         return document
     }
 
-    private func input(_ cell: CellLine) throws(KalkSyntaxError) -> CellInput {
-        let text = cell.value
-        if text.first == "=" { return .formula(String(text)) }
+    /// 1-based column of a cell's value in characters, counted only when an error needs it.
+    private func column(of cell: CellLine) -> Int {
+        text(Int(cell.lineStart), Int(cell.valueStart)).count + 1
+    }
+
+    private func input(_ cell: CellLine, _ bytes: UnsafeBufferPointer<UInt8>) throws(KalkSyntaxError) -> CellInput {
+        let value = bytes[Int(cell.valueStart)..<Int(cell.valueEnd)]
+        if value.first == UInt8(ascii: "=") { return .formula(String(decoding: value, as: UTF8.self)) }
+        if let number = KalkReader.wholeNumber(value) { return .constant(.number(number)) }
+        let text = text(Int(cell.valueStart), Int(cell.valueEnd))
+        let line = Int(cell.line)
         if text.hasPrefix("formula \"") {
             let quoted = text.dropFirst("formula ".count)
-            let column = cell.column + "formula ".count
-            guard let (formula, end) = try unquote(quoted, cell.line, column), end == quoted.endIndex, formula.first == "=" else {
-                throw error(cell.line, column, "expected the formula in double quotes after 'formula', starting with '='")
+            let column = column(of: cell) + "formula ".count
+            guard let (formula, end) = try unquote(quoted, line, column), end == quoted.endIndex, formula.first == "=" else {
+                throw error(line, column, "expected the formula in double quotes after 'formula', starting with '='")
             }
             return .formula(formula)
         }
-        if let (value, end) = try unquote(text, cell.line, cell.column) {
+        if let (value, end) = try unquote(text, line, column(of: cell)) {
             guard end == text.endIndex else {
-                throw error(cell.line, cell.column + text.distance(from: text.startIndex, to: end), "unexpected text after the closing quote")
+                throw error(line, column(of: cell) + text.distance(from: text.startIndex, to: end), "unexpected text after the closing quote")
             }
             return .constant(.text(value))
         }
@@ -443,7 +501,7 @@ public struct KalkReader {
         if text == "FALSE" { return .constant(.boolean(false)) }
         if text.first == "#" {
             guard let e = FormulaError(code: String(text)), e != .cycle else {
-                throw error(cell.line, cell.column, "unknown error value '\(text)'")
+                throw error(line, column(of: cell), "unknown error value '\(text)'")
             }
             return .constant(.error(e))
         }
@@ -451,6 +509,24 @@ public struct KalkReader {
            let n = Double(text), n.isFinite {
             return .constant(.number(n))
         }
-        throw error(cell.line, cell.column, "expected a number, \"text\", TRUE, FALSE, an error such as #N/A, or a formula starting with '=', found '\(Excerpt.of(text))'")
+        throw error(line, column(of: cell), "expected a number, \"text\", TRUE, FALSE, an error such as #N/A, or a formula starting with '=', found '\(Excerpt.of(text))'")
+    }
+
+    /// A value of up to 15 digits with an optional minus: exactly the Double that `Double(text)`
+    /// gives (every such integer is exact), read without a String. Anything else is nil.
+    static func wholeNumber(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
+        var i = bytes.startIndex
+        let negative = i < bytes.endIndex && bytes[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        let digits = bytes.endIndex - i
+        guard digits >= 1 && digits <= 15 else { return nil }
+        var n: Int64 = 0
+        while i < bytes.endIndex {
+            let digit = bytes[i] &- 48
+            guard digit <= 9 else { return nil }
+            n = n * 10 + Int64(digit)
+            i += 1
+        }
+        return negative ? -Double(n) : Double(n)
     }
 }
