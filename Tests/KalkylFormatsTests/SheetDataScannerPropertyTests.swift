@@ -26,6 +26,13 @@ struct SheetDataScannerPropertyTests {
         #"<x:c%R><x:v>9</x:v></x:c>"#, #"<c%R>  <v> 8 </v>  </c>"#, #"<c%R t='s'><v>0</v></c>"#, #"<c%R><v>1</v><v>2</v></c>"#,
         #"<c%R><v>1</c>"#, #"<c%R t="s" s="x"><v>1</v></c>"#, #"<c%R s="01"><v>1</v></c>"#, #"<c%R s="+2"><v>1</v></c>"#,
         #"<c%R s="9999999999"><v>1</v></c>"#,
+        // Whole numbers the scanner reads without a String, and the forms it leaves as text.
+        #"<c%R><v>-0</v></c>"#, #"<c%R><v>007</v></c>"#, #"<c%R><v>-12</v></c>"#, #"<c%R><v>123456789012345</v></c>"#,
+        #"<c%R><v>1234567890123456</v></c>"#, #"<c%R t="s"><v>01</v></c>"#, #"<c%R t="s"><v>-1</v></c>"#, #"<c%R t="s"><v>3</v></c>"#,
+        #"<c%R t="b"><v>0</v></c>"#, #"<c%R t="str"><f>1+1</f><v>2</v></c>"#, #"<c%R t="e"><v>7</v></c>"#, #"<c%R><v>5</v><v>-0</v></c>"#,
+        #"<c%R t="inlineStr"><v>5</v><is><t>x</t></is></c>"#,
+        // A second first cell of shared formula 0: the cells after it follow it.
+        #"<c%R><f t="shared" ref="B1:B9" si="0">A1*3</f><v>3</v></c>"#,
     ]
 
     /// The `r` of a cell in column `column` of row `row`, as Excel writes it (1) or as other
@@ -79,7 +86,9 @@ struct SheetDataScannerPropertyTests {
         } catch {
             return ["error: \(error)"]
         }
-        var out = workbook.cells(inSheet: 0).map { "\($0.address) \(workbook.formulaText(at: CellLocation(sheet: 0, address: $0.address)) ?? "") \($0.value)" }
+        // A number's sign too: -0 is not 0.
+        func shown(_ value: Value) -> String { if case .number(let n) = value { "\(value) \(n.sign)" } else { "\(value)" } }
+        var out = workbook.cells(inSheet: 0).map { "\($0.address) \(workbook.formulaText(at: CellLocation(sheet: 0, address: $0.address)) ?? "") \(shown($0.value))" }
         out += document.cachedValues.sorted { $0.key < $1.key }.map { "cached \($0.key.address) \($0.value)" }
         out += document.uncomputed.sorted { $0.key < $1.key }.map { "uncomputed \($0.key.address) \($0.value.formula) \($0.value.reason)" }
         out += workbook.sheets[0].numberFormats.map { "format \($0.range) \($0.format)" }

@@ -52,9 +52,17 @@ public final class Workbook {
     private var formulaIDs: [FormulaKey: Int32] = [:]
     /// So a filled-down formula is parsed once.
     var formulaIDsByText = FormulaTextCache()
+    // The graph, the volatile cells and the spills are touched for every cell placed, read
+    // or recomputed, by methods that hold no access across a call that changes them again.
+#if KALKYL_CHECKED_EXCLUSIVITY
     var graph = DependencyGraph()
     /// Cells with RAND, NOW, OFFSET …: recomputed by every recalculation.
     var volatileCells: Set<Int> = []
+#else
+    @exclusivity(unchecked) var graph = DependencyGraph()
+    /// Cells with RAND, NOW, OFFSET …: recomputed by every recalculation.
+    @exclusivity(unchecked) var volatileCells: Set<Int> = []
+#endif
     /// Cells edited since the last recalculation, with their values before the edit.
     var pendingEdits: [Int: Value] = [:]
     /// False inside `load(_:)`: the edits need no record, a full calculation follows.
@@ -71,10 +79,17 @@ public final class Workbook {
     var evaluator = Evaluator()
 
     // Dynamic arrays (see `Workbook+Spills.swift`).
+#if KALKYL_CHECKED_EXCLUSIVITY
     /// The spill of each formula cell whose result is an array, by the anchor's key.
     var spills: [Int: Spill] = [:]
     /// The anchor of each cell a spill covers (the anchor itself not included), by key.
     var spilledCells: [Int: Int] = [:]
+#else
+    /// The spill of each formula cell whose result is an array, by the anchor's key.
+    @exclusivity(unchecked) var spills: [Int: Spill] = [:]
+    /// The anchor of each cell a spill covers (the anchor itself not included), by key.
+    @exclusivity(unchecked) var spilledCells: [Int: Int] = [:]
+#endif
     /// Where a second pass of the recalculation starts, with the values before: cells a spill
     /// covered for the first time or gave back (their readers may not be in this pass's cone,
     /// or ran already), and the anchors of spills that were blocked or displaced and must try

@@ -5,8 +5,7 @@ import KalkylEngine
 /// turns either into cells, so the two paths cannot read a cell differently.
 struct SheetCell: Equatable {
     var address: CellAddress
-    /// `t`: n (number), s (shared string), str, inlineStr, b, e.
-    var type: String = "n"
+    var type: Kind = .number
     var style = 0
     /// `cm`: cell metadata, which marks Excel 365's dynamic-array formulas.
     var hasCellMetadata = false
@@ -17,10 +16,42 @@ struct SheetCell: Equatable {
     var formulaType: String? = nil
     var sharedIndex: String? = nil
     var formulaRef: String? = nil
-    /// The text of `<v>` or of an inline string's `<t>`.
+    /// The text of `<v>` or of an inline string's `<t>`, unless `wholeNumber` holds it.
     var value = ""
+    /// A `<v>` the scanner read as a whole number written as `String(Int)` writes it (`-42`, not
+    /// `042` or `-0`), so no String was made for it: `valueText` gives back the very text.
+    var wholeNumber: Int64? = nil
     /// Whether the cell has a `<v>` or `<is>` at all (an empty `<v/>` is a value).
     var sawValue = false
     /// Where the `<c` tag starts in the part, for the line of an error.
     var offset = 0
+
+    /// Adds text to the value, as a second `<v>` or an inline string's next `<t>` does.
+    mutating func appendValue(_ text: String) {
+        if let whole = wholeNumber {
+            value = String(whole)
+            wholeNumber = nil
+        }
+        value += text
+    }
+
+    /// The value's text as the file has it.
+    var valueText: String { wholeNumber.map { String($0) } ?? value }
+
+    /// `t`: n (number, and any `t` Excel does not define), s (shared string), str (a formula's
+    /// text), inlineStr, b, e.
+    enum Kind: Equatable {
+        case number, sharedString, formulaString, inlineString, boolean, error
+
+        init(_ t: String?) {
+            switch t {
+            case "s": self = .sharedString
+            case "str": self = .formulaString
+            case "inlineStr": self = .inlineString
+            case "b": self = .boolean
+            case "e": self = .error
+            default: self = .number
+            }
+        }
+    }
 }

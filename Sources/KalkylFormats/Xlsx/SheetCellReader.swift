@@ -16,7 +16,13 @@ struct SheetCellReader {
 
     private var cached: [CellLocation: Value] = [:]
     private var uncomputed: [CellLocation: UncomputedFormula] = [:]
-    private var shared: [String: (expression: KalkylEngine.Expression, master: CellAddress)] = [:]
+    private var shared: [String: SharedFormula] = [:]
+    /// The shared formulas met last, looked at before `shared`: a row of filled-down columns
+    /// meets a few in turn, and comparing short texts costs less than hashing them.
+    private var recentShared: [(index: String, formula: SharedFormula)] = []
+    private var nextRecentShared = 0
+
+    private typealias SharedFormula = (expression: KalkylEngine.Expression, master: CellAddress)
     private var unreadShared: [String: CellAddress] = [:]
     /// Legacy array formulas over several cells, and their other cells.
     private var arrays: [ArrayFormulaRange] = []
@@ -45,19 +51,22 @@ struct SheetCellReader {
             return "the cell \(address) appears twice"
         }
         previous = address
-        let value = cell.value, type = cell.type
+        let type = cell.type
+        var value: String { cell.valueText }
         let constant: Value
         switch type {
-        case "s":
-            guard let index = Int(value), index >= 0, index < strings.count else {
+        case .sharedString:
+            guard let index = cell.wholeNumber.map({ Int($0) }) ?? Int(value), index >= 0, index < strings.count else {
                 return "the cell \(address) names shared string \(value.prefix(20)), which the file does not have"
             }
             constant = .text(strings[index])
-        case "inlineStr", "str": constant = .text(OOXMLText.decode(value))
-        case "b": constant = .boolean(value == "1" || value.lowercased() == "true")
-        case "e": constant = FormulaError(code: value).map(Value.error) ?? .error(.value)
-        default:
-            if value.isEmpty {
+        case .inlineString, .formulaString: constant = .text(OOXMLText.decode(value))
+        case .boolean: constant = .boolean(value == "1" || value.lowercased() == "true")
+        case .error: constant = FormulaError(code: value).map(Value.error) ?? .error(.value)
+        case .number:
+            if let whole = cell.wholeNumber {
+                constant = .number(Double(whole))
+            } else if value.isEmpty {
                 constant = .empty
             } else if let n = Self.number(value) {
                 // "inf", "nan" and 1E+999 parse as numbers no cell may hold.
@@ -76,11 +85,11 @@ struct SheetCellReader {
             return nil
         }
         // Only a stored <v> is a cached value; files written without values have none.
-        let hasCachedValue = cell.sawValue && (!value.isEmpty || type == "str")
+        let hasCachedValue = cell.sawValue && (cell.wholeNumber != nil || !cell.value.isEmpty || type == .formulaString)
         // Why Kalkyl does not compute the formula, if it does not: Excel's value stands in.
         var uncomputedReason: String? = nil
         let sharedIndex = cell.formulaType == "shared" ? cell.sharedIndex : nil
-        if let si = sharedIndex, text.isEmpty, let master = shared[si] {
+        if let si = sharedIndex, text.isEmpty, let master = sharedFormula(si) {
             // A follower of a shared formula: the master's formula, shifted to this cell.
             if !workbook.setFormula(of: CellLocation(sheet: sheet, address: master.master), at: location) {
                 workbook.set(expression: master.expression, at: location)
@@ -99,7 +108,12 @@ struct SheetCellReader {
                     // As text, so a filled-down formula is parsed once (see Workbook.set).
                     try workbook.set(.formula("=" + text), at: location, legacy: true)
                 }
-                if let si = sharedIndex, let compiled = workbook.formula(at: location) { shared[si] = (compiled.expression, address) }
+                if let si = sharedIndex, let compiled = workbook.formula(at: location) {
+                    shared[si] = (compiled.expression, address)
+                    // A later master of the same index replaces the first (rare: forget the recent ones).
+                    recentShared.removeAll()
+                    nextRecentShared = 0
+                }
                 // (A larger array formula keeps Excel's values in its other cells.)
                 if !cell.hasCellMetadata, let array = ArrayFormulaRange(type: cell.formulaType, ref: cell.formulaRef, formula: text), array.range.cellCount <= 1 << 16 {
                     for member in array.range.addresses where array.isMember(member) { arrayMembers[member] = arrays.count }
@@ -125,6 +139,19 @@ struct SheetCellReader {
             try? workbook.set(.constant(hasCachedValue ? constant : .empty), at: location)
         }
         return nil
+    }
+
+    /// The shared formula with index `si`, if its first cell was read.
+    private mutating func sharedFormula(_ si: String) -> SharedFormula? {
+        for entry in recentShared where entry.index == si { return entry.formula }
+        guard let formula = shared[si] else { return nil }
+        if recentShared.count < 8 {
+            recentShared.append((si, formula))
+        } else {
+            recentShared[nextRecentShared] = (si, formula)
+            nextRecentShared = (nextRecentShared + 1) % 8
+        }
+        return formula
     }
 
     /// `Double(text)`, with whole numbers of up to 15 digits (most cells) read without strtod.

@@ -64,13 +64,13 @@ enum SheetDataScanner {
                     return true
                 }
                 guard let c = startTag(), equals(c.local, "c") else { return false }
-                var r: Range<Int>? = nil, type = "n", style = 0, metadata = false, valid = true
+                var r: Range<Int>? = nil, type = SheetCell.Kind.number, style = 0, metadata = false, valid = true
                 let bytes = b
                 guard let closed = attributes({ name, value in
                     if Self.equals(bytes, name, "r") {
                         r = value
                     } else if Self.equals(bytes, name, "t") {
-                        type = Self.string(bytes, value)
+                        type = Self.kind(bytes, value)
                     } else if Self.equals(bytes, name, "s") {
                         // As the general reader: a style that is no number is 0, a negative one an error.
                         style = Self.digits(bytes, value) ?? Int(Self.string(bytes, value)) ?? 0
@@ -87,7 +87,7 @@ enum SheetDataScanner {
                 }
                 var cell = SheetCell(address: address, type: type, style: style, hasCellMetadata: metadata, offset: offset)
                 if !closed { guard cellContent(c, into: &cell) else { return false } }
-                cells.append(cell)
+                cells.append(consume cell)
             }
         }
 
@@ -115,8 +115,15 @@ enum SheetDataScanner {
                     cell.sharedIndex = sharedIndex
                     cell.formulaRef = ref
                 } else if equals(tag.local, "v") {
-                    guard let closed = attributes({ _, _ in }), let text = closed ? "" : textThenEnd(of: tag) else { return false }
-                    cell.value += text
+                    guard let closed = attributes({ _, _ in }) else { return false }
+                    if !closed {
+                        if cell.wholeNumber == nil && cell.value.isEmpty, let whole = wholeNumberThenEnd(of: tag) {
+                            cell.wholeNumber = whole
+                        } else {
+                            guard let text = textThenEnd(of: tag) else { return false }
+                            cell.appendValue(text)
+                        }
+                    }
                     cell.sawValue = true
                 } else if equals(tag.local, "is") {
                     cell.sawValue = true
@@ -140,7 +147,7 @@ enum SheetDataScanner {
                 }
                 guard let t = startTag(), equals(t.local, "t"), let closed = attributes({ _, _ in }),
                       let text = closed ? "" : textThenEnd(of: t) else { return false }
-                cell.value += text
+                cell.appendValue(text)
             }
         }
 
@@ -261,6 +268,37 @@ enum SheetDataScanner {
                 body(attribute.local, start..<i)
                 i += 1
             }
+        }
+
+        /// A whole number up to the end tag of `tag` (which it reads too), written as `String(Int)`
+        /// writes it: up to 15 digits, no leading zero or plus, not `-0`. Nil, and nothing
+        /// read, for anything else.
+        mutating func wholeNumberThenEnd(of tag: Tag) -> Int64? {
+            let start = i
+            var k = i
+            let negative = k < b.count && b[k] == ascii("-")
+            if negative { k += 1 }
+            let first = k
+            var n: Int64 = 0
+            while k < b.count, b[k] >= 48, b[k] <= 57, k - first < 16 {
+                n = n * 10 + Int64(b[k] - 48)
+                k += 1
+            }
+            let count = k - first
+            guard count >= 1, count <= 15, k < b.count, b[k] == ascii("<"), b[first] != 48 || count == 1, !(negative && n == 0) else { return nil }
+            i = k
+            guard isEndTag(), let end = endTag(), same(end.name, tag.name) else { i = start; return nil }
+            return negative ? -n : n
+        }
+
+        /// `t` of a `<c>`, from its bytes.
+        static func kind(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> SheetCell.Kind {
+            if equals(b, range, "s") { return .sharedString }
+            if equals(b, range, "str") { return .formulaString }
+            if equals(b, range, "inlineStr") { return .inlineString }
+            if equals(b, range, "b") { return .boolean }
+            if equals(b, range, "e") { return .error }
+            return .number
         }
 
         /// The text up to the end tag of `tag` (which it reads too), entities decoded.

@@ -35,7 +35,7 @@ enum SheetReader {
                 do throws(SheetCursor.Invalid) { address = try cursor.enterCell(attributes) } catch { events.reject(error.message); return }
                 let style = attributes["s"].flatMap(Int.init) ?? 0
                 guard style >= 0 else { events.reject("<c s=\"\(style)\"> is not a style index"); return }
-                cell = SheetCell(address: address, type: attributes["t"] ?? "n", style: style, hasCellMetadata: attributes["cm"] != nil,
+                cell = SheetCell(address: address, type: SheetCell.Kind(attributes["t"]), style: style, hasCellMetadata: attributes["cm"] != nil,
                                  offset: events.tagRange.lowerBound)
                 inFormula = false
                 inValue = false
