@@ -27,7 +27,8 @@ struct CellDependents {
         let (s, c, r) = Self.split(precedent)
         if s >= heads.count { heads.append(contentsOf: repeatElement([], count: s + 1 - heads.count)) }
         if c >= heads[s].count { heads[s].append(contentsOf: repeatElement([], count: c + 1 - heads[s].count)) }
-        if r >= heads[s][c].count { heads[s][c].append(contentsOf: repeatElement(-1, count: r + 1 - heads[s][c].count)) }
+        let rows = heads[s][c].count
+        if r == rows { heads[s][c].append(-1) } else if r > rows { heads[s][c].append(contentsOf: repeatElement(-1, count: r + 1 - rows)) }
         let edge: Int32
         if freeEdge >= 0 {
             edge = freeEdge

@@ -65,9 +65,15 @@ struct Column {
     mutating func set(_ value: Value, formula: Int32, at row: Int) {
         if row >= cells.count {
             if case .empty = value, formula == Column.noFormula { return }
-            let growth = row + 1 - cells.count
-            cells.append(contentsOf: repeatElement(Column.emptyBits, count: growth))
-            formulas.append(contentsOf: repeatElement(Column.noFormula, count: growth))
+            if row == cells.count {
+                // The next row, as a reader fills a column: append(contentsOf:) costs more for one.
+                cells.append(Column.emptyBits)
+                formulas.append(Column.noFormula)
+            } else {
+                let growth = row + 1 - cells.count
+                cells.append(contentsOf: repeatElement(Column.emptyBits, count: growth))
+                formulas.append(contentsOf: repeatElement(Column.noFormula, count: growth))
+            }
         }
         store(value, at: row)
         formulas[row] = formula

@@ -105,7 +105,7 @@ enum SheetDataScanner {
                     var type: String? = nil, sharedIndex: String? = nil, ref: String? = nil
                     let bytes = b
                     guard let closed = attributes({ name, value in
-                        if Self.equals(bytes, name, "t") { type = Self.string(bytes, value) }
+                        if Self.equals(bytes, name, "t") { type = Self.formulaType(bytes, value) }
                         else if Self.equals(bytes, name, "si") { sharedIndex = Self.string(bytes, value) }
                         else if Self.equals(bytes, name, "ref") { ref = Self.string(bytes, value) }
                     }),
@@ -291,6 +291,11 @@ enum SheetDataScanner {
             return negative ? -n : n
         }
 
+        /// `t` of an `<f>`: Excel's two that a reader looks for without a String made for them.
+        static func formulaType(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+            equals(b, range, "shared") ? "shared" : equals(b, range, "array") ? "array" : string(b, range)
+        }
+
         /// `t` of a `<c>`, from its bytes.
         static func kind(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> SheetCell.Kind {
             if equals(b, range, "s") { return .sharedString }
@@ -321,7 +326,14 @@ enum SheetDataScanner {
             out.reserveCapacity(range.count)
             var k = range.lowerBound
             while k < range.upperBound {
-                guard b[k] == ascii("&") else { out.append(b[k]); k += 1; continue }
+                guard b[k] == ascii("&") else {
+                    // The run up to the next entity, in one copy.
+                    var end = k + 1
+                    while end < range.upperBound && b[end] != ascii("&") { end += 1 }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[k..<end]))
+                    k = end
+                    continue
+                }
                 var semicolon = k + 1
                 while semicolon < range.upperBound && b[semicolon] != ascii(";") { semicolon += 1 }
                 guard semicolon < range.upperBound else { return nil }

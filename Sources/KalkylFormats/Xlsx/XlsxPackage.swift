@@ -39,28 +39,54 @@ struct XlsxPackage {
 
     private struct TooLarge: Error {}
 
+    func hasPart(_ name: String) -> Bool { archive[name] != nil }
+
     /// A part's bytes, or nil when the package has no such part.
     func part(_ name: String) throws -> Data? {
         guard let entry = archive[name] else { return nil }
+        var data = Data()
+        // Room for the size the zip directory gives, so a 20 MB sheet is not copied as it grows.
+        data.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(partSizeLimit))))
+        try extract(name) { chunk in
+            data.append(chunk)
+            return true
+        }
+        return data
+    }
+
+    private struct Stopped: Error {}
+
+    /// Inflates a part, giving its bytes to `body` in chunks as they come (`body` returns false
+    /// to stop); a part that is not in the package gives none.
+    func extract(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Bool) throws {
+        guard let entry = archive[name] else { return }
         let limit = partSizeLimit
         let tooLarge = XlsxError(path: path, message: "the part \(name) inflates to more than \(limit >> 20) MB; it is not read (a damaged file or a zip bomb)")
         guard entry.uncompressedSize <= UInt64(limit) else { throw tooLarge }
-        var data = Data()
-        // Room for the size the zip directory gives, so a 20 MB sheet is not copied as it grows.
-        data.reserveCapacity(Int(entry.uncompressedSize))
+        var count = 0
+        var failure: Error?
         do {
             // The size in the zip directory may lie: count what actually comes out. Large chunks:
             // a call per 16 KB cost more than the copying.
             _ = try archive.extract(entry, bufferSize: 1 << 18, skipCRC32: true) { chunk in
-                guard data.count + chunk.count <= limit else { throw TooLarge() }
-                data.append(chunk)
+                count += chunk.count
+                guard count <= limit else { throw TooLarge() }
+                let goesOn: Bool
+                do {
+                    goesOn = try chunk.withUnsafeBytes { try body($0.bindMemory(to: UInt8.self)) }
+                } catch {
+                    failure = error
+                    throw Stopped()
+                }
+                if !goesOn { throw Stopped() }
             }
         } catch is TooLarge {
             throw tooLarge
+        } catch is Stopped {
+            if let failure { throw failure }
         } catch {
             throw XlsxError(path: path, message: "the part \(name) is damaged: its data cannot be read from the zip (\(error))")
         }
-        return data
     }
 }
 

@@ -73,10 +73,10 @@ public enum XlsxReader {
         var document = XlsxDocument(workbook: workbook, cachedValues: [:], uncomputed: [:], source: source)
         try workbook.load {
             for (index, sheet) in sheets.enumerated() {
-                guard let data = try package.part(parts[index]) else {
+                guard package.hasPart(parts[index]) else {
                     throw XlsxError(path: path, message: "the sheet '\(sheet.name)' has no part in the file")
                 }
-                try SheetReader.read(data, into: &document, sheet: index, strings: sharedStrings, formats: formats, file: path, part: parts[index],
+                try SheetReader.read(SheetPartSource(parts[index], in: package), into: &document, sheet: index, strings: sharedStrings, formats: formats, file: path, part: parts[index],
                                      keepingCachedValues: keepingCachedValues)
             }
         }

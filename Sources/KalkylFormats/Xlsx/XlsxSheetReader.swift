@@ -6,15 +6,60 @@ import KalkylEngine
 /// it does not read (rich text, comments, an unusual attribute), the general `XMLEvents` reads
 /// them. Either gives `SheetCell`s to one `SheetCellReader`.
 enum SheetReader {
+    /// Reads a part in memory (tests: `chunkSize` cuts it as an inflating zip would).
     static func read(_ data: Data, into document: inout XlsxDocument, sheet: Int, strings: [String], formats: [String?],
+                     file: String, part: String, fastPath: Bool = true, chunkSize: Int = 1 << 18, keepingCachedValues: Bool = true) throws {
+        try read(SheetPartSource(data, chunkSize: chunkSize), into: &document, sheet: sheet, strings: strings, formats: formats,
+                 file: file, part: part, fastPath: fastPath, keepingCachedValues: keepingCachedValues)
+    }
+
+    /// Reads one worksheet part. On the fast path the rows are read as the part inflates
+    /// (`SheetRowStream`); the general reader reads the rest of the part, and all of it
+    /// when the stream stops.
+    static func read(_ source: SheetPartSource, into document: inout XlsxDocument, sheet: Int, strings: [String], formats: [String?],
                      file: String, part: String, fastPath: Bool = true, keepingCachedValues: Bool = true) throws {
         var reader = SheetCellReader(workbook: document.workbook, sheet: sheet, strings: strings, formats: formats, file: file,
                                      keepsCachedValues: keepingCachedValues)
         var widths: [Int32: Double] = [:]
+        var cursor = SheetCursor()
+        func parse(_ data: Data, rowsFrom: Int?, scanning: Bool) throws {
+            try SheetReader.parse(data, reader: &reader, cursor: &cursor, widths: &widths, file: file, part: part, rowsFrom: rowsFrom, scanning: scanning)
+        }
+        if fastPath {
+            switch try SheetRowStream.read(source, reader: &reader, cursor: &cursor) {
+            case .complete(let outline, let outlineRowsEnd, let rowsEnd):
+                do {
+                    try parse(outline, rowsFrom: outlineRowsEnd, scanning: false)
+                } catch {
+                    // Said again from the whole part, for the line the error names.
+                    try parse(try source.whole(), rowsFrom: rowsEnd, scanning: false)
+                }
+            case .whole(let data, let rowsFrom):
+                try parse(try data ?? source.whole(), rowsFrom: rowsFrom, scanning: rowsFrom == nil)
+            case .rejected(let message, let offset):
+                let line = try source.whole().prefix(offset).reduce(1) { $1 == 10 ? $0 + 1 : $0 }
+                throw XlsxError(path: file, message: "\(part) line \(line): \(message)")
+            }
+        } else {
+            try parse(try source.whole(), rowsFrom: nil, scanning: false)
+        }
+        if let failure = reader.failure { throw failure }
+        reader.finish(into: &document, widths: widths)
+    }
+
+    /// The general reader over a whole part. `rowsFrom`: the rows before it were read (from the
+    /// chunks), the reader goes on there; `scanning`: `SheetDataScanner` reads the rows first.
+    private static func parse(_ data: Data, reader givenReader: inout SheetCellReader, cursor givenCursor: inout SheetCursor,
+                              widths givenWidths: inout [Int32: Double], file: String, part: String, rowsFrom: Int?, scanning: Bool) throws {
+        // The handlers are closures the parser keeps: they work on these, given back at the end.
+        var reader = consume givenReader, cursor = givenCursor, widths = givenWidths
+        defer {
+            givenReader = reader
+            givenCursor = cursor
+            givenWidths = widths
+        }
         var cell = SheetCell(address: CellAddress(row: 0, column: 0))
         var inValue = false, inFormula = false, inInline = false
-        var cursor = SheetCursor()
-
         let events = XMLEvents()
         events.onStart = { element, attributes in
             switch element {
@@ -64,22 +109,21 @@ enum SheetReader {
             default: break
             }
         }
-        if fastPath {
+        events.onContent = { element, bytes, start in
+            guard element == "sheetData" else { return nil }
+            // The rows before `rowsFrom` were read from the chunks.
+            if let rowsFrom { return max(rowsFrom, start) }
+            guard scanning else { return nil }
             // The rows, straight from the bytes, as far as the scanner reads them; the general
             // reader goes on from there.
-            events.onContent = { element, bytes, start in
-                guard element == "sheetData" else { return nil }
-                return SheetDataScanner.scan(bytes, from: start, cursor: &cursor) { cells in
-                    for cell in cells {
-                        if let rejection = reader.read(cell) { events.reject(rejection, at: cell.offset); return false }
-                    }
-                    return true
+            return SheetDataScanner.scan(bytes, from: start, cursor: &cursor) { cells in
+                for cell in cells {
+                    if let rejection = reader.read(cell) { events.reject(rejection, at: cell.offset); return false }
                 }
+                return true
             }
         }
         try events.parse(data, part: part, file: file)
-        if let failure = reader.failure { throw failure }
-        reader.finish(into: &document, widths: widths)
     }
 
     /// Addresses grouped into vertical runs per column, so a formatted column is one range.

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Reads a worksheet part's rows as its chunks inflate: the bytes before `<sheetData>` and after
+/// `</sheetData>` are kept (they are small: columns, views, merged cells), the rows are given
+/// to `SheetDataScanner` a chunk's worth of whole rows at a time and then let go. So a sheet is
+/// read holding a chunk, not the whole part.
+///
+/// What the scanner does not read stops the stream, and the general reader reads the whole
+/// part from the first row not read (as when the scanner stops in a part read whole); a part
+/// whose start it does not recognise is read whole from the start.
+enum SheetRowStream {
+    enum Outcome {
+        /// Every row was read. `outline` is the part without its rows: the general reader reads
+        /// it for the columns and checks it. `</sheetData>` stands at `outlineRowsEnd` in the
+        /// outline and at `rowsEnd` in the part.
+        case complete(outline: Data, outlineRowsEnd: Int, rowsEnd: Int)
+        /// The general reader goes on in the whole part (given when the stream kept it all)
+        /// from `rowsFrom`, or reads it from the start when nil.
+        case whole(Data?, rowsFrom: Int?)
+        /// The reader rejected a cell: the error, and where the cell stands in the part.
+        case rejected(String, offset: Int)
+    }
+
+    static func read(_ source: SheetPartSource, reader: inout SheetCellReader, cursor: inout SheetCursor) throws -> Outcome {
+        var stream = State()
+        var outcome: Outcome?
+        try source.chunks { chunk in
+            stream.window.append(contentsOf: chunk)
+            outcome = stream.advance(reader: &reader, cursor: &cursor, isLast: false)
+            return outcome == nil
+        }
+        return outcome ?? stream.advance(reader: &reader, cursor: &cursor, isLast: true) ?? .whole(nil, rowsFrom: nil)
+    }
+
+    private struct State {
+        /// The bytes not yet read, from `base` in the part.
+        var window: [UInt8] = []
+        var base = 0
+        /// The part up to and including the `<sheetData>` tag, once it has come.
+        var prefix: [UInt8]?
+
+        /// Reads what the window holds; an outcome once the stream has one.
+        mutating func advance(reader: inout SheetCellReader, cursor: inout SheetCursor, isLast: Bool) -> Outcome? {
+            if prefix == nil {
+                switch Self.sheetDataStart(in: window) {
+                case .notYet: return isLast ? .whole(Data(window), rowsFrom: nil) : nil
+                case .unusual: return .whole(isLast ? Data(window) : nil, rowsFrom: nil)
+                case .at(let end):
+                    prefix = Array(window[..<end])
+                    drop(end)
+                }
+            }
+            // Whole rows only, up to the last `</row>` (the last may still be coming), unless
+            // this is the end of the part.
+            let limit: Int
+            if isLast {
+                limit = window.count
+            } else {
+                guard let end = Self.lastRowEnd(in: window) else { return nil }
+                limit = end
+            }
+            var rejection: (message: String, offset: Int)?
+            let stop = window.withUnsafeBufferPointer { bytes in
+                SheetDataScanner.scan(UnsafeBufferPointer(rebasing: bytes[..<limit]), from: 0, cursor: &cursor) { cells in
+                    for cell in cells {
+                        if let message = reader.read(cell) { rejection = (message, cell.offset); return false }
+                    }
+                    return true
+                }
+            }
+            if let rejection { return .rejected(rejection.message, offset: base + rejection.offset) }
+            if stop < limit || isLast {
+                // `</sheetData>`: the rest is the outline's end; anything else is the general reader's.
+                if isLast, Self.startsWithSheetDataEnd(window[stop...]), let prefix {
+                    return .complete(outline: Data(prefix + window[stop...]), outlineRowsEnd: prefix.count, rowsEnd: base + stop)
+                }
+                return .whole(nil, rowsFrom: base + stop)
+            }
+            drop(limit)
+            return nil
+        }
+
+        mutating func drop(_ count: Int) {
+            window.removeFirst(count)
+            base += count
+        }
+
+        enum SheetDataStart { case notYet, unusual, at(Int) }
+
+        /// Where the `<sheetData …>` tag ends. Before it an xlsx part has only tags: a comment,
+        /// CDATA or a second processing instruction (where `<sheetData` could stand as text),
+        /// an empty `<sheetData/>` or a prefixed `<x:sheetData>` are unusual, and read whole.
+        static func sheetDataStart(in bytes: [UInt8]) -> SheetDataStart {
+            var instructions = 0
+            var k = 0
+            while k < bytes.count {
+                guard bytes[k] == UInt8(ascii: "<") else { k += 1; continue }
+                // The tag's name, up to white space, `>` or `/`.
+                var nameEnd = k + 1
+                while nameEnd < bytes.count, case let c = bytes[nameEnd], c != 32, c != 9, c != 10, c != 13, c != UInt8(ascii: ">"), c != UInt8(ascii: "/") || nameEnd == k + 1 {
+                    nameEnd += 1
+                }
+                guard nameEnd < bytes.count else { return .notYet }
+                let name = bytes[(k + 1)..<nameEnd]
+                if name.first == UInt8(ascii: "!") { return .unusual }
+                if name.first == UInt8(ascii: "?") {
+                    instructions += 1
+                    if instructions > 1 { return .unusual }
+                }
+                if name.elementsEqual("sheetData".utf8) {
+                    var end = nameEnd
+                    while end < bytes.count && bytes[end] != UInt8(ascii: ">") { end += 1 }
+                    guard end < bytes.count else { return .notYet }
+                    return bytes[end - 1] == UInt8(ascii: "/") ? .unusual : .at(end + 1)
+                }
+                if let colon = name.firstIndex(of: UInt8(ascii: ":")), bytes[(colon + 1)..<nameEnd].elementsEqual("sheetData".utf8) {
+                    return .unusual
+                }
+                k = nameEnd
+            }
+            return .notYet
+        }
+
+        /// Just after the last `</row>` in `bytes`, or nil.
+        static func lastRowEnd(in bytes: [UInt8]) -> Int? {
+            let tag = Array("</row>".utf8)
+            var k = bytes.count - tag.count
+            while k >= 0 {
+                if bytes[k] == UInt8(ascii: "<") && bytes[k..<(k + tag.count)].elementsEqual(tag) { return k + tag.count }
+                k -= 1
+            }
+            return nil
+        }
+
+        static func startsWithSheetDataEnd(_ bytes: ArraySlice<UInt8>) -> Bool {
+            guard bytes.starts(with: "</sheetData".utf8) else { return false }
+            let rest = bytes.dropFirst("</sheetData".utf8.count).drop { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
+            return rest.first == UInt8(ascii: ">")
+        }
+    }
+}
