@@ -5,8 +5,8 @@ import KalkylEngine
 /// stops it with `file:line:column` and what was expected, and no workbook is returned.
 public struct KalkReader {
     private let file: String
-    /// The whole file; cell lines point into it.
-    private var source = ""
+    /// The whole file, valid UTF-8; cell lines point into it. Set only while `read` runs.
+    private var source = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     private var pendingComments: [String] = []
     private var comments: [CommentAnchor: [String]] = [:]
     private var parameters: [TemplateParameter] = []
@@ -23,30 +23,29 @@ public struct KalkReader {
         var widths: [Int32: Double] = [:]
         var formats: [(CellRange, String)] = []
         var cells: [CellLine] = []
-        /// The line of each cell, built only once a cell comes out of row order (Kalkyl
-        /// writes cells in order, so a cell given twice is then simply one not after the last).
-        var seen: [CellAddress: Int]? = nil
+        /// Where each cell's value starts, built only once a cell comes out of row order
+        /// (Kalkyl writes cells in order, so a cell given twice is then simply one not after the last).
+        var seen: [CellAddress: UInt32]? = nil
 
-        /// The line where a cell was given before, if it was.
-        mutating func earlierLine(of address: CellAddress) -> Int? {
+        /// Where the value of a cell given before starts, if it was.
+        mutating func earlier(_ address: CellAddress) -> UInt32? {
             guard let last = cells.last?.address, !(last < address) else { return nil }
             if seen == nil {
                 seen = [:]
-                for cell in cells where seen?[cell.address] == nil { seen?[cell.address] = Int(cell.line) }
+                for cell in cells where seen?[cell.address] == nil { seen?[cell.address] = cell.valueStart }
             }
             return seen?[address]
         }
     }
 
-    /// A cell's line, as byte offsets into the file's text: no String or Substring is made
-    /// for a cell until its value is read (a million-cell file has a million of these).
+    /// A cell's line: its address and where its value stands in the file, sixteen bytes with no
+    /// String (a million-row file has four million of these). The line and column an error
+    /// names are counted from the offset when one is needed.
     private struct CellLine {
         var address: CellAddress
-        var lineStart: UInt32
         /// The value text: from `valueStart` to the end of the line, without `\r`.
         var valueStart: UInt32
         var valueEnd: UInt32
-        var line: Int32
     }
     /// Reads a workbook file.
     public static func load(path: String) throws -> WorkbookDocument {
@@ -56,11 +55,14 @@ public struct KalkReader {
         } catch {
             throw FileError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? (error as NSError).localizedDescription : "no such file")
         }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            let (line, column) = KalkReader.firstInvalidUTF8(in: data)
-            throw FileError.notUTF8(path: path, line: line, column: column)
+        return try data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard isUTF8(bytes) else {
+                let (line, column) = KalkReader.firstInvalidUTF8(in: data)
+                throw FileError.notUTF8(path: path, line: line, column: column)
+            }
+            return try read(bytes, file: path, documentName: WorkbookFile.absolute(path))
         }
-        return try read(text, file: path, documentName: WorkbookFile.absolute(path))
     }
 
     /// Reads .kalk text; `file` names it in error messages.
@@ -70,22 +72,31 @@ public struct KalkReader {
 
     /// `documentName`: what CELL("filename") shows, set before the first calculation.
     static func read(_ text: String, file: String, documentName: String?) throws(KalkSyntaxError) -> WorkbookDocument {
-        var reader = KalkReader(file: file)
         var text = text
         text.makeContiguousUTF8()
-        reader.source = text
-        return try KalkReader.withBytes(of: text) { bytes in
-            Result { () throws(KalkSyntaxError) in
-                try reader.parse(bytes)
-                return try reader.build(documentName: documentName, bytes: bytes)
-            }
-        }.get()
+        let read = { (bytes: UnsafeBufferPointer<UInt8>) in Result { () throws(KalkSyntaxError) in try KalkReader.read(bytes, file: file, documentName: documentName) } }
+        return try (text.utf8.withContiguousStorageIfAvailable(read) ?? Array(text.utf8).withUnsafeBufferPointer(read)).get()
     }
 
-    /// Runs `body` on the text's UTF-8 bytes, in place when the text is contiguous (it is once
-    /// `makeContiguousUTF8` has run).
-    private static func withBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
+    /// Reads the bytes of a file, valid UTF-8; they are not copied into a String.
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, documentName: String?) throws(KalkSyntaxError) -> WorkbookDocument {
+        var reader = KalkReader(file: file)
+        reader.source = bytes
+        try reader.parse(bytes)
+        return try reader.build(documentName: documentName, bytes: bytes)
+    }
+
+    /// Whether the bytes are UTF-8, checked a megabyte of whole lines at a time (a line break
+    /// is never inside a character), so no copy of a large file is held.
+    static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < bytes.count {
+            var end = min(bytes.count, start + (1 << 20))
+            while end < bytes.count && bytes[end - 1] != 10 { end += 1 }
+            guard String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) != nil else { return false }
+            start = end
+        }
+        return true
     }
 
     /// Line and column (in characters) of the first byte that is not UTF-8.
@@ -111,14 +122,22 @@ public struct KalkReader {
 
     /// The text from byte `start` to byte `end` of the file (both at character boundaries).
     private func text(_ start: Int, _ end: Int) -> Substring {
-        let utf8 = source.utf8
-        let from = utf8.index(utf8.startIndex, offsetBy: start)
-        return source[from..<utf8.index(from, offsetBy: end - start)]
+        Substring(String(decoding: UnsafeBufferPointer(rebasing: source[start..<end]), as: UTF8.self))
     }
 
-    /// The byte offset of an index into the file's text.
-    private func offset(of index: String.Index) -> Int {
-        source.utf8.distance(from: source.utf8.startIndex, to: index)
+    /// The byte offset in the file of an index into `line`, the text of the line from `lineStart`.
+    private static func offset(of index: Substring.Index, in line: Substring, lineStart: Int) -> Int {
+        lineStart + line.utf8.distance(from: line.startIndex, to: index)
+    }
+
+    /// The line (1-based) and the column (in characters) of a byte offset in the file.
+    private func position(of offset: Int) -> (line: Int, column: Int) {
+        var line = 1, lineStart = 0
+        for k in 0..<offset where source[k] == 10 {
+            line += 1
+            lineStart = k + 1
+        }
+        return (line, text(lineStart, offset).count + 1)
     }
 
     private mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(KalkSyntaxError) {
@@ -155,7 +174,7 @@ public struct KalkReader {
                 sawHeader = true
                 continue
             }
-            try parseItem(line, lineNumber)
+            try parseItem(line, lineNumber, lineStart: start)
         }
         guard sawHeader else { throw error(max(lineNumber, 1), 1, "the file is empty: expected the header '\(KalkFormat.header)'") }
         attachComments(to: .end)
@@ -170,7 +189,7 @@ public struct KalkReader {
         var valueStart = space
         while valueStart < end && bytes[valueStart] == 32 { valueStart += 1 }
         guard valueStart < end, !sheets.isEmpty else { return false }
-        try addCell(cell.address, lineStart: start, valueStart: valueStart, valueEnd: end, n)
+        try addCell(cell.address, valueStart: valueStart, valueEnd: end, n)
         return true
     }
 
@@ -180,7 +199,7 @@ public struct KalkReader {
         pendingComments.removeAll()
     }
 
-    private mutating func parseItem(_ line: Substring, _ n: Int) throws(KalkSyntaxError) {
+    private mutating func parseItem(_ line: Substring, _ n: Int, lineStart: Int) throws(KalkSyntaxError) {
         // Split at the first space on the bytes: this runs once per cell of the file.
         let space = line.utf8.firstIndex(of: 32) ?? line.endIndex
         let keyword = line[..<space]
@@ -189,7 +208,7 @@ public struct KalkReader {
         let rest = line[restStart...]
         var restColumn: Int { line.distance(from: line.startIndex, to: rest.startIndex) + 1 }
         // Keywords are lower case; a line that starts with a capital is a cell, as most are.
-        if let first = keyword.utf8.first, first >= 65 && first <= 90 { return try parseCell(keyword, rest, line, n, restColumn) }
+        if let first = keyword.utf8.first, first >= 65 && first <= 90 { return try parseCell(keyword, rest, line, n, lineStart, restColumn) }
         switch keyword {
         case "locale":
             guard let value = SpreadsheetLocale(code: String(rest)) else { throw error(n, restColumn, "expected 'locale sv' or 'locale en'") }
@@ -260,27 +279,28 @@ public struct KalkReader {
             }
             sheets[sheets.count - 1].formats.append((range, code))
         default:
-            try parseCell(keyword, rest, line, n, restColumn)
+            try parseCell(keyword, rest, line, n, lineStart, restColumn)
         }
     }
 
     /// `B7 VALUE`: a cell line.
-    private mutating func parseCell(_ keyword: Substring, _ rest: Substring, _ line: Substring, _ n: Int, _ restColumn: @autoclosure () -> Int) throws(KalkSyntaxError) {
+    private mutating func parseCell(_ keyword: Substring, _ rest: Substring, _ line: Substring, _ n: Int, _ lineStart: Int, _ restColumn: @autoclosure () -> Int) throws(KalkSyntaxError) {
         guard let address = CellAddress(keyword), !keyword.utf8.contains(UInt8(ascii: "$")) else {
             throw error(n, 1, "expected a cell (A1 …), 'sheet', 'name', 'table', 'param', 'title', 'width' or 'format', found '\(Excerpt.of(keyword))'")
         }
         guard !sheets.isEmpty else { throw error(n, 1, "expected a 'sheet' line before the first cell") }
         guard !rest.isEmpty else { throw error(n, restColumn(), "expected a value or formula after \(keyword)") }
-        try addCell(address, lineStart: offset(of: line.startIndex), valueStart: offset(of: rest.startIndex), valueEnd: offset(of: rest.endIndex), n)
+        try addCell(address, valueStart: Self.offset(of: rest.startIndex, in: line, lineStart: lineStart),
+                    valueEnd: Self.offset(of: rest.endIndex, in: line, lineStart: lineStart), n)
     }
 
-    private mutating func addCell(_ address: CellAddress, lineStart: Int, valueStart: Int, valueEnd: Int, _ n: Int) throws(KalkSyntaxError) {
-        if let first = sheets[sheets.count - 1].earlierLine(of: address) {
-            throw error(n, 1, "cell \(address) is given twice (first on line \(first))")
+    private mutating func addCell(_ address: CellAddress, valueStart: Int, valueEnd: Int, _ n: Int) throws(KalkSyntaxError) {
+        if let first = sheets[sheets.count - 1].earlier(address) {
+            throw error(n, 1, "cell \(address) is given twice (first on line \(position(of: Int(first)).line))")
         }
         if !pendingComments.isEmpty { attachComments(to: .cell(sheet: sheets[sheets.count - 1].name, address: address)) }
-        sheets[sheets.count - 1].seen?[address] = n
-        sheets[sheets.count - 1].cells.append(CellLine(address: address, lineStart: UInt32(lineStart), valueStart: UInt32(valueStart), valueEnd: UInt32(valueEnd), line: Int32(n)))
+        sheets[sheets.count - 1].seen?[address] = UInt32(valueStart)
+        sheets[sheets.count - 1].cells.append(CellLine(address: address, valueStart: UInt32(valueStart), valueEnd: UInt32(valueEnd)))
     }
 
     /// `table NAME RANGE [noheader] [totals] "COLUMN" …`: an Excel table of the current sheet.
@@ -460,7 +480,7 @@ public struct KalkReader {
                     do throws(WorkbookError) {
                         try workbook.set(input, at: location)
                     } catch {
-                        let line = Int(cell.line), column = self.column(of: cell)
+                        let (line, column) = self.position(of: Int(cell.valueStart))
                         if case .formula(let syntax, _) = error {
                             throw self.error(line, column + syntax.offset, syntax.message)
                         }
@@ -472,28 +492,34 @@ public struct KalkReader {
         return document
     }
 
-    /// 1-based column of a cell's value in characters, counted only when an error needs it.
-    private func column(of cell: CellLine) -> Int {
-        text(Int(cell.lineStart), Int(cell.valueStart)).count + 1
-    }
 
     private func input(_ cell: CellLine, _ bytes: UnsafeBufferPointer<UInt8>) throws(KalkSyntaxError) -> CellInput {
         let value = bytes[Int(cell.valueStart)..<Int(cell.valueEnd)]
         if value.first == UInt8(ascii: "=") { return .formula(String(decoding: value, as: UTF8.self)) }
         if let number = KalkReader.wholeNumber(value) { return .constant(.number(number)) }
-        let text = text(Int(cell.valueStart), Int(cell.valueEnd))
-        let line = Int(cell.line)
+        do {
+            return try input(text(Int(cell.valueStart), Int(cell.valueEnd)))
+        } catch {
+            // Said where the value stands, counted only now.
+            let (line, column) = position(of: Int(cell.valueStart))
+            throw self.error(line, column + error.column - 1, error.message)
+        }
+    }
+
+    /// A value that is not a formula or a whole number, its errors placed on line 0 from column 1.
+    private func input(_ text: Substring) throws(KalkSyntaxError) -> CellInput {
+        let line = 0
         if text.hasPrefix("formula \"") {
             let quoted = text.dropFirst("formula ".count)
-            let column = column(of: cell) + "formula ".count
+            let column = 1 + "formula ".count
             guard let (formula, end) = try unquote(quoted, line, column), end == quoted.endIndex, formula.first == "=" else {
                 throw error(line, column, "expected the formula in double quotes after 'formula', starting with '='")
             }
             return .formula(formula)
         }
-        if let (value, end) = try unquote(text, line, column(of: cell)) {
+        if let (value, end) = try unquote(text, line, 1) {
             guard end == text.endIndex else {
-                throw error(line, column(of: cell) + text.distance(from: text.startIndex, to: end), "unexpected text after the closing quote")
+                throw error(line, 1 + text.distance(from: text.startIndex, to: end), "unexpected text after the closing quote")
             }
             return .constant(.text(value))
         }
@@ -501,7 +527,7 @@ public struct KalkReader {
         if text == "FALSE" { return .constant(.boolean(false)) }
         if text.first == "#" {
             guard let e = FormulaError(code: String(text)), e != .cycle else {
-                throw error(line, column(of: cell), "unknown error value '\(text)'")
+                throw error(line, 1, "unknown error value '\(text)'")
             }
             return .constant(.error(e))
         }
@@ -509,7 +535,7 @@ public struct KalkReader {
            let n = Double(text), n.isFinite {
             return .constant(.number(n))
         }
-        throw error(line, column(of: cell), "expected a number, \"text\", TRUE, FALSE, an error such as #N/A, or a formula starting with '=', found '\(Excerpt.of(text))'")
+        throw error(line, 1, "expected a number, \"text\", TRUE, FALSE, an error such as #N/A, or a formula starting with '=', found '\(Excerpt.of(text))'")
     }
 
     /// A value of up to 15 digits with an optional minus: exactly the Double that `Double(text)`
