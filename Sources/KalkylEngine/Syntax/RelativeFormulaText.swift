@@ -47,44 +47,45 @@ enum RelativeFormulaText {
             count += bytes.count
         }
 
-        mutating func appendDecimal(_ number: Int) {
+        /// A signed decimal; one digit (most offsets are -1, 0 or 1) without a division.
+        @inline(__always) mutating func appendDecimal(_ number: Int) {
+            if number >= 0 && number < 10 { append(UInt8(48 + number)); return }
+            if number < 0 && number > -10 { append(UInt8(ascii: "-")); append(UInt8(48 - number)); return }
             if number < 0 { append(UInt8(ascii: "-")) }
             var n = number.magnitude
-            let start = count
+            var digits = 1, power: UInt = 10
+            while power <= n { digits += 1; power &*= 10 }
+            var k = count + digits
+            count = k
             repeat {
-                append(UInt8(48 + n % 10))
+                k -= 1
+                base[k] = UInt8(48 + n % 10)
                 n /= 10
             } while n > 0
-            var low = start, high = count - 1
-            while low < high {
-                (base[low], base[high]) = (base[high], base[low])
-                low += 1
-                high -= 1
-            }
         }
     }
 
     private static func write(_ bytes: UnsafeBufferPointer<UInt8>, at host: CellAddress, to out: inout Output) -> Bool {
-        guard bytes.first == UInt8(ascii: "=") else { return false }
-        var i = bytes.startIndex
-        let n = bytes.endIndex
+        guard let b = bytes.baseAddress, bytes.first == UInt8(ascii: "=") else { return false }
+        var i = 0
+        let n = bytes.count
         /// The last byte copied that is not white space, to see a `:` before a word.
         var previous: UInt8 = 0
         @inline(__always) func nextNonSpace(_ j: Int) -> UInt8 {
             var k = j
-            while k < n && isSpace(bytes[k]) { k += 1 }
-            return k < n ? bytes[k] : 0
+            while k < n && isSpace(b[k]) { k += 1 }
+            return k < n ? b[k] : 0
         }
         let colon = UInt8(ascii: ":")
         while i < n {
-            let c = bytes[i]
+            let c = b[i]
             if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
                 // Quoted text or sheet name, with doubled quotes inside.
                 var j = i + 1
                 while true {
                     guard j < n else { return false }
-                    if bytes[j] == c {
-                        if j + 1 < n && bytes[j + 1] == c { j += 2; continue }
+                    if b[j] == c {
+                        if j + 1 < n && b[j + 1] == c { j += 2; continue }
                         break
                     }
                     j += 1
@@ -92,33 +93,37 @@ enum RelativeFormulaText {
                 out.append(contentsOf: bytes[i...j])
                 previous = c
                 i = j + 1
-            } else if isDigit(c) || (c == UInt8(ascii: ".") && i + 1 < n && isDigit(bytes[i + 1])) {
+            } else if isDigit(c) || (c == UInt8(ascii: ".") && i + 1 < n && isDigit(b[i + 1])) {
                 var j = i
-                while j < n && isDigit(bytes[j]) { j += 1 }
-                if j < n && bytes[j] == UInt8(ascii: ".") {
+                while j < n && isDigit(b[j]) { j += 1 }
+                if j < n && b[j] == UInt8(ascii: ".") {
                     j += 1
-                    while j < n && isDigit(bytes[j]) { j += 1 }
+                    while j < n && isDigit(b[j]) { j += 1 }
                 }
-                if j < n && (bytes[j] | 0x20) == UInt8(ascii: "e") {
-                    let digitAt = j + 1 < n && (bytes[j + 1] == UInt8(ascii: "+") || bytes[j + 1] == UInt8(ascii: "-")) ? j + 2 : j + 1
-                    if digitAt < n && isDigit(bytes[digitAt]) {
+                if j < n && (b[j] | 0x20) == UInt8(ascii: "e") {
+                    let digitAt = j + 1 < n && (b[j + 1] == UInt8(ascii: "+") || b[j + 1] == UInt8(ascii: "-")) ? j + 2 : j + 1
+                    if digitAt < n && isDigit(b[digitAt]) {
                         j = digitAt
-                        while j < n && isDigit(bytes[j]) { j += 1 }
+                        while j < n && isDigit(b[j]) { j += 1 }
                     }
                 }
                 // A number beside ':' may be a row (`1:3`).
                 if previous == colon || nextNonSpace(j) == colon { return false }
                 out.append(contentsOf: bytes[i..<j])
-                previous = bytes[j - 1]
+                previous = b[j - 1]
                 i = j
             } else if isWordStart(c) {
-                var j = i
-                while j < n && isWordPart(bytes[j]) { j += 1 }
-                let after = nextNonSpace(j)
-                if j < n && (bytes[j] == UInt8(ascii: "(") || bytes[j] == UInt8(ascii: "!")) {
+                var j = i + 1
+                while j < n && isWordPart(b[j]) { j += 1 }
+                let next: UInt8 = j < n ? b[j] : 0
+                if next == UInt8(ascii: "(") || next == UInt8(ascii: "!") {
                     out.append(contentsOf: bytes[i..<j])  // a function or a sheet name
-                    previous = bytes[j - 1]
-                } else if after == UInt8(ascii: "(") {
+                    previous = b[j - 1]
+                    i = j
+                    continue
+                }
+                let after = isSpace(next) ? nextNonSpace(j) : next
+                if after == UInt8(ascii: "(") {
                     return false  // `A1 (B1)`: a space may be the intersection operator
                 } else if let cell = A1.parseCell(utf8: bytes[i..<j]) {
                     // 0x01 cannot stand outside quotes in a formula that parses.
@@ -133,7 +138,7 @@ enum RelativeFormulaText {
                     // A name, TRUE, or a column (`A:A`) when it stands beside ':'.
                     if previous == colon || after == colon { return false }
                     out.append(contentsOf: bytes[i..<j])
-                    previous = bytes[j - 1]
+                    previous = b[j - 1]
                 }
                 i = j
             } else if c == UInt8(ascii: "[") {
@@ -151,12 +156,20 @@ enum RelativeFormulaText {
     private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
 
     /// As the lexer's words: letters, `_`, `$`, `\`, and any non-ASCII byte (a formula that
-    /// parses has non-ASCII outside quotes only in letters).
-    private static func isWordStart(_ c: UInt8) -> Bool {
-        (c | 0x20) >= 97 && (c | 0x20) <= 122 || c == UInt8(ascii: "_") || c == UInt8(ascii: "$") || c == UInt8(ascii: "\\") || c >= 0x80
-    }
+    /// parses has non-ASCII outside quotes only in letters). Bit sets of the ASCII bytes, as
+    /// these run for every byte of every formula loaded.
+    @inline(__always)
+    private static func isWordStart(_ c: UInt8) -> Bool { inSet(c, low: 1 << 36, high: lettersAndMarks) }
 
-    private static func isWordPart(_ c: UInt8) -> Bool {
-        isWordStart(c) || isDigit(c) || c == UInt8(ascii: ".")
+    /// A word's other bytes: also digits and `.`.
+    @inline(__always)
+    private static func isWordPart(_ c: UInt8) -> Bool { inSet(c, low: 1 << 36 | 1 << 46 | 0x3FF << 48, high: lettersAndMarks) }
+
+    /// `A`–`Z`, `\`, `_`, `a`–`z`, as bits 0–63 for the bytes 64–127.
+    private static let lettersAndMarks: UInt64 = 0x3FF_FFFF << 1 | 1 << 28 | 1 << 31 | 0x3FF_FFFF << 33
+
+    @inline(__always)
+    private static func inSet(_ c: UInt8, low: UInt64, high: UInt64) -> Bool {
+        c >= 128 || ((c < 64 ? low : high) >> UInt64(c & 63)) & 1 != 0
     }
 }
