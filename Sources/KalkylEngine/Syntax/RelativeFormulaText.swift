@@ -1,3 +1,5 @@
+import Foundation
+
 /// Formula text with its cell references written relative to the formula's cell, so the
 /// formulas of a filled-down column (`=A2*2`, `=A3*2`, …) have one text: a workbook loads
 /// such a column by parsing its formula once.
@@ -8,26 +10,67 @@
 /// reference and anything unusual: the caller then parses, which is always right.
 enum RelativeFormulaText {
     static func of(_ text: String, at host: CellAddress) -> String? {
-        var buffer: [UInt8] = []
-        return write(text, at: host, into: &buffer).map { String(decoding: buffer[..<$0], as: UTF8.self) }
+        var buffer: [UInt8] = [], rows: [Int] = []
+        return write(text, at: host, into: &buffer, rows: &rows).map { String(decoding: buffer[..<$0], as: UTF8.self) }
     }
 
     /// Writes the relative text of `text` at the start of `buffer` and returns its length, or
     /// nil when there is none. The buffer is kept from call to call (this runs for every
     /// formula loaded) and grown when too short; bytes past the length are left as they were.
-    static func write(_ text: String, at host: CellAddress, into buffer: inout [UInt8]) -> Int? {
+    /// `rows` gets where the row numbers of relative rows stand in `text`'s UTF-8 (start and
+    /// end of each), for `followsRowAbove`.
+    static func write(_ text: String, at host: CellAddress, into buffer: inout [UInt8], rows: inout [Int]) -> Int? {
+        rows.removeAll(keepingCapacity: true)
         let utf8 = text.utf8
-        if let written = utf8.withContiguousStorageIfAvailable({ write($0, at: host, into: &buffer) }) { return written }
-        return Array(utf8).withUnsafeBufferPointer { write($0, at: host, into: &buffer) }
+        if let written = utf8.withContiguousStorageIfAvailable({ write($0, at: host, into: &buffer, rows: &rows) }) { return written }
+        return Array(utf8).withUnsafeBufferPointer { write($0, at: host, into: &buffer, rows: &rows) }
     }
 
-    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, at host: CellAddress, into buffer: inout [UInt8]) -> Int? {
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, at host: CellAddress, into buffer: inout [UInt8], rows: inout [Int]) -> Int? {
         // A reference of two bytes (`A1`) becomes at most 18 (`\u{1}c-16383r-1048575\u{1}`).
         let longest = bytes.count * 10 + 64
         if buffer.count < longest { buffer = [UInt8](repeating: 0, count: max(longest, 256)) }
         return buffer.withUnsafeMutableBufferPointer { buffer in
             var out = Output(base: buffer.baseAddress!)
-            return write(bytes, at: host, to: &out) ? out.count : nil
+            return write(bytes, at: host, to: &out, rows: &rows) ? out.count : nil
+        }
+    }
+
+    /// Whether `text`, in the cell below the one `above` was in, is `above` filled down one
+    /// row: the same bytes but for each relative row number (`aboveRows`, from `write`), one
+    /// more. Then both have the same relative text. The row numbers of `text` go into `rows`.
+    static func followsRowAbove(_ text: UnsafeBufferPointer<UInt8>, above: [UInt8], aboveRows: [Int], rows: inout [Int]) -> Bool {
+        rows.removeAll(keepingCapacity: true)
+        return above.withUnsafeBufferPointer { p in
+            guard let t = text.baseAddress, let p = p.baseAddress else { return false }
+            let textCount = text.count, aboveCount = above.count
+            var inAbove = 0, inText = 0, run = 0
+            while true {
+                // The bytes up to the next row number (or the end) are the same.
+                let literalEnd = run < aboveRows.count ? aboveRows[run] : aboveCount
+                while inAbove < literalEnd {
+                    guard inText < textCount, p[inAbove] == t[inText] else { return false }
+                    inAbove += 1
+                    inText += 1
+                }
+                guard run < aboveRows.count else { return inText == textCount }
+                let end = aboveRows[run + 1]
+                run += 2
+                var number = 0
+                while inAbove < end {
+                    number = number &* 10 &+ Int(p[inAbove] &- 48)
+                    inAbove += 1
+                }
+                let digits = inText
+                var row = 0
+                while inText < textCount, t[inText] >= 48, t[inText] <= 57, inText - digits < 8 {
+                    row = row &* 10 &+ Int(t[inText] &- 48)
+                    inText += 1
+                }
+                guard inText > digits, t[digits] != 48, inText - digits <= 7, row == number + 1, row <= Int(CellAddress.maxRows) else { return false }
+                rows.append(digits)
+                rows.append(inText)
+            }
         }
     }
 
@@ -65,7 +108,7 @@ enum RelativeFormulaText {
         }
     }
 
-    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, at host: CellAddress, to out: inout Output) -> Bool {
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, at host: CellAddress, to out: inout Output, rows: inout [Int]) -> Bool {
         guard let b = bytes.baseAddress, bytes.first == UInt8(ascii: "=") else { return false }
         var i = 0
         let n = bytes.count
@@ -133,6 +176,13 @@ enum RelativeFormulaText {
                     out.append(cell.absoluteRow ? UInt8(ascii: "R") : UInt8(ascii: "r"))
                     out.appendDecimal(Int(cell.absoluteRow ? cell.address.row : cell.address.row - host.row))
                     out.append(1)
+                    if !cell.absoluteRow {
+                        // The row number: the word's last digits.
+                        var digits = j
+                        while digits > i && isDigit(b[digits - 1]) { digits -= 1 }
+                        rows.append(digits)
+                        rows.append(j)
+                    }
                     previous = 1
                 } else {
                     // A name, TRUE, or a column (`A:A`) when it stands beside ':'.

@@ -65,4 +65,43 @@ struct FormulaTextCacheTests {
             }
         }
     }
+
+    /// Formulas filled down a column, `{r}` standing for the row plus the offset after it:
+    /// rows that gain a digit (9 to 10), anchored rows, numbers that are not rows, text with
+    /// digits, other sheets, ranges, and references that leave the sheet at the bottom.
+    static let filledDown = [
+        "=A{0}*2", "=A{0}+B{-1}", "=$A$1+A{0}", "=A${0}+1", "=SUM(A$1:A{0})", "=A{0}&\"9\"", "=Sheet2!A{0}*10",
+        "=IF(A{0}>9,A{0}-9,A{1})", "=A{0}+19", "=A{1048570}", "=LOG10(A{0})", "=A{0}:B{2}", "=a{0}+A{0}",
+    ]
+
+    @Test func aFormulaFilledDownIsFoundAsTheDictionaryFindsIt() async {
+        // A column of one formula from a start row for some rows, then maybe another formula.
+        let run = zip(Gen.int(in: 0...(Self.filledDown.count - 1)), Gen.int(in: 1...14), Gen.int(in: 1...30))
+        await propertyCheck(count: 150, input: run.array(of: 1...4)) { runs in
+            let withRing = Workbook(), without = Workbook()
+            without.formulaIDsByText.usesRing = false
+            for workbook in [withRing, without] {
+                _ = try? workbook.addSheet(named: "S")
+                _ = try? workbook.addSheet(named: "Sheet2")
+            }
+            var cells: [CellLocation] = []
+            for (column, (formula, start, count)) in runs.enumerated() {
+                for row in start..<(start + count) {
+                    var text = Self.filledDown[formula]
+                    while let open = text.firstIndex(of: "{"), let close = text[open...].firstIndex(of: "}") {
+                        let offset = Int(text[text.index(after: open)..<close]) ?? 0
+                        text.replaceSubrange(open...close, with: String(row + offset))
+                    }
+                    let location = at(0, row - 1, column + 2)
+                    cells.append(location)
+                    for workbook in [withRing, without] { try? workbook.set(.formula(text), at: location) }
+                }
+            }
+            for workbook in [withRing, without] { workbook.recalculate() }
+            for location in cells {
+                #expect(withRing.formulaText(at: location) == without.formulaText(at: location), "\(location) after \(runs)")
+                #expect(withRing.value(at: location) == without.value(at: location), "\(location) after \(runs)")
+            }
+        }
+    }
 }
