@@ -83,7 +83,7 @@ public struct KalkReader {
         var reader = KalkReader(file: file)
         reader.source = bytes
         try reader.parse(bytes)
-        return try reader.build(documentName: documentName, bytes: bytes)
+        return try reader.build(documentName: documentName)
     }
 
     /// Whether the bytes are UTF-8, checked a megabyte of whole lines at a time (a line break
@@ -435,7 +435,7 @@ public struct KalkReader {
 
     // MARK: Workbook
 
-    private func build(documentName: String?, bytes: UnsafeBufferPointer<UInt8>) throws(KalkSyntaxError) -> WorkbookDocument {
+    private func build(documentName: String?) throws(KalkSyntaxError) -> WorkbookDocument {
         let workbook = Workbook()
         workbook.documentName = documentName
         var document = WorkbookDocument(workbook: workbook)
@@ -476,7 +476,7 @@ public struct KalkReader {
                 }
                 for cell in sheet.cells {
                     let location = CellLocation(sheet: index, address: cell.address)
-                    let input = try self.input(cell, bytes)
+                    let input = try self.input(cell)
                     do throws(WorkbookError) {
                         try workbook.set(input, at: location)
                     } catch {
@@ -493,8 +493,8 @@ public struct KalkReader {
     }
 
 
-    private func input(_ cell: CellLine, _ bytes: UnsafeBufferPointer<UInt8>) throws(KalkSyntaxError) -> CellInput {
-        let value = bytes[Int(cell.valueStart)..<Int(cell.valueEnd)]
+    private func input(_ cell: CellLine) throws(KalkSyntaxError) -> CellInput {
+        let value = source[Int(cell.valueStart)..<Int(cell.valueEnd)]
         if value.first == UInt8(ascii: "=") { return .formula(String(decoding: value, as: UTF8.self)) }
         if let number = KalkReader.wholeNumber(value) { return .constant(.number(number)) }
         do {

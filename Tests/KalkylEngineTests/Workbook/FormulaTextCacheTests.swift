@@ -38,6 +38,17 @@ struct FormulaTextCacheTests {
         #expect(try workbook.value("U10") == .number(29))  // A10 is 9, plus 20
     }
 
+    /// Two workbooks with sheets S and Sheet2, the second finding formulas in the dictionary alone.
+    static func twinWorkbooks() -> (withRing: Workbook, without: Workbook) {
+        let withRing = Workbook(), without = Workbook()
+        without.formulaIDsByText.usesRing = false
+        for workbook in [withRing, without] {
+            _ = try? workbook.addSheet(named: "S")
+            _ = try? workbook.addSheet(named: "Sheet2")
+        }
+        return (withRing, without)
+    }
+
     static let formulas = [
         "=A1*2", "=A2*2", "=$A$1+A1", "=B1+A1", "=SUM($A$1:A1)", "=A1", "=IF(A1>3,A1-3,A1)", "=Sheet2!A1+1",
         "=A1*2", "=ROUND(A1/3,1)", "=A1&\"x\"", "=C1+1", "=B2", "=SUM(A:A)",
@@ -47,12 +58,7 @@ struct FormulaTextCacheTests {
         // Each step puts a formula in one of 24 cells (A1:D6 of S or Sheet2).
         let step = zip(Gen.int(in: 0...47), Gen.int(in: 0...(Self.formulas.count - 1)))
         await propertyCheck(count: 200, input: step.array(of: 1...60)) { steps in
-            let withRing = Workbook(), without = Workbook()
-            without.formulaIDsByText.usesRing = false
-            for workbook in [withRing, without] {
-                _ = try? workbook.addSheet(named: "S")
-                _ = try? workbook.addSheet(named: "Sheet2")
-            }
+            let (withRing, without) = Self.twinWorkbooks()
             for (cell, choice) in steps {
                 let location = at(cell / 24, cell % 6, (cell % 24) / 6)
                 for workbook in [withRing, without] { try? workbook.set(.formula(Self.formulas[choice]), at: location) }
@@ -78,12 +84,7 @@ struct FormulaTextCacheTests {
         // A column of one formula from a start row for some rows, then maybe another formula.
         let run = zip(Gen.int(in: 0...(Self.filledDown.count - 1)), Gen.int(in: 1...14), Gen.int(in: 1...30))
         await propertyCheck(count: 150, input: run.array(of: 1...4)) { runs in
-            let withRing = Workbook(), without = Workbook()
-            without.formulaIDsByText.usesRing = false
-            for workbook in [withRing, without] {
-                _ = try? workbook.addSheet(named: "S")
-                _ = try? workbook.addSheet(named: "Sheet2")
-            }
+            let (withRing, without) = Self.twinWorkbooks()
             var cells: [CellLocation] = []
             for (column, (formula, start, count)) in runs.enumerated() {
                 for row in start..<(start + count) {
