@@ -173,8 +173,11 @@ struct REPLTests {
         #expect(try waitForPrompt())
         _ = try run(["send-keys", "-t", name, "C-d"])
         _ = try run(["send-keys", "-t", name, "y", "Enter"])
-        for _ in 0..<50 where FileManager.default.fileExists(atPath: history) == false { Thread.sleep(forTimeInterval: 0.1) }
-        let saved = try String(contentsOfFile: history, encoding: .utf8)
-        #expect(saved.contains("eval SUMPRODUCT({1\\2};{3\\4})\n") && saved.contains("\neval FÖRDELA(100;{1\\3})\n"), "\(saved)")
+        // The history is written as the REPL exits: wait until it is there whole, not just begun.
+        func written() -> String { (try? String(contentsOfFile: history, encoding: .utf8)) ?? "" }
+        func hasBoth(_ saved: String) -> Bool { saved.contains("eval SUMPRODUCT({1\\2};{3\\4})\n") && saved.contains("\neval FÖRDELA(100;{1\\3})\n") }
+        for _ in 0..<50 where !hasBoth(written()) { Thread.sleep(forTimeInterval: 0.1) }
+        let saved = written()
+        #expect(hasBoth(saved), "\(saved)")
     }
 }
