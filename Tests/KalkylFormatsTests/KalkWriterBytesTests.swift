@@ -65,4 +65,24 @@ struct KalkWriterBytesTests {
         #expect(try back.value(at: back.location(of: "A1")) == .number(3))
         #expect(KalkWriter.text(of: back) == text)
     }
+
+    /// A save writes the text a megabyte at a time; in pieces of any size the lines are the
+    /// whole text's, each piece ending at a line's end.
+    @Test func theTextInPiecesIsTheWholeText() throws {
+        let workbook = Workbook()
+        try workbook.addSheet(named: "S")
+        for row in 1...200 {
+            try workbook.set(.typed(String(row)), at: try workbook.location(of: "A\(row)"))
+            try workbook.set(.typed("=A\(row)*2"), at: try workbook.location(of: "B\(row)"))
+        }
+        workbook.recalculate()
+        let document = WorkbookDocument(workbook: workbook)
+        let whole = KalkWriter.bytes(of: document)
+        for chunk in [1, 7, 100, 4096] {
+            var pieces: [[UInt8]] = []
+            KalkWriter.write(document, inChunksOf: chunk) { pieces.append($0) }
+            #expect(Array(pieces.joined()) == whole, "pieces of \(chunk)")
+            #expect(pieces.dropLast().allSatisfy { $0.count >= chunk && $0.last == UInt8(ascii: "\n") }, "pieces of \(chunk)")
+        }
+    }
 }

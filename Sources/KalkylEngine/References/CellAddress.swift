@@ -61,28 +61,50 @@ public enum A1 {
     /// The letters of a column appended as bytes: every address a saver writes passes here.
     @inline(__always)
     public static func appendColumnName(_ index: Int, to out: inout [UInt8]) {
-        if index >= 0 && index < 26 { out.append(UInt8(65 + index)); return }
-        let start = out.count
-        var n = index + 1
-        while n > 0 {
-            out.append(UInt8(65 + (n - 1) % 26))
-            n = (n - 1) / 26
+        if index < 26 {
+            if index >= 0 { out.append(UInt8(65 + index)) }
+            return
         }
-        out[start...].reverse()
+        // Bijective base 26: A–Z, AA–ZZ, AAA–…; the letters counted first, then written from the last.
+        var letters = 1, span = 26, first = 0
+        while index >= first + span && letters < 8 {
+            first += span
+            span *= 26
+            letters += 1
+        }
+        var n = index - first
+        let end = out.count + letters
+        out.append(contentsOf: repeatElement(UInt8(ascii: "A"), count: letters))
+        out.withUnsafeMutableBufferPointer { buffer in
+            for i in stride(from: end - 1, to: end - letters - 1, by: -1) {
+                buffer[i] = UInt8(65 + n % 26)
+                n /= 26
+            }
+        }
     }
 
-    /// A whole number appended in decimal, as `String(n)` writes it.
+    /// A whole number appended in decimal, as `String(n)` writes it: the digits counted first,
+    /// then written from the last into the array's own storage (no append per digit).
     @inline(__always)
     public static func appendDecimal(_ number: Int, to out: inout [UInt8]) {
         if number >= 0 && number < 10 { out.append(UInt8(48 + number)); return }
         var n = number.magnitude
         if number < 0 { out.append(UInt8(ascii: "-")) }
-        let start = out.count
-        repeat {
-            out.append(UInt8(48 + n % 10))
-            n /= 10
-        } while n > 0
-        out[start...].reverse()
+        var digits = 1, rest = n
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        let end = out.count + digits
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        out.withUnsafeMutableBufferPointer { buffer in
+            var i = end
+            repeat {
+                i -= 1
+                buffer[i] = UInt8(48 + n % 10)
+                n /= 10
+            } while n > 0
+        }
     }
 
     /// `AA` → 26; nil for anything but 1–3 ASCII letters within Excel's 16 384 columns.

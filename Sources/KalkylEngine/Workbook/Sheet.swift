@@ -54,6 +54,30 @@ public struct Sheet: Sendable {
         }
     }
 
+    /// Every cell that holds a value or a formula, row by row (as a file writes them) without
+    /// sorting: each row visits only the columns that reach it, so a walk costs what the
+    /// column-by-column one does even when one column is far taller than the others.
+    func forEachUsedCellByRow<E: Error>(_ body: (CellAddress, Value, Int32) throws(E) -> Void) throws(E) {
+        var reaching = columns.indices.filter { columns[$0].count > 0 }
+        var r = 0
+        while !reaching.isEmpty {
+            var kept = 0
+            for c in reaching {
+                let column = columns[c]
+                let formula = column.formulas[r]
+                if formula != Column.noFormula || !column.isEmpty(at: r) {
+                    try body(CellAddress(row: Int32(r), column: Int32(c)), column.value(at: r), formula)
+                }
+                if column.count > r + 1 {
+                    reaching[kept] = c
+                    kept += 1
+                }
+            }
+            reaching.removeLast(reaching.count - kept)
+            r += 1
+        }
+    }
+
     /// The number format that applies to a cell, if any.
     public func numberFormat(at address: CellAddress) -> String? {
         numberFormats.last(where: { $0.range.contains(address) })?.format

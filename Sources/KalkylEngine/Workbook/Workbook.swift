@@ -318,8 +318,19 @@ public final class Workbook {
     /// shows, cells a spill covers included (`inputsOnly` leaves them out: what was typed).
     public func cells(inSheet sheet: Int, inputsOnly: Bool = false) -> [(address: CellAddress, value: Value, formula: CompiledFormula?)] {
         var result: [(CellAddress, Value, CompiledFormula?)] = []
-        forEachCell(inSheet: sheet, inputsOnly: inputsOnly) { result.append(($0, $1, $2)) }
-        return result.sorted { $0.0 < $1.0 }
+        forEachCellByRow(inSheet: sheet, inputsOnly: inputsOnly) { result.append(($0, $1, $2)) }
+        return result
+    }
+
+    /// Every non-empty cell of a sheet in the order `cells(inSheet:)` has them (row by row),
+    /// without collecting them: for writing a large sheet to a file.
+    public func forEachCellByRow<E: Error>(inSheet sheet: Int, inputsOnly: Bool = false,
+                                           _ body: (CellAddress, Value, CompiledFormula?) throws(E) -> Void) throws(E) {
+        let skipsSpilled = inputsOnly && !spilledCells.isEmpty
+        try sheets[sheet].forEachUsedCellByRow { (address, value, id) throws(E) in
+            if skipsSpilled && spilledCells[CellLocation(sheet: sheet, address: address).key] != nil { return }
+            try body(address, value, id == Column.noFormula ? nil : formulas[Int(id)])
+        }
     }
 
     /// Every non-empty cell of a sheet as `cells(inSheet:)` has them, but column by column and

@@ -25,13 +25,29 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: path)
     }
 
-    public static func write(_ data: Data, to path: String) throws {
+    public static func write(_ data: some ContiguousBytes, to path: String) throws {
+        try write(to: path) { try $0.write(data) }
+    }
+
+    /// Where a file's bytes go as they are made, so a large file is never held whole.
+    public struct Output {
+        fileprivate let descriptor: Int32
+        fileprivate let displayPath: String
+
+        public func write(_ bytes: some ContiguousBytes) throws {
+            try bytes.withUnsafeBytes { try AtomicFile.writeAll($0, to: descriptor, displayPath: displayPath) }
+        }
+    }
+
+    /// Writes the file whose bytes `produce` gives to its output, in as many pieces as it likes;
+    /// a failure of `produce` leaves the old file as it was.
+    public static func write(to path: String, producing produce: (Output) throws -> Void) throws {
         let target = resolvedTarget(of: path)
         var status = stat()
         let exists = stat(target, &status) == 0
         if exists && (status.st_mode & S_IFMT) != S_IFREG {
             guard (status.st_mode & S_IFMT) != S_IFDIR else { throw FileError.unwritable(path: path, reason: "it is a directory") }
-            try writeDirectly(data, to: target, displayPath: path)
+            try writeDirectly(to: target, displayPath: path, producing: produce)
             return
         }
         let directory = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
@@ -43,13 +59,13 @@ public enum AtomicFile {
         removeStaleTemporaries(of: name, in: directory)
         let temporary = (directory as NSString).appendingPathComponent(".\(name).\(getpid()).tmp")
 
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        let descriptor = open(temporary, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw FileError.unwritable(path: path, reason: String(cString: strerror(errno))) }
         var renamed = false
         defer { if !renamed { unlink(temporary) } }
         do {
             defer { close(descriptor) }
-            try writeAll(data, to: descriptor, displayPath: path)
+            try produce(Output(descriptor: descriptor, displayPath: path))
             if exists {
                 _ = fchown(descriptor, status.st_uid, status.st_gid)  // only root may; a failure keeps ours
                 guard fchmod(descriptor, status.st_mode & 0o7777) == 0 else {
@@ -57,12 +73,12 @@ public enum AtomicFile {
                 }
             }
             guard fsync(descriptor) == 0 else { throw FileError.unwritable(path: path, reason: String(cString: strerror(errno))) }
-        }
-        if exists && status.st_nlink > 1 {
-            // Renaming would cut the other links off; the complete copy in the temporary file
-            // is on disk, so the target is now rewritten in place.
-            try writeDirectly(data, to: target, displayPath: path, flush: true)
-            return
+            if exists && status.st_nlink > 1 {
+                // Renaming would cut the other links off; the complete copy in the temporary file
+                // is on disk, so the target is now rewritten in place from it.
+                try writeDirectly(to: target, displayPath: path, flush: true) { output in try copy(from: descriptor, to: output) }
+                return
+            }
         }
         guard rename(temporary, target) == 0 else { throw FileError.unwritable(path: path, reason: String(cString: strerror(errno))) }
         renamed = true
@@ -70,6 +86,21 @@ public enum AtomicFile {
         if directoryDescriptor >= 0 {
             _ = fsync(directoryDescriptor)
             close(directoryDescriptor)
+        }
+    }
+
+    /// The whole content of an open file, from its start, to an output.
+    private static func copy(from descriptor: Int32, to output: Output) throws {
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw FileError.unwritable(path: output.displayPath, reason: String(cString: strerror(errno))) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileError.unwritable(path: output.displayPath, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { return }
+            try output.write(buffer[..<count])
         }
     }
 
@@ -88,7 +119,7 @@ public enum AtomicFile {
         return current
     }
 
-    private static func writeDirectly(_ data: Data, to target: String, displayPath: String, flush: Bool = false) throws {
+    private static func writeDirectly(to target: String, displayPath: String, flush: Bool = false, producing produce: (Output) throws -> Void) throws {
         let descriptor = open(target, O_WRONLY | O_TRUNC | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileError.unwritable(path: displayPath, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
@@ -96,25 +127,23 @@ public enum AtomicFile {
         // ends the process.
         let previous = signal(SIGPIPE, SIG_IGN)
         defer { signal(SIGPIPE, previous) }
-        try writeAll(data, to: descriptor, displayPath: displayPath)
+        try produce(Output(descriptor: descriptor, displayPath: displayPath))
         if flush { _ = fsync(descriptor) }
     }
 
-    private static func writeAll(_ data: Data, to descriptor: Int32, displayPath: String) throws {
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                #if canImport(Glibc)
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                #else
-                let written = Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                #endif
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw FileError.unwritable(path: displayPath, reason: String(cString: strerror(errno)))
-                }
-                offset += written
+    fileprivate static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, displayPath: String) throws {
+        var offset = 0
+        while offset < buffer.count {
+            #if canImport(Glibc)
+            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            #else
+            let written = Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            #endif
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw FileError.unwritable(path: displayPath, reason: String(cString: strerror(errno)))
             }
+            offset += written
         }
     }
 

@@ -10,9 +10,17 @@ public enum KalkWriter {
         String(decoding: bytes(of: document), as: UTF8.self)
     }
 
-    /// The text as UTF-8 bytes, written without a `String` per cell: a million-row sheet's
-    /// addresses, formulas and numbers are appended straight to one buffer.
+    /// The text as UTF-8 bytes.
     static func bytes(of document: WorkbookDocument) -> [UInt8] {
+        var all: [UInt8] = []
+        write(document, inChunksOf: .max) { all = $0 }
+        return all
+    }
+
+    /// The text as UTF-8 bytes given to `emit` in pieces of whole lines, each at least `chunk`
+    /// bytes but the last. Written without a `String` per cell: a million-row sheet's addresses,
+    /// formulas and numbers are appended straight to one reused buffer.
+    static func write<E: Error>(_ document: WorkbookDocument, inChunksOf chunk: Int, _ emit: ([UInt8]) throws(E) -> Void) throws(E) {
         let workbook = document.workbook
         var out: [UInt8] = []
         func add(_ text: String) { out.append(contentsOf: text.utf8) }
@@ -55,16 +63,16 @@ public enum KalkWriter {
             // Cells that share a formula (a filled-down column) share its printed template.
             var templates: [ObjectIdentifier: FormulaTemplate] = [:]
             let hasComments = !document.comments.isEmpty
-            for cell in workbook.cells(inSheet: index, inputsOnly: true) {
-                if hasComments { comments(.cell(sheet: sheet.name, address: cell.address)) }
-                cell.address.append(to: &out)
+            try workbook.forEachCellByRow(inSheet: index, inputsOnly: true) { (address, value, formula) throws(E) in
+                if hasComments { comments(.cell(sheet: sheet.name, address: address)) }
+                address.append(to: &out)
                 out.append(space)
-                if let formula = cell.formula {
+                if let formula {
                     let key = ObjectIdentifier(formula)
                     let template = templates[key] ?? FormulaTemplate(formula.expression, style: .canonical)
                     if templates.count < 4096 { templates[key] = template }
                     let start = out.count
-                    template.append(at: cell.address, to: &out)
+                    template.append(at: address, to: &out)
                     // A line break inside a formula's text would end the line: such a formula
                     // is written quoted, `formula "=LEN(\"a\nb\")"`.
                     if mayHaveLineBreak(out[start...]) {
@@ -75,16 +83,20 @@ public enum KalkWriter {
                         }
                     }
                 } else {
-                    appendConstant(cell.value, to: &out)
+                    appendConstant(value, to: &out)
                 }
                 out.append(newline)
+                if out.count >= chunk {
+                    try emit(out)
+                    out.removeAll(keepingCapacity: true)
+                }
             }
         }
         if let end = document.comments[.end], !end.isEmpty {
             add("\n")
             comments(.end)
         }
-        return out
+        try emit(out)
     }
 
     /// False when the text surely has no line break: ASCII without \n, \v, \f, \r (the

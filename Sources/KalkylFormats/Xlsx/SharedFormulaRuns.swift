@@ -17,9 +17,9 @@ struct SharedFormulaRuns {
         var follower: String
     }
 
-    /// Per column, the runs in row order, and the next one a cell may be in.
-    private var runs: [Int32: [Run]] = [:]
-    private var next: [Int32: Int] = [:]
+    /// Per column (by index), the runs in row order, and the next one a cell may be in.
+    private var runs: [[Run]] = []
+    private var next: [Int] = []
 
     init(_ workbook: Workbook, sheet: Int, texts: DynamicArrayXML.FormulaTexts) {
         var count = 0
@@ -28,11 +28,32 @@ struct SharedFormulaRuns {
             guard let run = current, run.end > run.start, let legacy = texts.forms(of: run.formula, sheet: sheet, in: workbook).legacy else { return }
             let start = CellAddress(row: run.start, column: run.column), end = CellAddress(row: run.end, column: run.column)
             let master = #"<f t="shared" ref="\#(CellRange(start, end))" si="\#(count)">"# + XMLText.escape(legacy.text(at: start)) + "</f>"
-            runs[run.column, default: []].append(Run(start: run.start, end: run.end, master: master, follower: #"<f t="shared" si="\#(count)"/>"#))
+            let column = Int(run.column)
+            if runs.count <= column {
+                runs.append(contentsOf: repeatElement([], count: column + 1 - runs.count))
+                next.append(contentsOf: repeatElement(0, count: column + 1 - next.count))
+            }
+            runs[column].append(Run(start: run.start, end: run.end, master: master, follower: #"<f t="shared" si="\#(count)"/>"#))
             count += 1
         }
+        // Whether a formula's text is one template, for the formula met last (a run's cells
+        // have one formula, so it is worked out once a run).
+        var last: (formula: CompiledFormula, hasTemplate: Bool)? = nil
         workbook.forEachCell(inSheet: sheet) { address, _, formula in
-            guard let formula, Self.isShareable(formula, at: CellLocation(sheet: sheet, address: address), in: workbook, texts: texts) else {
+            guard let formula else {
+                close()
+                current = nil
+                return
+            }
+            let hasTemplate: Bool
+            if let last, last.formula === formula {
+                hasTemplate = last.hasTemplate
+            } else {
+                hasTemplate = texts.forms(of: formula, sheet: sheet, in: workbook).legacy?.template != nil
+                last = (formula, hasTemplate)
+            }
+            // A formula that spills is written as a dynamic array, so not shared.
+            guard hasTemplate, workbook.spill(at: CellLocation(sheet: sheet, address: address)) == nil else {
                 close()
                 current = nil
                 return
@@ -47,17 +68,14 @@ struct SharedFormulaRuns {
         close()
     }
 
-    private static func isShareable(_ formula: CompiledFormula, at location: CellLocation, in workbook: Workbook, texts: DynamicArrayXML.FormulaTexts) -> Bool {
-        guard workbook.spill(at: location) == nil, let legacy = texts.forms(of: formula, sheet: Int(location.sheet), in: workbook).legacy else { return false }
-        return legacy.template != nil
-    }
-
     /// The `<f>` of a cell in a run, or nil for a cell in none. Asked in row order per column.
     mutating func element(at address: CellAddress) -> String? {
-        guard let columnRuns = runs[address.column] else { return nil }
-        var k = next[address.column] ?? 0
+        let column = Int(address.column)
+        guard column < runs.count else { return nil }
+        let columnRuns = runs[column]
+        var k = next[column]
         while k < columnRuns.count && columnRuns[k].end < address.row { k += 1 }
-        next[address.column] = k
+        next[column] = k
         guard k < columnRuns.count, columnRuns[k].start <= address.row else { return nil }
         let run = columnRuns[k]
         return address.row == run.start ? run.master : run.follower

@@ -1,6 +1,5 @@
 import Foundation
 import KalkylEngine
-import ZIPFoundation
 
 /// Saves an opened xlsx file with its edits and nothing else changed: every part is copied as
 /// the file had it (styles, theme, drawings, charts, comments, tables, pivot caches, macros,
@@ -103,34 +102,16 @@ public enum XlsxDocumentWriter {
     /// Every part of `package` in its order, the replaced ones with their new bytes, then the added ones.
     private static func write(_ package: XlsxPackage, replacing replaced: [String: Data], dropping dropped: Set<String>,
                               adding added: [(String, Data)], to path: String) throws {
-        let archive: Archive
-        do {
-            archive = try Archive(accessMode: .create)
-        } catch {
-            throw FileError.unwritable(path: path, reason: "\(error)")
-        }
-        do {
-            for name in package.partNames where !dropped.contains(name) {
-                if name.hasSuffix("/") {
-                    try archive.addEntry(with: name, type: .directory, uncompressedSize: Int64(0), provider: { _, _ in Data() })
-                    continue
-                }
-                guard let data = try replaced[name] ?? package.part(name) else { continue }
-                try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                    data.subdata(in: Int(position)..<Int(position) + size)
-                }
+        var archive = ZipArchiveWriter(for: path)
+        for name in package.partNames where !dropped.contains(name) {
+            if name.hasSuffix("/") {
+                archive.addDirectory(name)
+                continue
             }
-            for (name, data) in added {
-                try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                    data.subdata(in: Int(position)..<Int(position) + size)
-                }
-            }
-        } catch let error as XlsxError {
-            throw error
-        } catch {
-            throw FileError.unwritable(path: path, reason: "\(error)")
+            guard let data = try replaced[name] ?? package.part(name) else { continue }
+            try archive.addFile(name, data)
         }
-        guard let data = archive.data else { throw FileError.unwritable(path: path, reason: "the archive is empty") }
-        try AtomicFile.write(data, to: path)
+        for (name, data) in added { try archive.addFile(name, data) }
+        try AtomicFile.write(to: path) { try archive.write(to: $0) }
     }
 }

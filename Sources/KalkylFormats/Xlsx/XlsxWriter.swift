@@ -1,6 +1,5 @@
 import Foundation
 import KalkylEngine
-import ZIPFoundation
 
 /// Writes a workbook as .xlsx for Excel and LibreOffice: every sheet with its formulas (English,
 /// `,` separators, `_xlfn.` where Excel needs it; a filled-down column as one shared formula,
@@ -10,40 +9,28 @@ public enum XlsxWriter {
     /// `sharingFormulas`: false writes every formula in its own cell, as some other programs do
     /// (the benchmark compares readers on both kinds of file).
     public static func save(_ workbook: Workbook, to path: String, sharingFormulas: Bool = true) throws {
-        let archive: Archive
-        do {
-            archive = try Archive(accessMode: .create)
-        } catch {
-            throw FileError.unwritable(path: path, reason: "\(error)")
-        }
         let formats = numberFormats(of: workbook)
-        var sheets: [(String, [UInt8])] = []
+        var archive = ZipArchiveWriter(for: path)
         var usesDynamicArrays = false
         for index in workbook.sheets.indices {
-            let (part, dynamic) = sheetPart(workbook, index, formats: formats, sharingFormulas: sharingFormulas)
-            sheets.append(("xl/worksheets/sheet\(index + 1).xml", part))
-            usesDynamicArrays = usesDynamicArrays || dynamic
+            try archive.addFile("xl/worksheets/sheet\(index + 1).xml") { output in
+                let dynamic = try writeSheetPart(workbook, index, formats: formats, sharingFormulas: sharingFormulas, to: &output)
+                usesDynamicArrays = usesDynamicArrays || dynamic
+            }
         }
-        var parts: [(String, [UInt8])] = [
-            ("[Content_Types].xml", contentTypes(sheetCount: workbook.sheets.count, metadata: usesDynamicArrays)),
+        // The sheets are written first (whether they hold dynamic arrays is known only then),
+        // the package's own parts go before them, as Excel has them.
+        let sheetCount = workbook.sheets.count
+        let packageParts = [
+            ("[Content_Types].xml", contentTypes(sheetCount: sheetCount, metadata: usesDynamicArrays)),
             ("_rels/.rels", rootRelationships),
             ("xl/workbook.xml", workbookPart(workbook)),
-            ("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: workbook.sheets.count, metadata: usesDynamicArrays)),
+            ("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: sheetCount, metadata: usesDynamicArrays)),
             ("xl/styles.xml", styles(formats)),
-        ].map { ($0.0, Array($0.1.utf8)) } + sheets
-        if usesDynamicArrays { parts.append((DynamicArrayXML.part, Array(DynamicArrayXML.metadata.utf8))) }
-        do {
-            for (name, bytes) in parts {
-                let data = Data(bytes)
-                try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                    data.subdata(in: Int(position)..<Int(position) + size)
-                }
-            }
-        } catch {
-            throw FileError.unwritable(path: path, reason: "\(error)")
-        }
-        guard let data = archive.data else { throw FileError.unwritable(path: path, reason: "the archive is empty") }
-        try AtomicFile.write(data, to: path)
+        ]
+        for (position, (name, text)) in packageParts.enumerated() { try archive.addFile(name, text, at: position) }
+        if usesDynamicArrays { try archive.addFile(DynamicArrayXML.part, DynamicArrayXML.metadata) }
+        try AtomicFile.write(to: path) { try archive.write(to: $0) }
     }
 
     static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -120,13 +107,14 @@ public enum XlsxWriter {
         return out + "</styleSheet>"
     }
 
-    /// The sheet's part as UTF-8, and whether it has dynamic-array formulas (which need
-    /// xl/metadata.xml). Written as bytes: a million cells make no `String` each.
-    static func sheetPart(_ workbook: Workbook, _ index: Int, formats: [String], sharingFormulas: Bool = true) -> ([UInt8], Bool) {
+    /// Writes the sheet's part as UTF-8 and tells whether it has dynamic-array formulas (which
+    /// need xl/metadata.xml). Written as bytes a row at a time: a million cells make no `String`
+    /// each, and only a chunk of the part is held before it is compressed.
+    static func writeSheetPart(_ workbook: Workbook, _ index: Int, formats: [String], sharingFormulas: Bool,
+                               to output: inout ZipArchiveWriter.PartOutput) throws -> Bool {
         var usesDynamicArrays = false
         let sheet = workbook.sheets[index]
-        var out: [UInt8] = []
-        func add(_ text: String) { out.append(contentsOf: text.utf8) }
+        func add(_ text: String) { output.buffer.append(contentsOf: text.utf8) }
         add(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="\#(main)">"#)
         if !sheet.columnWidths.isEmpty {
             add("<cols>")
@@ -140,29 +128,32 @@ public enum XlsxWriter {
         let texts = DynamicArrayXML.FormulaTexts()
         var shared = SharedFormulaRuns(workbook, sheet: index, texts: texts)
         let quote = UInt8(ascii: "\"")
-        for cell in workbook.cells(inSheet: index) {
-            if cell.address.row != row {
-                if row >= 0 { add("</row>") }
-                row = cell.address.row
+        try workbook.forEachCellByRow(inSheet: index) { address, value, compiledFormula in
+            if address.row != row {
+                if row >= 0 {
+                    add("</row>")
+                    try output.flushIfFull()
+                }
+                row = address.row
                 add(#"<row r=""#)
-                A1.appendDecimal(Int(row) + 1, to: &out)
+                A1.appendDecimal(Int(row) + 1, to: &output.buffer)
                 add(#"">"#)
             }
             var style: Int? = nil
-            if let code = sheet.numberFormat(at: cell.address), let i = formats.firstIndex(of: code) { style = i + 1 }
+            if let code = sheet.numberFormat(at: address), let i = formats.firstIndex(of: code) { style = i + 1 }
             var formula = ""
             var isDynamic = false
-            if sharingFormulas, cell.formula != nil, let element = shared.element(at: cell.address) {
+            if sharingFormulas, compiledFormula != nil, let element = shared.element(at: address) {
                 formula = element
-            } else if let compiled = cell.formula {
-                let written = DynamicArrayXML.formula(compiled, at: CellLocation(sheet: index, address: cell.address), in: workbook, texts: texts)
+            } else if let compiled = compiledFormula {
+                let written = DynamicArrayXML.formula(compiled, at: CellLocation(sheet: index, address: address), in: workbook, texts: texts)
                 formula = written.element
                 isDynamic = written.isDynamic
                 if isDynamic { usesDynamicArrays = true }
             }
-            XlsxCellXML.append(value: cell.value, formula: formula, strings: .inline, to: &out) { out in
+            XlsxCellXML.append(value: value, formula: formula, strings: .inline, to: &output.buffer) { out in
                 out.append(contentsOf: #" r=""#.utf8)
-                cell.address.append(to: &out)
+                address.append(to: &out)
                 out.append(quote)
                 if let style {
                     out.append(contentsOf: #" s=""#.utf8)
@@ -174,7 +165,7 @@ public enum XlsxWriter {
         }
         if row >= 0 { add("</row>") }
         add("</sheetData></worksheet>")
-        return (out, usesDynamicArrays)
+        return usesDynamicArrays
     }
 
     static func escape(_ s: String) -> String { XMLText.escape(s) }

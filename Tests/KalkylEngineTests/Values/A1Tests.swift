@@ -8,6 +8,39 @@ struct A1Tests {
         #expect(A1.columnIndex(Substring(name)) == index)
     }
 
+    /// Every column of a sheet: its letters read back as its index, and the names run in order
+    /// (each the one before with its last letter advanced, Z rolling over: Z → AA, AZ → BA, ZZ → AAA).
+    @Test func everyColumnNameReadsBackAndFollowsTheOneBefore() {
+        var previous = ""
+        for index in 0..<Int(CellAddress.maxColumns) {
+            let name = A1.columnName(index)
+            #expect(A1.columnIndex(Substring(name)) == index, "\(index) → \(name)")
+            #expect(name == Self.advanced(previous), "\(index): \(name) after \(previous)")
+            previous = name
+        }
+        #expect(A1.columnName(-1) == "")
+    }
+
+    /// The letters after `name`, counted by hand: the last letter advances, Z carries.
+    private static func advanced(_ name: String) -> String {
+        var letters = Array(name.utf8)
+        var i = letters.count - 1
+        while i >= 0 && letters[i] == UInt8(ascii: "Z") {
+            letters[i] = UInt8(ascii: "A")
+            i -= 1
+        }
+        if i >= 0 { letters[i] += 1 } else { letters.insert(UInt8(ascii: "A"), at: 0) }
+        return String(decoding: letters, as: UTF8.self)
+    }
+
+    /// Whole numbers as bytes are what `String(n)` writes, appended after what is there.
+    @Test(arguments: [0, 7, 9, 10, 99, 100, 1_048_576, 999_999_999_999_999, -1, -10, -123_456, Int.max, Int.min])
+    func decimalsAreWhatStringWrites(number: Int) {
+        var out = Array("x".utf8)
+        A1.appendDecimal(number, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "x" + String(number))
+    }
+
     @Test func parsesCellsWithAnchors() {
         let parsed = A1.parseCell("$B$7")
         #expect(parsed?.address == CellAddress(row: 6, column: 1))

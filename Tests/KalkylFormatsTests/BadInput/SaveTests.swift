@@ -52,6 +52,34 @@ struct SaveTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["a.kalk", "b.kalk"])
     }
 
+    /// A file made in pieces (as a large .kalk or xlsx is) arrives whole, also through a hard
+    /// link (copied back from the temporary file in megabyte reads); a maker that fails halfway
+    /// leaves the old file as it was and no temporary file.
+    @Test func aFileWrittenInPiecesIsWholeOrNotWrittenAtAll() throws {
+        let dir = try directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "old".write(toFile: dir + "/a.kalk", atomically: false, encoding: .utf8)
+        #expect(link(dir + "/a.kalk", dir + "/b.kalk") == 0)
+        let piece = Array("0123456789".utf8)
+        try AtomicFile.write(to: dir + "/a.kalk") { output in
+            for _ in 0..<300_000 { try output.write(piece) }
+        }
+        let content = try #require(FileManager.default.contents(atPath: dir + "/b.kalk"))
+        #expect(content.count == 3_000_000)
+        #expect(content.prefix(20) == Data("01234567890123456789".utf8) && content.suffix(10) == Data(piece))
+
+        struct Interrupted: Error {}
+        try "old".write(toFile: dir + "/c.kalk", atomically: false, encoding: .utf8)
+        #expect(throws: Interrupted.self) {
+            try AtomicFile.write(to: dir + "/c.kalk") { output in
+                try output.write(piece)
+                throw Interrupted()
+            }
+        }
+        #expect(try read(dir + "/c.kalk") == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["a.kalk", "b.kalk", "c.kalk"])
+    }
+
     @Test func aDeviceOrFIFOIsWrittenNotReplaced() throws {
         try AtomicFile.write("nothing", to: "/dev/null")
         var status = stat()

@@ -1,0 +1,34 @@
+import PropertyBased
+import Testing
+import KalkylEngine
+
+/// `forEachCellByRow` walks a sheet row by row without sorting (the writers' fast path): it
+/// must give the cells, values and formulas of the column-by-column walk sorted by address,
+/// whatever the columns' heights, gaps, cleared cells and spills.
+struct RowOrderWalkTests {
+    static let inputs: [String] = ["1", "-2.5", "text", "TRUE", "#N/A", "=A1+1", "=SEQUENCE(3)", "=SEQUENCE(1,2)", "", "=\"\""]
+
+    @Test func theRowWalkIsTheColumnWalkSorted() async throws {
+        let step = zip(Gen.int(in: 0...40), Gen.int(in: 0...9), Gen.int(in: 0...(Self.inputs.count - 1)))
+        await propertyCheck(count: 300, input: step.array(of: 0...50)) { steps in
+            let workbook = Workbook()
+            try workbook.addSheet(named: "Sheet1")
+            for (row, column, input) in steps {
+                // A few tall columns and many short ones: rows far down only in columns 0 and 7.
+                let r = column == 0 || column == 7 ? row * 25 : row
+                try workbook.set(.typed(Self.inputs[input]), at: CellLocation(sheet: 0, address: CellAddress(row: Int32(r), column: Int32(column))))
+            }
+            workbook.recalculate()
+            for inputsOnly in [false, true] {
+                var byColumn: [(CellAddress, Value, CompiledFormula?)] = []
+                workbook.forEachCell(inSheet: 0, inputsOnly: inputsOnly) { byColumn.append(($0, $1, $2)) }
+                byColumn.sort { $0.0 < $1.0 }
+                var byRow: [(CellAddress, Value, CompiledFormula?)] = []
+                workbook.forEachCellByRow(inSheet: 0, inputsOnly: inputsOnly) { byRow.append(($0, $1, $2)) }
+                #expect(byRow.map(\.0) == byColumn.map(\.0))
+                #expect(byRow.map(\.1) == byColumn.map(\.1))
+                #expect(zip(byRow, byColumn).allSatisfy { $0.2 === $1.2 })
+            }
+        }
+    }
+}
