@@ -166,6 +166,17 @@ struct XlsxDocumentWriterTests {
         }
     }
 
+    /// The row with an array formula's first cell is read even when nothing in it or below it
+    /// changed (rows that did not change are otherwise copied unread): a change further down,
+    /// inside the array, is still refused.
+    @Test func anEditFarBelowAnArrayFormulasFirstCellIsStillSeenAsInsideIt() throws {
+        let rows = (2...6).map { #"<row r="\#($0)"><c r="A\#($0)"><v>\#($0)</v></c><c r="B\#($0)"><v>\#($0 * 2)</v></c></row>"# }.joined()
+        let sheet = #"<worksheet xmlns="\#(XlsxReaderTests.main)"><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><f t="array" ref="B1:B6">A1:A6*2</f><v>2</v></c></row>\#(rows)</sheetData></worksheet>"#
+        #expect { try Self.saved(Self.package(sheet: sheet), edits: [("B6", .constant(.number(0)))]) } throws: { error in
+            "\(error)".hasSuffix("Blad1!B6 is part of the array formula in B1:B6, which Excel lets change only as a whole; Kalkyl cannot change array formulas yet, so nothing is saved: undo the edit, or save as .kalk")
+        }
+    }
+
     /// Excel 365 writes a spilling formula as an array formula whose cell carries `cm`, pointing
     /// into xl/metadata.xml: both stay, and the spilled cells get values only.
     @Test func aDynamicArrayFormulaKeepsItsMetadataAndItsSpillGetsValues() throws {
@@ -224,9 +235,9 @@ struct XlsxDocumentWriterTests {
             }
             workbook.recalculate()
             try document.save(to: patched)
-            // The fast path (sheets the edits left alone are copied unread) writes what patching every sheet writes.
+            // The fast paths (sheets and rows the edits left alone are copied unread) write what reading every row writes.
             let general = directory.appendingPathComponent("general.xlsx").path
-            try XlsxDocumentWriter.save(try #require(document.xlsxDocument), to: general, skipsUntouchedSheets: false)
+            try XlsxDocumentWriter.save(try #require(document.xlsxDocument), to: general, copiesUnchangedUnread: false)
             #expect(try Self.parts(of: general) == Self.parts(of: patched))
             let reopened = try WorkbookFile.open(patched)
             let back = reopened.workbook

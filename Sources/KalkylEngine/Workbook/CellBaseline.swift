@@ -45,6 +45,31 @@ public struct CellBaseline {
             return true
         }
 
+        /// The rows of a sheet with a cell whose `change(at:)` is not `.none`: a patcher copies
+        /// the other rows as the file has them. Columns still shared with the baseline are
+        /// skipped whole, and only cells whose stored bytes differ are compared.
+        public mutating func changedRows(sheet s: Int) -> Set<Int32> {
+            guard s < baseline.sheets.count, s < workbook.sheets.count else {
+                let sheet = s < workbook.sheets.count ? workbook.sheets[s] : Sheet(name: "")
+                return Set((0..<Int32(sheet.usedRowCount)).map { $0 })
+            }
+            let old = baseline.sheets[s].columns, new = workbook.sheets[s].columns
+            var rows: Set<Int32> = []
+            for c in 0..<max(old.count, new.count) {
+                let a = c < old.count ? old[c] : Column(), b = c < new.count ? new[c] : Column()
+                if a.sharesStorage(with: b) { continue }
+                b.rowsMaybeDiffering(from: a) { r, sameFormulaIndex in
+                    let row = Int32(r)
+                    // The same bytes and the very formula object: unchanged without comparing expressions.
+                    if let id = sameFormulaIndex, baseline.formulas[Int(id)] === workbook.formulas[Int(id)] { return }
+                    if !rows.contains(row), change(at: CellLocation(sheet: s, address: CellAddress(row: row, column: Int32(c)))) != .none {
+                        rows.insert(row)
+                    }
+                }
+            }
+            return rows
+        }
+
         public mutating func change(at location: CellLocation) -> Change {
             let s = Int(location.sheet), row = location.address.row, column = location.address.column
             guard s < baseline.sheets.count, s < workbook.sheets.count else { return .input }

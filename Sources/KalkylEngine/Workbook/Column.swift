@@ -93,6 +93,24 @@ struct Column {
         return same(cells, other.cells) && same(formulas, other.formulas) && same(texts, other.texts)
     }
 
+    /// The rows where this column may differ from `other`, each once, in order: those whose
+    /// eight value bytes or formula index differ, every text (a new text may reuse an old one's
+    /// slot), and every other formula cell with the formula index both have (an index may name
+    /// another formula after the workbook recompiled them).
+    func rowsMaybeDiffering(from other: Column, _ body: (_ row: Int, _ sameFormulaIndex: Int32?) -> Void) {
+        let rows = max(count, other.count)
+        for r in 0..<rows {
+            guard r < count, r < other.count else { body(r, nil); continue }
+            let bits = cells[r], formula = formulas[r]
+            let isText = Column.isBoxed(bits) && (bits >> Column.kindShift) & 0xFFFF == Kind.text.rawValue
+            if bits != other.cells[r] || formula != other.formulas[r] || isText {
+                body(r, nil)
+            } else if formula != Column.noFormula {
+                body(r, formula)
+            }
+        }
+    }
+
     @inline(__always)
     private mutating func store(_ value: Value, at row: Int) {
         let old = cells[row]

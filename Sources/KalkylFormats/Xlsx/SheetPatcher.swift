@@ -19,6 +19,8 @@ struct SheetPatcher {
     let strings: XlsxCellXML.Strings
     let file: String
     let part: String
+    /// Rows without changes copied without reading their cells (see `patch`); false reads every row.
+    var copiesUnchangedRowsUnread = true
 
     /// What patching found, for the rest of the package.
     struct Outcome {
@@ -49,8 +51,10 @@ struct SheetPatcher {
         }
         func text(_ range: Range<Int>) -> String { String(decoding: data[(base + range.lowerBound)..<(base + range.upperBound)], as: UTF8.self) }
 
-        // The workbook's cells in row order; `next` is the first not yet written or matched.
-        let cells = workbook.cells(inSheet: sheet)
+        // The addresses of the workbook's cells in row order (values and formulas are looked up
+        // for the few written); `next` is the first not yet written or matched.
+        var cells: [CellAddress] = []
+        workbook.forEachCellByRow(inSheet: sheet) { address, _, _ in cells.append(address) }
         let texts = DynamicArrayXML.FormulaTexts()
         var next = 0
         var columnStyles: [(columns: ClosedRange<Int32>, style: String)] = []
@@ -68,7 +72,7 @@ struct SheetPatcher {
 
         /// A cell the file does not have is written if it changed since the file was read (the
         /// cells of an array formula without a cell in the file are the workbook's own until then).
-        func isNew(_ index: Int) -> Bool { comparison.change(at: CellLocation(sheet: sheet, address: cells[index].address)) != .none }
+        func isNew(_ index: Int) -> Bool { comparison.change(at: CellLocation(sheet: sheet, address: cells[index])) != .none }
 
         // The styles of the row just above the one being written, by column: a new cell without
         // a row or column style takes the style of the cell above it, as Excel extends a list's
@@ -77,7 +81,8 @@ struct SheetPatcher {
         var currentStyles: [Int32: String] = [:]
 
         func newCell(_ index: Int, rowStyle: String?) -> String {
-            let cell = cells[index]
+            let location = CellLocation(sheet: sheet, address: cells[index])
+            let cell = (address: location.address, value: workbook.value(at: location), formula: workbook.formula(at: location))
             var attributes = #" r="\#(cell.address)""#
             let style = rowStyle ?? columnStyles.last(where: { $0.columns.contains(cell.address.column) })?.style
                 ?? (above.row == cell.address.row - 1 ? above.styles[cell.address.column] : nil)
@@ -96,7 +101,7 @@ struct SheetPatcher {
         /// The new cells of row `row` left of `column` (all of them when nil).
         func newCells(inRow row: Int32, before column: Int32?) -> String {
             var result = ""
-            while next < cells.count, cells[next].address.row == row, column.map({ cells[next].address.column < $0 }) ?? true {
+            while next < cells.count, cells[next].row == row, column.map({ cells[next].column < $0 }) ?? true {
                 if isNew(next) { result += newCell(next, rowStyle: rowStyle) }
                 next += 1
             }
@@ -105,12 +110,12 @@ struct SheetPatcher {
         /// Whole new rows above row `row` (all that are left when nil).
         func newRows(before row: Int32?) -> String {
             var result = ""
-            while next < cells.count, row.map({ cells[next].address.row < $0 }) ?? true {
-                let r = cells[next].address.row
+            while next < cells.count, row.map({ cells[next].row < $0 }) ?? true {
+                let r = cells[next].row
                 var row = ""
                 let styles = currentStyles
                 currentStyles = [:]
-                while next < cells.count, cells[next].address.row == r {
+                while next < cells.count, cells[next].row == r {
                     if isNew(next) { row += newCell(next, rowStyle: nil) }
                     next += 1
                 }
@@ -179,7 +184,7 @@ struct SheetPatcher {
                 formulaAttributes = [:]
                 let before = newCells(inRow: address.row, before: address.column)
                 if !before.isEmpty { replace(cellStart.lowerBound..<cellStart.lowerBound, with: before) }
-                if next < cells.count, cells[next].address == address { next += 1 }
+                if next < cells.count, cells[next] == address { next += 1 }
             case "f":
                 formulaRange = events.tagRange
                 formulaAttributes = attributes
@@ -265,6 +270,18 @@ struct SheetPatcher {
             default: break
             }
         }
+        // A row without a changed cell, and whose next row has none either (a new cell there
+        // takes its style from the cell above), is copied as the file has it without its cells
+        // being read: a one-cell edit of a million-row sheet reads a few rows. A row with an
+        // array formula, a dynamic array's `cm`, a comment or CDATA is read as before, and so is
+        // one with a shared formula once a shared formula's first cell was written anew.
+        let changedRows = copiesUnchangedRowsUnread ? comparison.changedRows(sheet: sheet) : []
+        if copiesUnchangedRowsUnread { events.onContent = { element, bytes, start in
+            guard element == "row", !changedRows.contains(cursor.row), !changedRows.contains(cursor.row + 1),
+                  let end = Self.endOfPlainRow(bytes, from: start, sharedFormulasMatter: !brokenShared.isEmpty) else { return nil }
+            while next < cells.count, cells[next].row == cursor.row { next += 1 }
+            return end
+        } }
         do {
             try events.parse(data, part: part, file: file)
         } catch {
@@ -275,6 +292,41 @@ struct SheetPatcher {
         }
         copy(upTo: data.count)
         return Outcome(data: out, removedFormulas: removedFormulas, usesDynamicArrays: usesDynamicArrays)
+    }
+
+    /// Where the end tag of the row whose content starts at `start` begins, when the content is
+    /// plain elements the patcher may copy unread; nil for a row to read. One pass over the
+    /// bytes; `cm=`, `array` and (when they matter) `shared` anywhere make a row one to read.
+    static func endOfPlainRow(_ b: UnsafeBufferPointer<UInt8>, from start: Int, sharedFormulasMatter: Bool) -> Int? {
+        func has(_ literal: StaticString, at k: Int) -> Bool {
+            let p = literal.utf8Start, m = literal.utf8CodeUnitCount
+            guard k + m <= b.count else { return false }
+            for j in 1..<m where b[k + j] != p[j] { return false }
+            return true
+        }
+        var i = start
+        while i < b.count {
+            switch b[i] {
+            case UInt8(ascii: "c") where has("cm=", at: i): return nil
+            case UInt8(ascii: "a") where has("array", at: i): return nil
+            case UInt8(ascii: "s") where sharedFormulasMatter && has("shared", at: i): return nil
+            case UInt8(ascii: "<"):
+                guard i + 1 < b.count else { return nil }
+                let next = b[i + 1]
+                if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") { return nil }
+                if next == UInt8(ascii: "/") {
+                    var k = i + 2, local = k
+                    while k < b.count, b[k] != UInt8(ascii: ">"), !(b[k] == 32 || b[k] == 9 || b[k] == 10 || b[k] == 13) {
+                        if b[k] == UInt8(ascii: ":") { local = k + 1 }
+                        k += 1
+                    }
+                    if k - local == 3, b[local] == UInt8(ascii: "r"), b[local + 1] == UInt8(ascii: "o"), b[local + 2] == UInt8(ascii: "w") { return i }
+                }
+            default: break
+            }
+            i += 1
+        }
+        return nil
     }
 
     private func unordered(_ what: String) -> XlsxError {

@@ -13,12 +13,13 @@ import KalkylEngine
 /// A save without edits writes the same parts.
 public enum XlsxDocumentWriter {
     public static func save(_ document: XlsxDocument, to path: String) throws {
-        try save(document, to: path, skipsUntouchedSheets: true)
+        try save(document, to: path, copiesUnchangedUnread: true)
     }
 
-    /// `skipsUntouchedSheets`: copy a sheet whose cells the workbook still shares with the file's
-    /// baseline without reading it (the fast path; a test compares it with patching every sheet).
-    static func save(_ document: XlsxDocument, to path: String, skipsUntouchedSheets: Bool) throws {
+    /// `copiesUnchangedUnread`: copy a sheet whose cells the workbook still shares with the
+    /// file's baseline without reading it, and in a sheet that changed the rows that did not
+    /// (the fast paths; a test compares them with reading every sheet and row).
+    static func save(_ document: XlsxDocument, to path: String, copiesUnchangedUnread: Bool) throws {
         let workbook = document.workbook
         let source = document.source
         let package = try XlsxPackage(bytes: source.bytes, path: path)
@@ -55,9 +56,10 @@ public enum XlsxDocumentWriter {
         var dropped: Set<String> = []
         var comparison = workbook.comparison(with: source.baseline)
         var removedFormulas = false, usesDynamicArrays = false
-        for (index, part) in source.sheetParts.enumerated() where !(skipsUntouchedSheets && comparison.isUntouched(sheet: index)) {
+        for (index, part) in source.sheetParts.enumerated() where !(copiesUnchangedUnread && comparison.isUntouched(sheet: index)) {
             guard let data = try package.part(part) else { throw XlsxError(path: path, message: "the sheet part \(part) is missing") }
-            let patcher = SheetPatcher(data: data, sheet: index, workbook: workbook, strings: strings, file: path, part: part)
+            let patcher = SheetPatcher(data: data, sheet: index, workbook: workbook, strings: strings, file: path, part: part,
+                                       copiesUnchangedRowsUnread: copiesUnchangedUnread)
             let outcome = try patcher.patch(comparing: &comparison)
             if outcome.data != data { replaced[part] = outcome.data }
             removedFormulas = removedFormulas || outcome.removedFormulas
