@@ -239,6 +239,9 @@ struct XlsxDocumentWriterTests {
             let general = directory.appendingPathComponent("general.xlsx").path
             try XlsxDocumentWriter.save(try #require(document.xlsxDocument), to: general, copiesUnchangedUnread: false)
             #expect(try Self.parts(of: general) == Self.parts(of: patched))
+            // The parts in the file's order (an added xl/metadata.xml last).
+            func names(_ path: String) throws -> [String] { try Archive(url: URL(fileURLWithPath: path), accessMode: .read).map(\.path) }
+            #expect(try names(patched).starts(with: names(original)))
             let reopened = try WorkbookFile.open(patched)
             let back = reopened.workbook
             back.recalculate()

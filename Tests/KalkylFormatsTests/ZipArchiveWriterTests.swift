@@ -63,6 +63,16 @@ struct ZipArchiveWriterTests {
         }
     }
 
+    /// Parts added in any order are put in a package's order; ones it does not name stay last.
+    @Test func partsArePutInTheOrderGiven() throws {
+        let (path, data) = try archive { zip in
+            for name in ["xl/worksheets/sheet2.xml", "extra.xml", "xl/worksheets/sheet1.xml", "[Content_Types].xml", "more.xml"] { try zip.addFile(name, name) }
+            zip.order(by: ["[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"])
+        }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try Archive(data: data, accessMode: .read).map(\.path) == ["[Content_Types].xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "extra.xml", "more.xml"])
+    }
+
     @Test func timesAreInMSDOSForm() {
         var parts = DateComponents()
         (parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second) = (2026, 12, 3, 14, 5, 59)

@@ -1,3 +1,4 @@
+import Foundation
 import KalkylEngine
 
 /// Reads the rows of a worksheet's `<sheetData>` straight from the bytes: `<row>`, `<c>`, and in
@@ -208,18 +209,31 @@ enum SheetDataScanner {
             String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)
         }
 
+        /// What a byte is to `name()`: 0 a name's own, 1 its end (a space, `>`, `/`, `=`), 2 not
+        /// allowed (`<`, `&`, a quote), 3 the colon after a prefix.
+        private static let nameBytes: [UInt8] = (0...255).map { c -> UInt8 in
+            switch UInt8(c) {
+            case 32, 9, 10, 13, UInt8(ascii: ">"), UInt8(ascii: "/"), UInt8(ascii: "="): return 1
+            case UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "'"): return 2
+            case UInt8(ascii: ":"): return 3
+            default: return 0
+            }
+        }
+
         /// A name from `i`: up to a space, `>`, `/` or `=`.
         mutating func name() -> Tag? {
             let start = i
             var colon = -1
-            while i < b.count {
-                let c = b[i]
-                if Self.isSpace(c) || c == ascii(">") || c == ascii("/") || c == ascii("=") { break }
-                if c == ascii(":") { colon = i }
-                if c == ascii("<") || c == ascii("&") || c == ascii("\"") || c == ascii("'") { return nil }
-                i += 1
+            Self.nameBytes.withUnsafeBufferPointer { kinds in
+                while i < b.count {
+                    let kind = kinds[Int(b[i])]
+                    if kind == 0 { i += 1; continue }
+                    if kind == 3 { colon = i; i += 1; continue }
+                    if kind == 2 { colon = -2 }
+                    break
+                }
             }
-            guard i > start else { return nil }
+            guard colon != -2, i > start else { return nil }
             return Tag(name: start..<i, local: (colon >= 0 ? colon + 1 : start)..<i)
         }
 
@@ -309,12 +323,11 @@ enum SheetDataScanner {
         /// The text up to the end tag of `tag` (which it reads too), entities decoded.
         mutating func textThenEnd(of tag: Tag) -> String? {
             let start = i
-            var entities = false
-            while i < b.count && b[i] != ascii("<") {
-                if b[i] == ascii("&") { entities = true }
-                i += 1
-            }
-            guard i < b.count, isEndTag() else { return nil }
+            // memchr: the text up to `<` found a vector at a time, then any `&` in it.
+            guard let base = b.baseAddress, i < b.count, let lt = memchr(base + i, Int32(ascii("<")), b.count - i) else { i = b.count; return nil }
+            i = base.distance(to: lt.assumingMemoryBound(to: UInt8.self))
+            let entities = i > start && memchr(base + start, Int32(ascii("&")), i - start) != nil
+            guard isEndTag() else { return nil }
             let text = entities ? decoded(start..<i) : string(start..<i)
             guard let text, let end = endTag(), same(end.name, tag.name) else { return nil }
             return text

@@ -24,7 +24,8 @@ struct SheetPatcher {
 
     /// What patching found, for the rest of the package.
     struct Outcome {
-        var data: Data
+        /// Whether any byte differs from the part as the file had it.
+        var changed = false
         /// A cell that had a formula has none now: Excel's calcChain would name a formula cell
         /// that no longer is one.
         var removedFormulas = false
@@ -32,22 +33,37 @@ struct SheetPatcher {
         var usesDynamicArrays = false
     }
 
-    func patch(comparing shared: inout CellBaseline.Comparison) throws -> Outcome {
+    /// Writes the patched part to `output` as it goes (a million-row sheet is not held twice).
+    func patch(comparing shared: inout CellBaseline.Comparison, into output: inout ZipArchiveWriter.PartOutput) throws -> Outcome {
         var comparison = shared  // the callbacks cannot capture an inout parameter
         defer { shared = comparison }
-        var out = Data()
-        out.reserveCapacity(data.count + 4096)
+        var out = output  // likewise
+        defer { output = out }
         let base = data.startIndex
         var copied = 0
+        var changed = false
         var removedFormulas = false
         var usesDynamicArrays = false
+        var writeFailure: Error? = nil
+        func flush() {
+            do { try out.flushIfFull() } catch { if writeFailure == nil { writeFailure = error } }
+        }
         func copy(upTo offset: Int) {
-            if offset > copied { out.append(data[(base + copied)..<(base + offset)]); copied = offset }
+            guard offset > copied else { return }
+            // In pieces of a chunk, so what is held uncompressed stays small.
+            while copied < offset {
+                let end = min(offset, copied + ZipArchiveWriter.PartOutput.chunk)
+                data[(base + copied)..<(base + end)].withUnsafeBytes { out.buffer.append(contentsOf: $0) }
+                copied = end
+                flush()
+            }
         }
         func replace(_ range: Range<Int>, with text: String) {
             copy(upTo: range.lowerBound)
-            out.append(contentsOf: text.utf8)
+            out.buffer.append(contentsOf: text.utf8)
+            if !changed { changed = range.isEmpty ? !text.isEmpty : data[(base + range.lowerBound)..<(base + range.upperBound)] != Data(text.utf8) }
             copied = range.upperBound
+            flush()
         }
         func text(_ range: Range<Int>) -> String { String(decoding: data[(base + range.lowerBound)..<(base + range.upperBound)], as: UTF8.self) }
 
@@ -291,7 +307,8 @@ struct SheetPatcher {
             throw XlsxError(path: file, message: "\(part): the sheet has no <sheetData>, so its cells cannot be written")
         }
         copy(upTo: data.count)
-        return Outcome(data: out, removedFormulas: removedFormulas, usesDynamicArrays: usesDynamicArrays)
+        if let writeFailure { throw writeFailure }
+        return Outcome(changed: changed, removedFormulas: removedFormulas, usesDynamicArrays: usesDynamicArrays)
     }
 
     /// Where the end tag of the row whose content starts at `start` begins, when the content is

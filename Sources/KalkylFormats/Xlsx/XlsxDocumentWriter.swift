@@ -55,15 +55,20 @@ public enum XlsxDocumentWriter {
         var replaced: [String: Data] = [:]
         var dropped: Set<String> = []
         var comparison = workbook.comparison(with: source.baseline)
-        var removedFormulas = false, usesDynamicArrays = false
+        var removedFormulas = false, usesDynamicArrays = false, sheetsChanged = false
+        // The patched sheets go into the archive as they are written; the parts that depend on
+        // what patching found follow, and the archive is put in the package's order at the end.
+        var archive = ZipArchiveWriter(for: path)
         for (index, part) in source.sheetParts.enumerated() where !(copiesUnchangedUnread && comparison.isUntouched(sheet: index)) {
             guard let data = try package.part(part) else { throw XlsxError(path: path, message: "the sheet part \(part) is missing") }
             let patcher = SheetPatcher(data: data, sheet: index, workbook: workbook, strings: strings, file: path, part: part,
                                        copiesUnchangedRowsUnread: copiesUnchangedUnread)
-            let outcome = try patcher.patch(comparing: &comparison)
-            if outcome.data != data { replaced[part] = outcome.data }
-            removedFormulas = removedFormulas || outcome.removedFormulas
-            usesDynamicArrays = usesDynamicArrays || outcome.usesDynamicArrays
+            try archive.addFile(part) { output in
+                let outcome = try patcher.patch(comparing: &comparison, into: &output)
+                sheetsChanged = sheetsChanged || outcome.changed
+                removedFormulas = removedFormulas || outcome.removedFormulas
+                usesDynamicArrays = usesDynamicArrays || outcome.usesDynamicArrays
+            }
         }
         var added: [(String, Data)] = []
         if usesDynamicArrays {
@@ -84,7 +89,7 @@ public enum XlsxDocumentWriter {
             guard let data = try package.part(part) else { continue }
             replaced[part] = try XlsxTables.resized(data, to: range, part: part, file: path)
         }
-        if !replaced.isEmpty {
+        if sheetsChanged || !replaced.isEmpty {
             if !appender.added.isEmpty, let data = try package.part(sharedStringsPart) {
                 replaced[sharedStringsPart] = try PartPatch.appendingStrings(appender.added, to: data, file: path)
             }
@@ -98,14 +103,16 @@ public enum XlsxDocumentWriter {
                 }
             }
         }
-        try write(package, replacing: replaced, dropping: dropped, adding: added, to: path)
+        try write(package, replacing: replaced, dropping: dropped, adding: added, into: &archive)
+        try AtomicFile.write(to: path) { try archive.write(to: $0) }
     }
 
-    /// Every part of `package` in its order, the replaced ones with their new bytes, then the added ones.
+    /// Every part of `package` not in the archive yet (the patched sheets are), the replaced ones
+    /// with their new bytes, then the added ones; then all in the package's order.
     private static func write(_ package: XlsxPackage, replacing replaced: [String: Data], dropping dropped: Set<String>,
-                              adding added: [(String, Data)], to path: String) throws {
-        var archive = ZipArchiveWriter(for: path)
-        for name in package.partNames where !dropped.contains(name) {
+                              adding added: [(String, Data)], into archive: inout ZipArchiveWriter) throws {
+        let written = archive.names
+        for name in package.partNames where !dropped.contains(name) && !written.contains(name) {
             if name.hasSuffix("/") {
                 archive.addDirectory(name)
                 continue
@@ -114,6 +121,6 @@ public enum XlsxDocumentWriter {
             try archive.addFile(name, data)
         }
         for (name, data) in added { try archive.addFile(name, data) }
-        try AtomicFile.write(to: path) { try archive.write(to: $0) }
+        archive.order(by: package.partNames)
     }
 }

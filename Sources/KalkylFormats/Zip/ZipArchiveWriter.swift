@@ -75,6 +75,18 @@ struct ZipArchiveWriter {
         entries.insert(entry, at: index ?? entries.count)
     }
 
+    /// The names of the parts added so far.
+    var names: Set<String> { Set(entries.map { String(decoding: $0.name, as: UTF8.self) }) }
+
+    /// Puts the parts in the order `names` has them; parts it does not name go last, in the
+    /// order they were added.
+    mutating func order(by names: [String]) {
+        var position: [String: Int] = [:]
+        for (k, name) in names.enumerated() where position[name] == nil { position[name] = k }
+        let keyed = entries.enumerated().map { (position[String(decoding: $0.element.name, as: UTF8.self)] ?? names.count + $0.offset, $0.element) }
+        entries = keyed.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
     /// A folder entry (`xl/`), as some files have them.
     mutating func addDirectory(_ name: String) {
         entries.append(Entry(name: Array(name.utf8), method: 0, crc: 0, size: 0, stored: [], isDirectory: true))
