@@ -26,9 +26,12 @@ struct SheetPartSource {
         whole = { data }
     }
 
-    /// A part of a package, inflated as it is read.
-    init(_ name: String, in package: XlsxPackage) {
-        chunks = { body in try package.extract(name, body) }
+    /// A part of a package, inflated as it is read (on a thread of its own when `inflatesAside`).
+    init(_ name: String, in package: XlsxPackage, inflatesAside: Bool = true) {
+        chunks = { body in
+            guard inflatesAside else { return try package.extract(name, body) }
+            try InflatingThread.run(produce: { try package.extract(name, $0) }, consume: body)
+        }
         whole = {
             guard let data = try package.part(name) else { throw XlsxError(path: package.path, message: "the part \(name) is not in the file") }
             return data
