@@ -14,7 +14,7 @@ struct SheetCursor {
     private var nextColumn: Int32 = 0
 
     @inline(__always)
-    mutating func enterRow(_ attributes: [String: String]) throws(Invalid) {
+    mutating func enterRow(_ attributes: XMLAttributes) throws(Invalid) {
         try enterRow(r: attributes["r"])
     }
 
@@ -34,7 +34,7 @@ struct SheetCursor {
     }
 
     @inline(__always)
-    mutating func enterCell(_ attributes: [String: String]) throws(Invalid) -> CellAddress {
+    mutating func enterCell(_ attributes: XMLAttributes) throws(Invalid) -> CellAddress {
         try enterCell(r: attributes["r"])
     }
 

@@ -149,7 +149,7 @@ struct SheetPatcher {
         var sheetDataStart = -1..<(-1), rowStart = -1..<(-1)
         // The cell being read: where it starts, its start tag, its <f> element.
         var cellStart = -1..<(-1), address = CellAddress(row: 0, column: 0)
-        var formulaRange: Range<Int>? = nil, formulaAttributes: [String: String] = [:]
+        var formulaRange: Range<Int>? = nil, formulaAttributes = XMLAttributes()
         // Shared formulas whose master was rewritten: their other cells must spell the formula out.
         var brokenShared: Set<String> = []
         var failure: XlsxError? = nil

@@ -7,27 +7,31 @@ struct StartTag {
     var isSelfClosing: Bool
 
     init(_ tag: String) {
-        let scalars = Array(tag.unicodeScalars)
-        func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\n" || s == "\r" }
+        // Taken apart by its UTF-8 bytes: every delimiter is ASCII, so each piece cut at one is
+        // whole characters.
+        let bytes = Array(tag.utf8)
+        func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        let equals = UInt8(ascii: "="), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/"), quote = UInt8(ascii: "\""), apostrophe = UInt8(ascii: "'")
         var i = 0
-        while i < scalars.count, !isSpace(scalars[i]), scalars[i] != ">", scalars[i] != "/" { i += 1 }
-        head = String(String.UnicodeScalarView(scalars[0..<i]))
+        while i < bytes.count, !isSpace(bytes[i]), bytes[i] != gt, bytes[i] != slash { i += 1 }
+        head = text(0..<i)
         attributes = []
         isSelfClosing = tag.hasSuffix("/>")
         while true {
-            while i < scalars.count, isSpace(scalars[i]) { i += 1 }
+            while i < bytes.count, isSpace(bytes[i]) { i += 1 }
             let nameStart = i
-            while i < scalars.count, scalars[i] != "=", !isSpace(scalars[i]), scalars[i] != ">", scalars[i] != "/" { i += 1 }
+            while i < bytes.count, bytes[i] != equals, !isSpace(bytes[i]), bytes[i] != gt, bytes[i] != slash { i += 1 }
             guard i > nameStart else { break }
-            let name = String(String.UnicodeScalarView(scalars[nameStart..<i]))
-            while i < scalars.count, scalars[i] != "\"", scalars[i] != "'" { i += 1 }
-            guard i < scalars.count else { break }
-            let quote = scalars[i]
+            let name = text(nameStart..<i)
+            while i < bytes.count, bytes[i] != quote, bytes[i] != apostrophe { i += 1 }
+            guard i < bytes.count else { break }
+            let mark = bytes[i]
             i += 1
-            while i < scalars.count, scalars[i] != quote { i += 1 }
-            guard i < scalars.count else { break }
+            while i < bytes.count, bytes[i] != mark { i += 1 }
+            guard i < bytes.count else { break }
             i += 1
-            attributes.append((name, String(String.UnicodeScalarView(scalars[nameStart..<i]))))
+            attributes.append((name, text(nameStart..<i)))
         }
     }
 

@@ -9,7 +9,7 @@ import Foundation
 /// attributes, text with entities and character references, CDATA, comments and processing
 /// instructions (skipped). A document type declaration, which xlsx never has, is refused.
 final class XMLEvents {
-    var onStart: (_ name: String, _ attributes: [String: String]) -> Void = { _, _ in }
+    var onStart: (_ name: String, _ attributes: XMLAttributes) -> Void = { _, _ in }
     var onText: (_ text: String) -> Void = { _ in }
     var onEnd: (_ name: String) -> Void = { _ in }
     /// Offered the content of each element after its start tag: a reader that reads it from
@@ -134,7 +134,7 @@ final class XMLEvents {
                 while j < n && !Self.isSpace(b[j]) && b[j] != UInt8(ascii: ">") && b[j] != UInt8(ascii: "/") { j += 1 }
                 guard j > i + 1 else { throw Malformed(offset: i, reason: "an element without a name") }
                 let nameRange = (i + 1)..<j
-                var attributes: [String: String] = [:]
+                var attributes = XMLAttributes()
                 while true {
                     while j < n && Self.isSpace(b[j]) { j += 1 }
                     guard j < n else { throw Malformed(offset: i, reason: "the document ends inside a tag") }
