@@ -16,6 +16,21 @@ struct XMLEventsTests {
         return log
     }
 
+    /// A callback that uses its events (`reject`, `tagRange`) and what it captured are let go
+    /// once parsing ends (the sheet patcher's captured the whole sheet's cell list, kept alive).
+    @Test func callbacksAreLetGoAfterParsing() throws {
+        final class Witness {}
+        weak var gone: Witness?
+        do {
+            let witness = Witness()
+            gone = witness
+            let events = XMLEvents()
+            events.onStart = { _, _ in _ = (witness, events.tagRange) }
+            try events.parse(Data("<a><b/></a>".utf8), part: "p.xml", file: "f.xlsx")
+        }
+        #expect(gone == nil)
+    }
+
     @Test func elementsAttributesTextAndEntities() throws {
         let xml = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -30,7 +30,7 @@ struct SheetPartSource {
     init(_ name: String, in package: XlsxPackage, inflatesAside: Bool = true) {
         chunks = { body in
             guard inflatesAside else { return try package.extract(name, body) }
-            try InflatingThread.run(produce: { try package.extract(name, $0) }, consume: body)
+            try ChunkPipeline.run(produce: { try package.extract(name, $0) }, consume: body)
         }
         whole = {
             guard let data = try package.part(name) else { throw XlsxError(path: package.path, message: "the part \(name) is not in the file") }

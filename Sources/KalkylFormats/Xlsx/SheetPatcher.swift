@@ -61,7 +61,7 @@ struct SheetPatcher {
         func replace(_ range: Range<Int>, with text: String) {
             copy(upTo: range.lowerBound)
             out.buffer.append(contentsOf: text.utf8)
-            if !changed { changed = range.isEmpty ? !text.isEmpty : data[(base + range.lowerBound)..<(base + range.upperBound)] != Data(text.utf8) }
+            if !changed { changed = !data[(base + range.lowerBound)..<(base + range.upperBound)].elementsEqual(text.utf8) }
             copied = range.upperBound
             flush()
         }

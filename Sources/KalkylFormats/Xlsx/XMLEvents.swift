@@ -50,8 +50,16 @@ final class XMLEvents {
         if let rejection { throw Malformed(offset: rejectionOffset ?? tagStart, reason: rejection, isRejection: true) }
     }
 
-    /// Parses `data`; element names are given without their namespace prefix.
+    /// Parses `data`; element names are given without their namespace prefix. The callbacks are
+    /// dropped at the end: one that uses these events (`reject`, `tagRange`) holds them, and
+    /// the two would keep each other, and all the callbacks captured, alive.
     func parse(_ data: Data, part: String, file: String) throws {
+        defer {
+            onStart = { _, _ in }
+            onText = { _ in }
+            onEnd = { _ in }
+            onContent = nil
+        }
         do {
             try data.withUnsafeBytes { raw in
                 try parse(raw.bindMemory(to: UInt8.self))

@@ -33,7 +33,7 @@ struct ZipArchiveWriter {
     /// then (a row, a cell) so that no more than a chunk is held uncompressed.
     struct PartOutput {
         var buffer: [UInt8] = []
-        fileprivate let deflater: PartDeflater
+        fileprivate let emit: (UnsafeBufferPointer<UInt8>) throws -> Bool
         static let chunk = 1 << 16
 
         mutating func flushIfFull() throws {
@@ -41,35 +41,50 @@ struct ZipArchiveWriter {
         }
 
         fileprivate mutating func flush() throws {
-            try deflater.add(buffer)
+            _ = try buffer.withUnsafeBufferPointer(emit)
             buffer.removeAll(keepingCapacity: true)
         }
     }
 
     mutating func addFile(_ name: String, _ content: String, at index: Int? = nil) throws {
-        try addFile(name, at: index) { $0.buffer = Array(content.utf8) }
+        try addDeflated(name, at: index) { deflater in try deflater.add(Array(content.utf8)) }
     }
 
     mutating func addFile(_ name: String, _ content: Data) throws {
-        try addFile(name) { output in
-            try content.withUnsafeBytes { try output.deflater.add($0.bindMemory(to: UInt8.self)) }
+        try addDeflated(name) { deflater in try content.withUnsafeBytes { try deflater.add($0.bindMemory(to: UInt8.self)) } }
+    }
+
+    /// A part whose bytes `write` makes into its output, on a thread of its own while this one
+    /// deflates them (see `ChunkPipeline`); `index`: where it goes among the parts added so far
+    /// (the end when nil).
+    mutating func addFile(_ name: String, at index: Int? = nil, writing write: (inout PartOutput) throws -> Void) throws {
+        try withoutActuallyEscaping(write) { write in
+            try addDeflated(name, at: index) { deflater in
+                try ChunkPipeline.run(produce: { emit in
+                    try withoutActuallyEscaping(emit) { emit in
+                        var output = PartOutput(emit: emit)
+                        output.buffer.reserveCapacity(PartOutput.chunk + 4096)
+                        try write(&output)
+                        try output.flush()
+                    }
+                }, consume: { chunk in
+                    try deflater.add(chunk)
+                    return true
+                })
+            }
         }
     }
 
-    /// A part whose bytes `write` makes into its output; `index`: where it goes among the parts
-    /// added so far (the end when nil).
-    mutating func addFile(_ name: String, at index: Int? = nil, writing write: (inout PartOutput) throws -> Void) throws {
-        var output: PartOutput
+    /// A part whose bytes `fill` gives its deflater.
+    private mutating func addDeflated(_ name: String, at index: Int? = nil, _ fill: (PartDeflater) throws -> Void) throws {
+        let deflater: PartDeflater
         do {
-            output = PartOutput(deflater: try PartDeflater())
-            output.buffer.reserveCapacity(PartOutput.chunk + 4096)
-            try write(&output)
-            try output.flush()
-            try output.deflater.finish()
+            deflater = try PartDeflater()
+            try fill(deflater)
+            try deflater.finish()
         } catch let error as PartDeflater.DeflateFailure {
             throw FileError.unwritable(path: path, reason: "\(name): \(error)")
         }
-        let deflater = output.deflater
         let limit = Int(UInt32.max)
         guard deflater.size < limit, deflater.compressed.count < limit else { throw tooLarge(name) }
         let entry = Entry(name: Array(name.utf8), method: 8, crc: deflater.crc, size: deflater.size, stored: deflater.compressed, isDirectory: false)

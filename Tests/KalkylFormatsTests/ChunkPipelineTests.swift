@@ -2,10 +2,10 @@ import Foundation
 import Testing
 @testable import KalkylFormats
 
-/// A sheet part inflated on a thread of its own reaches the reader as the same bytes in the same
-/// order as inflated on the reader's thread; a reader that stops early, a reader's error and a
-/// damaged part end the other thread, and the error is the one of the side that had it.
-struct InflatingThreadTests {
+/// Chunks made on a thread of its own reach the calling thread whole and in order (a sheet part
+/// inflated aside reads as inflated inline); a consumer that stops early, a consumer's error and
+/// a producer's end the other side, and the error is the one of the side that had it.
+struct ChunkPipelineTests {
     struct Failed: Error, Equatable { let side: String }
 
     /// Chunks of varied sizes, numbered in their bytes, from a producer on the other thread.
@@ -21,7 +21,7 @@ struct InflatingThreadTests {
 
     @Test func theChunksArriveWholeAndInOrder() throws {
         var received: [UInt8] = []
-        try InflatingThread.run(produce: Self.produce(300)) { received += $0; return true }
+        try ChunkPipeline.run(produce: Self.produce(300)) { received += $0; return true }
         var expected: [UInt8] = []
         try Self.produce(300)({ expected += $0; return true })
         #expect(received == expected)
@@ -29,17 +29,17 @@ struct InflatingThreadTests {
 
     @Test func stoppingEarlyEndsTheProducer() throws {
         var taken = 0
-        try InflatingThread.run(produce: Self.produce(10_000)) { _ in taken += 1; return taken < 3 }
+        try ChunkPipeline.run(produce: Self.produce(10_000)) { _ in taken += 1; return taken < 3 }
         #expect(taken == 3)
     }
 
     @Test func errorsComeFromTheSideThatHadThem() {
         #expect(throws: Failed(side: "producer")) {
-            try InflatingThread.run(produce: Self.produce(100, failingAt: 50)) { _ in true }
+            try ChunkPipeline.run(produce: Self.produce(100, failingAt: 50)) { _ in true }
         }
         #expect(throws: Failed(side: "consumer")) {
             var taken = 0
-            try InflatingThread.run(produce: Self.produce(100)) { _ in
+            try ChunkPipeline.run(produce: Self.produce(100)) { _ in
                 taken += 1
                 if taken == 5 { throw Failed(side: "consumer") }
                 return true

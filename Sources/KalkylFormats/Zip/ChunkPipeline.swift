@@ -1,9 +1,13 @@
 import Foundation
 
-/// Inflates a part on a thread of its own while the calling thread reads what has come out:
-/// on two cores reading a sheet no longer waits for zlib (a tenth of loading a large sheet).
-/// At most `depth` chunks wait between the two, so memory stays a few chunks.
-final class InflatingThread: @unchecked Sendable {
+/// Makes chunks of bytes on a thread of its own while the calling thread takes them, so that
+/// on two cores zlib and Kalkyl's own work overlap: a sheet part inflates while its rows are
+/// read, and a sheet's XML is written while it is deflated. At most `depth` chunks wait between
+/// the two, so memory stays a few chunks.
+///
+/// The producer runs while the calling thread only takes chunks: whatever it touches (a package,
+/// a workbook being written out) is used by one thread at a time.
+final class ChunkPipeline: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [[UInt8]] = []
     private var finished = false
@@ -16,11 +20,11 @@ final class InflatingThread: @unchecked Sendable {
     /// thrown here, the consumer's first.
     static func run(produce: @escaping ((UnsafeBufferPointer<UInt8>) throws -> Bool) throws -> Void,
                     consume: (UnsafeBufferPointer<UInt8>) throws -> Bool) throws {
-        let pipe = InflatingThread()
-        nonisolated(unsafe) let producer = produce
+        let pipe = ChunkPipeline()
+        pipe.producer = produce
         let thread = Thread {
             do {
-                try producer { chunk in pipe.put(Array(chunk)) }
+                try pipe.runProducer()
                 pipe.finish(nil)
             } catch {
                 pipe.finish(error)
@@ -39,6 +43,18 @@ final class InflatingThread: @unchecked Sendable {
         let producerFailure = pipe.stopAndWait()
         if let consumerFailure { throw consumerFailure }
         if let producerFailure { throw producerFailure }
+    }
+
+    /// The producer, held until its thread takes it: let go before the thread says it is done,
+    /// so a closure the caller lent it (`withoutActuallyEscaping`) is back when `run` returns.
+    private var producer: (((UnsafeBufferPointer<UInt8>) throws -> Bool) throws -> Void)?
+
+    private func runProducer() throws {
+        condition.lock()
+        let produce = producer
+        producer = nil
+        condition.unlock()
+        try produce? { chunk in put(Array(chunk)) }
     }
 
     /// From the producer: waits while the queue is full; false once the consumer has stopped.
