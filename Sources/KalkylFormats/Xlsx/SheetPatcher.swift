@@ -231,7 +231,7 @@ struct SheetPatcher {
                 }
                 if array != nil && formulaRange == nil {
                     // A cell of an array formula after its first: the new value only.
-                    replace(whole, with: XlsxCellXML.element(attributes: #" r="\#(address)""# + startTag.attributeText(without: ["r", "t", "vm"]), formula: "",
+                    replace(whole, with: XlsxCellXML.element(attributes: #" r="\#(address)""# + startTag.attributeText(without: Self.rewrittenAttributes), formula: "",
                                                              value: workbook.value(at: location), strings: strings, prefix: prefix))
                     return
                 }
@@ -240,13 +240,13 @@ struct SheetPatcher {
                 let value = workbook.value(at: location)
                 if change == .value, let formulaRange {
                     // The same formula: its <f> as the file has it, with the new value.
-                    let attributes = startTag.attributeText(without: ["r", "t", "vm"])
+                    let attributes = startTag.attributeText(without: Self.rewrittenAttributes)
                     replace(whole, with: XlsxCellXML.element(attributes: #" r="\#(address)""# + attributes, formula: text(formulaRange),
                                                              value: value, strings: strings, prefix: prefix))
                     return
                 }
                 if formulaAttributes["t"] == "shared", formulaAttributes["ref"] != nil, let si = formulaAttributes["si"] { brokenShared.insert(si) }
-                let style = startTag.attributeText(only: ["s"])
+                let style = startTag.attributeText(only: Self.styleAttribute)
                 if formula == nil, value == .empty {
                     replace(whole, with: style.isEmpty ? "" : #"<\#(prefix)c r="\#(address)"\#(style)/>"#)
                 } else {
@@ -345,6 +345,10 @@ struct SheetPatcher {
         }
         return nil
     }
+
+    /// What a rewritten cell's start tag loses (its address, type and value metadata are written
+    /// anew), and what a new constant keeps of it.
+    private static let rewrittenAttributes: Set<String> = ["r", "t", "vm"], styleAttribute: Set<String> = ["s"]
 
     private func unordered(_ what: String) -> XlsxError {
         XlsxError(path: file, message: "\(part): \(what) is out of order (Excel writes rows and cells in order); Kalkyl cannot patch this sheet, so it is not saved: save as .kalk, or open and save the file in Excel or LibreOffice first")
