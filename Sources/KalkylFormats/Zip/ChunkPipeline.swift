@@ -30,7 +30,8 @@ final class ChunkPipeline: @unchecked Sendable {
                 pipe.finish(error)
             }
         }
-        thread.stackSize = 1 << 20
+        // The main thread's size: a writer prints formulas (nested as deep as a file has them) there.
+        thread.stackSize = 8 << 20
         thread.start()
         var consumerFailure: Error?
         do {
