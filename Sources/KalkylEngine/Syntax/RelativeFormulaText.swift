@@ -1,5 +1,3 @@
-import Foundation
-
 /// Formula text with its cell references written relative to the formula's cell, so the
 /// formulas of a filled-down column (`=A2*2`, `=A3*2`, …) have one text: a workbook loads
 /// such a column by parsing its formula once.

@@ -292,12 +292,14 @@ struct SheetPatcher {
         // array formula, a dynamic array's `cm`, a comment or CDATA is read as before, and so is
         // one with a shared formula once a shared formula's first cell was written anew.
         let changedRows = copiesUnchangedRowsUnread ? comparison.changedRows(sheet: sheet) : []
-        if copiesUnchangedRowsUnread { events.onContent = { element, bytes, start in
-            guard element == "row", !changedRows.contains(cursor.row), !changedRows.contains(cursor.row + 1),
-                  let end = Self.endOfPlainRow(bytes, from: start, sharedFormulasMatter: !brokenShared.isEmpty) else { return nil }
-            while next < cells.count, cells[next].row == cursor.row { next += 1 }
-            return end
-        } }
+        if copiesUnchangedRowsUnread {
+            events.onContent = { element, bytes, start in
+                guard element == "row", !changedRows.contains(cursor.row), !changedRows.contains(cursor.row + 1),
+                      let end = Self.endOfPlainRow(bytes, from: start, sharedFormulasMatter: !brokenShared.isEmpty) else { return nil }
+                while next < cells.count, cells[next].row == cursor.row { next += 1 }
+                return end
+            }
+        }
         do {
             try events.parse(data, part: part, file: file)
         } catch {

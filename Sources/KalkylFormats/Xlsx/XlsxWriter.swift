@@ -28,8 +28,9 @@ public enum XlsxWriter {
             ("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: sheetCount, metadata: usesDynamicArrays)),
             ("xl/styles.xml", styles(formats)),
         ]
-        for (position, (name, text)) in packageParts.enumerated() { try archive.addFile(name, text, at: position) }
+        for (name, text) in packageParts { try archive.addFile(name, text) }
         if usesDynamicArrays { try archive.addFile(DynamicArrayXML.part, DynamicArrayXML.metadata) }
+        archive.order(by: packageParts.map(\.0))
         try AtomicFile.write(to: path) { try archive.write(to: $0) }
     }
 

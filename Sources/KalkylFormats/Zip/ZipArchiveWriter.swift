@@ -46,8 +46,8 @@ struct ZipArchiveWriter {
         }
     }
 
-    mutating func addFile(_ name: String, _ content: String, at index: Int? = nil) throws {
-        try addDeflated(name, at: index) { deflater in try deflater.add(Array(content.utf8)) }
+    mutating func addFile(_ name: String, _ content: String) throws {
+        try addDeflated(name) { deflater in try deflater.add(Array(content.utf8)) }
     }
 
     mutating func addFile(_ name: String, _ content: Data) throws {
@@ -55,11 +55,10 @@ struct ZipArchiveWriter {
     }
 
     /// A part whose bytes `write` makes into its output, on a thread of its own while this one
-    /// deflates them (see `ChunkPipeline`); `index`: where it goes among the parts added so far
-    /// (the end when nil).
-    mutating func addFile(_ name: String, at index: Int? = nil, writing write: (inout PartOutput) throws -> Void) throws {
+    /// deflates them (see `ChunkPipeline`).
+    mutating func addFile(_ name: String, writing write: (inout PartOutput) throws -> Void) throws {
         try withoutActuallyEscaping(write) { write in
-            try addDeflated(name, at: index) { deflater in
+            try addDeflated(name) { deflater in
                 try ChunkPipeline.run(produce: { emit in
                     try withoutActuallyEscaping(emit) { emit in
                         var output = PartOutput(emit: emit)
@@ -76,7 +75,7 @@ struct ZipArchiveWriter {
     }
 
     /// A part whose bytes `fill` gives its deflater.
-    private mutating func addDeflated(_ name: String, at index: Int? = nil, _ fill: (PartDeflater) throws -> Void) throws {
+    private mutating func addDeflated(_ name: String, _ fill: (PartDeflater) throws -> Void) throws {
         let deflater: PartDeflater
         do {
             deflater = try PartDeflater()
@@ -88,7 +87,7 @@ struct ZipArchiveWriter {
         let limit = Int(UInt32.max)
         guard deflater.size < limit, deflater.compressed.count < limit else { throw tooLarge(name) }
         let entry = Entry(name: Array(name.utf8), method: 8, crc: deflater.crc, size: deflater.size, stored: deflater.compressed, isDirectory: false)
-        entries.insert(entry, at: index ?? entries.count)
+        entries.append(entry)
     }
 
     /// The names of the parts added so far.
