@@ -24,13 +24,17 @@ struct SheetDataScannerPropertyTests {
         #"<c%R><!-- a comment --><v>1</v></c>"#, #"<c%R><v><![CDATA[12]]></v></c>"#, #"<c%R><v>&unknown;</v></c>"#,
         #"<c%R s="-1"><v>1</v></c>"#, #"<c%R cm="1"><f t="array" ref="D1:D3">SEQUENCE(3)</f><v>1</v></c>"#,
         #"<x:c%R><x:v>9</x:v></x:c>"#, #"<c%R>  <v> 8 </v>  </c>"#, #"<c%R t='s'><v>0</v></c>"#, #"<c%R><v>1</v><v>2</v></c>"#,
-        #"<c%R><v>1</c>"#, #"<c%R t="s" s="x"><v>1</v></c>"#, #"<c%R s="01"><v>1</v></c>"#, #"<c%R s="+2"><v>1</v></c>"#,
+        #"<c%R><v>1</c>"#, #"<c%R><f>1+2</v><v>3</f></c>"#, #"<c%R t="s" s="x"><v>1</v></c>"#, #"<c%R s="01"><v>1</v></c>"#, #"<c%R s="+2"><v>1</v></c>"#,
         #"<c%R s="9999999999"><v>1</v></c>"#,
         // Whole numbers the scanner reads without a String, and the forms it leaves as text.
         #"<c%R><v>-0</v></c>"#, #"<c%R><v>007</v></c>"#, #"<c%R><v>-12</v></c>"#, #"<c%R><v>123456789012345</v></c>"#,
         #"<c%R><v>1234567890123456</v></c>"#, #"<c%R t="s"><v>01</v></c>"#, #"<c%R t="s"><v>-1</v></c>"#, #"<c%R t="s"><v>3</v></c>"#,
         #"<c%R t="b"><v>0</v></c>"#, #"<c%R t="str"><f>1+1</f><v>2</v></c>"#, #"<c%R t="e"><v>7</v></c>"#, #"<c%R><v>5</v><v>-0</v></c>"#,
         #"<c%R t="inlineStr"><v>5</v><is><t>x</t></is></c>"#,
+        // Shared formula indexes the scanner leaves to the general reader (an error or a number
+        // it reads as one), and an index on a formula that is not shared.
+        #"<c%R><f t="shared" si="x"/><v>4</v></c>"#, #"<c%R><f si="+0" t="shared"/><v>4</v></c>"#, #"<c%R><f si="y">1+1</f><v>2</v></c>"#,
+        #"<c%R><f si="0" ref="B1:B9" t="shared">A1*5</f><v>5</v></c>"#, #"<c%R ><f t = "shared" si='0' /><v>4</v ></c >"#,
         // A second first cell of shared formula 0: the cells after it follow it.
         #"<c%R><f t="shared" ref="B1:B9" si="0">A1*3</f><v>3</v></c>"#,
     ]

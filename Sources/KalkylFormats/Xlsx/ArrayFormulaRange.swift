@@ -11,10 +11,10 @@ struct ArrayFormulaRange {
     /// The formula as the file has it, without `=`.
     let formula: String
 
-    /// The range of a `<f t="array" ref="…">` over more than one cell.
-    /// From an `<f>`'s `t` and `ref`.
-    init?(type: String?, ref: String?, formula: String) {
-        guard type == "array", let ref, let range = CellRange(ref), !range.isSingleCell else { return nil }
+    /// The range of a `<f t="array" ref="…">` over more than one cell, from an `<f>`'s `t`
+    /// and `ref`.
+    init?(kind: SheetCell.FormulaKind, ref: String?, formula: String) {
+        guard kind == .array, let ref, let range = CellRange(ref), !range.isSingleCell else { return nil }
         self.range = range
         self.formula = formula
     }

@@ -13,8 +13,8 @@ struct SheetCell: Equatable {
     var formula: String? = nil
     /// The attributes of `<f>` a reader needs: `t` (shared, array), `si` (a shared formula's
     /// index) and `ref` (the cells a shared or array formula covers).
-    var formulaType: String? = nil
-    var sharedIndex: String? = nil
+    var formulaKind = FormulaKind.normal
+    var sharedIndex: Int? = nil
     var formulaRef: String? = nil
     /// The text of `<v>` or of an inline string's `<t>`, unless `wholeNumber` holds it.
     var value = ""
@@ -37,6 +37,16 @@ struct SheetCell: Equatable {
 
     /// The value's text as the file has it.
     var valueText: String { wholeNumber.map { String($0) } ?? value }
+
+    /// `t` of an `<f>`: the two a reader treats apart (`normal`, `dataTable` and anything else
+    /// are read as plain formulas).
+    enum FormulaKind: Equatable {
+        case normal, shared, array
+
+        init(_ t: String?) {
+            self = t == "shared" ? .shared : t == "array" ? .array : .normal
+        }
+    }
 
     /// `t`: n (number, and any `t` Excel does not define), s (shared string), str (a formula's
     /// text), inlineStr, b, e.

@@ -16,14 +16,14 @@ struct SheetCellReader {
 
     private var cached: [CellLocation: Value] = [:]
     private var uncomputed: [CellLocation: UncomputedFormula] = [:]
-    private var shared: [String: SharedFormula] = [:]
+    private var shared: [Int: SharedFormula] = [:]
     /// The shared formulas met last, looked at before `shared`: a row of filled-down columns
-    /// meets a few in turn, and comparing short texts costs less than hashing them.
-    private var recentShared: [(index: String, formula: SharedFormula)] = []
+    /// meets a few in turn, and comparing a few numbers costs less than hashing one.
+    private var recentShared: [(index: Int, formula: SharedFormula)] = []
     private var nextRecentShared = 0
 
     private typealias SharedFormula = (expression: KalkylEngine.Expression, master: CellAddress)
-    private var unreadShared: [String: CellAddress] = [:]
+    private var unreadShared: [Int: CellAddress] = [:]
     /// Legacy array formulas over several cells, and their other cells.
     private var arrays: [ArrayFormulaRange] = []
     private var arrayMembers: [CellAddress: Int] = [:]
@@ -43,7 +43,7 @@ struct SheetCellReader {
     }
 
     /// Reads one cell; a message when the file is wrong there (the reader stops).
-    mutating func read(_ cell: SheetCell) -> String? {
+    mutating func read(_ cell: borrowing SheetCell) -> String? {
         let address = cell.address
         let location = CellLocation(sheet: sheet, address: address)
         if let previous, (address.row, address.column) <= (previous.row, previous.column),
@@ -88,7 +88,7 @@ struct SheetCellReader {
         let hasCachedValue = cell.sawValue && (cell.wholeNumber != nil || !cell.value.isEmpty || type == .formulaString)
         // Why Kalkyl does not compute the formula, if it does not: Excel's value stands in.
         var uncomputedReason: String? = nil
-        let sharedIndex = cell.formulaType == "shared" ? cell.sharedIndex : nil
+        let sharedIndex = cell.formulaKind == .shared ? cell.sharedIndex : nil
         if let si = sharedIndex, text.isEmpty, let master = sharedFormula(si) {
             // A follower of a shared formula: the master's formula, shifted to this cell.
             if !workbook.setFormula(of: CellLocation(sheet: sheet, address: master.master), at: location) {
@@ -96,7 +96,7 @@ struct SheetCellReader {
             }
         } else if !text.isEmpty {
             do throws(WorkbookError) {
-                let isArray = cell.formulaType == "array"
+                let isArray = cell.formulaKind == .array
                 if isArray && cell.hasCellMetadata {
                     // Excel 365's dynamic array: computed and spilled as typed.
                     try workbook.set(.formula("=" + text), at: location)
@@ -115,7 +115,7 @@ struct SheetCellReader {
                     nextRecentShared = 0
                 }
                 // (A larger array formula keeps Excel's values in its other cells.)
-                if !cell.hasCellMetadata, let array = ArrayFormulaRange(type: cell.formulaType, ref: cell.formulaRef, formula: text), array.range.cellCount <= 1 << 16 {
+                if !cell.hasCellMetadata, let array = ArrayFormulaRange(kind: cell.formulaKind, ref: cell.formulaRef, formula: text), array.range.cellCount <= 1 << 16 {
                     for member in array.range.addresses where array.isMember(member) { arrayMembers[member] = arrays.count }
                     arrays.append(array)
                 }
@@ -142,7 +142,7 @@ struct SheetCellReader {
     }
 
     /// The shared formula with index `si`, if its first cell was read.
-    private mutating func sharedFormula(_ si: String) -> SharedFormula? {
+    private mutating func sharedFormula(_ si: Int) -> SharedFormula? {
         for entry in recentShared where entry.index == si { return entry.formula }
         guard let formula = shared[si] else { return nil }
         if recentShared.count < 8 {

@@ -18,6 +18,14 @@ struct SheetCursor {
         try enterRow(r: attributes["r"])
     }
 
+    /// A `<row r="…">` whose row number (1 to 1 048 576) was read already, as the scanner reads
+    /// it from the bytes.
+    @inline(__always)
+    mutating func enterRow(number: Int32) {
+        row = number - 1
+        nextColumn = 0
+    }
+
     /// A `<row>` with its `r`, if it has one.
     @inline(__always)
     mutating func enterRow(r: String?) throws(Invalid) {

@@ -33,6 +33,18 @@ enum SheetDataScanner {
             var local: Range<Int>
         }
 
+        /// What comes next inside a start tag.
+        enum AttributeStep {
+            /// An attribute: its local name and its value (without entities).
+            case attribute(name: Range<Int>, value: Range<Int>)
+            /// `>`: the element has content.
+            case open
+            /// `/>`.
+            case selfClosed
+            /// Anything the scanner leaves to the general reader.
+            case unusual
+        }
+
         mutating func sheetData(cursor: inout SheetCursor, row body: ([SheetCell]) -> Bool) -> Int {
             var cells: [SheetCell] = []
             while true {
@@ -43,10 +55,21 @@ enum SheetDataScanner {
                 guard i < b.count, b[i] == ascii("<") else { return tagStart }
                 if isEndTag() { return tagStart }  // </sheetData>, or a wrong end tag the general reader reports
                 guard let row = startTag(), equals(row.local, "row") else { return tagStart }
-                var r: String? = nil
-                let bytes = b
-                guard let rowClosed = attributes({ name, value in if Self.equals(bytes, name, "r") { r = Self.string(bytes, value) } }) else { return tagStart }
-                do { try cursor.enterRow(r: r) } catch { cursor = before; return tagStart }
+                var r: Range<Int>? = nil
+                let rowClosed: Bool
+                attributes: while true {
+                    switch nextAttribute() {
+                    case .attribute(let name, let value): if equals(name, "r") { r = value }
+                    case .open: rowClosed = false; break attributes
+                    case .selfClosed: rowClosed = true; break attributes
+                    case .unusual: return tagStart
+                    }
+                }
+                if let r, let number = Self.digits(b, r), number >= 1, number <= Int(CellAddress.maxRows) {
+                    cursor.enterRow(number: Int32(number))
+                } else {
+                    do { try cursor.enterRow(r: r.map(string)) } catch { cursor = before; return tagStart }
+                }
                 if rowClosed { continue }
                 cells.removeAll(keepingCapacity: true)
                 guard rowContent(row, cursor: &cursor, into: &cells) else { cursor = before; return tagStart }
@@ -60,35 +83,35 @@ enum SheetDataScanner {
                 skipSpaces()
                 guard i < b.count, b[i] == ascii("<") else { return false }
                 let offset = i
-                if isEndTag() {
-                    guard let tag = endTag(), same(tag.name, row.name) else { return false }
-                    return true
-                }
+                if isEndTag() { return endTag(matching: row) }
                 guard let c = startTag(), equals(c.local, "c") else { return false }
-                var r: Range<Int>? = nil, type = SheetCell.Kind.number, style = 0, metadata = false, valid = true
-                let bytes = b
-                guard let closed = attributes({ name, value in
-                    if Self.equals(bytes, name, "r") {
-                        r = value
-                    } else if Self.equals(bytes, name, "t") {
-                        type = Self.kind(bytes, value)
-                    } else if Self.equals(bytes, name, "s") {
-                        // As the general reader: a style that is no number is 0, a negative one an error.
-                        style = Self.digits(bytes, value) ?? Int(Self.string(bytes, value)) ?? 0
-                        if style < 0 { valid = false }
-                    } else if Self.equals(bytes, name, "cm") {
-                        metadata = true
+                var r: Range<Int>? = nil, type = SheetCell.Kind.number, style = 0, metadata = false
+                let closed: Bool
+                attributes: while true {
+                    switch nextAttribute() {
+                    case .attribute(let name, let value):
+                        switch name.count == 1 ? b[name.lowerBound] : 0 {
+                        case ascii("r"): r = value
+                        case ascii("t"): type = Self.kind(b, value)
+                        case ascii("s"):
+                            // As the general reader: a style that is no number is 0, a negative one an error.
+                            style = Self.digits(b, value) ?? Int(string(value)) ?? 0
+                            if style < 0 { return false }
+                        default: if equals(name, "cm") { metadata = true }
+                        }
+                    case .open: closed = false; break attributes
+                    case .selfClosed: closed = true; break attributes
+                    case .unusual: return false
                     }
-                }), valid else { return false }
+                }
                 let address: CellAddress
-                if let r, let parsed = Self.cellAddress(bytes, r) {
+                if let r, let parsed = Self.cellAddress(b, r) {
                     address = cursor.enterCell(at: parsed)
                 } else {
-                    do { address = try cursor.enterCell(r: r.map { Self.string(bytes, $0) }) } catch { return false }
+                    do { address = try cursor.enterCell(r: r.map(string)) } catch { return false }
                 }
-                var cell = SheetCell(address: address, type: type, style: style, hasCellMetadata: metadata, offset: offset)
-                if !closed { guard cellContent(c, into: &cell) else { return false } }
-                cells.append(consume cell)
+                cells.append(SheetCell(address: address, type: type, style: style, hasCellMetadata: metadata, offset: offset))
+                if !closed { guard cellContent(c, into: &cells[cells.count - 1]) else { return false } }
             }
         }
 
@@ -97,26 +120,30 @@ enum SheetDataScanner {
             while true {
                 skipSpaces()
                 guard i < b.count, b[i] == ascii("<") else { return false }
-                if isEndTag() {
-                    guard let tag = endTag(), same(tag.name, c.name) else { return false }
-                    return true
-                }
+                if isEndTag() { return endTag(matching: c) }
                 guard let tag = startTag() else { return false }
                 if equals(tag.local, "f") {
-                    var type: String? = nil, sharedIndex: String? = nil, ref: String? = nil
-                    let bytes = b
-                    guard let closed = attributes({ name, value in
-                        if Self.equals(bytes, name, "t") { type = Self.formulaType(bytes, value) }
-                        else if Self.equals(bytes, name, "si") { sharedIndex = Self.string(bytes, value) }
-                        else if Self.equals(bytes, name, "ref") { ref = Self.string(bytes, value) }
-                    }),
-                          let text = closed ? "" : textThenEnd(of: tag) else { return false }
+                    var kind = SheetCell.FormulaKind.normal, sharedIndex: Int? = nil, indexIsNumber = true, ref: Range<Int>? = nil
+                    let closed: Bool
+                    attributes: while true {
+                        switch nextAttribute() {
+                        case .attribute(let name, let value):
+                            if equals(name, "t") { kind = Self.formulaKind(b, value) }
+                            else if equals(name, "si") { sharedIndex = Self.digits(b, value); indexIsNumber = sharedIndex != nil }
+                            else if equals(name, "ref") { ref = value }
+                        case .open: closed = false; break attributes
+                        case .selfClosed: closed = true; break attributes
+                        case .unusual: return false
+                        }
+                    }
+                    // An index that is not plain digits: the general reader says whether it is one.
+                    guard kind != .shared || indexIsNumber, let text = closed ? "" : textThenEnd(of: tag) else { return false }
                     cell.formula = text  // a second <f> replaces the first, as in the general reader
-                    cell.formulaType = type
+                    cell.formulaKind = kind
                     cell.sharedIndex = sharedIndex
-                    cell.formulaRef = ref
+                    cell.formulaRef = ref.map(string)
                 } else if equals(tag.local, "v") {
-                    guard let closed = attributes({ _, _ in }) else { return false }
+                    guard let closed = skipAttributes() else { return false }
                     if !closed {
                         if cell.wholeNumber == nil && cell.value.isEmpty, let whole = wholeNumberThenEnd(of: tag) {
                             cell.wholeNumber = whole
@@ -128,7 +155,7 @@ enum SheetDataScanner {
                     cell.sawValue = true
                 } else if equals(tag.local, "is") {
                     cell.sawValue = true
-                    guard let closed = attributes({ _, _ in }) else { return false }
+                    guard let closed = skipAttributes() else { return false }
                     if !closed { guard inlineString(tag, into: &cell) else { return false } }
                 } else {
                     return false
@@ -142,11 +169,8 @@ enum SheetDataScanner {
             while true {
                 skipSpaces()
                 guard i < b.count, b[i] == ascii("<") else { return false }
-                if isEndTag() {
-                    guard let tag = endTag(), same(tag.name, `is`.name) else { return false }
-                    return true
-                }
-                guard let t = startTag(), equals(t.local, "t"), let closed = attributes({ _, _ in }),
+                if isEndTag() { return endTag(matching: `is`) }
+                guard let t = startTag(), equals(t.local, "t"), let closed = skipAttributes(),
                       let text = closed ? "" : textThenEnd(of: t) else { return false }
                 cell.appendValue(text)
             }
@@ -209,31 +233,25 @@ enum SheetDataScanner {
             String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)
         }
 
-        /// What a byte is to `name()`: 0 a name's own, 1 its end (a space, `>`, `/`, `=`), 2 not
-        /// allowed (`<`, `&`, a quote), 3 the colon after a prefix.
-        private static let nameBytes: [UInt8] = (0...255).map { c -> UInt8 in
-            switch UInt8(c) {
-            case 32, 9, 10, 13, UInt8(ascii: ">"), UInt8(ascii: "/"), UInt8(ascii: "="): return 1
-            case UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "'"): return 2
-            case UInt8(ascii: ":"): return 3
-            default: return 0
-            }
-        }
+        /// The bytes that end a name or may not stand in one (white space, `>`, `/`, `=`, `<`, `&`,
+        /// quotes) and the colon after a prefix, as bits: all are below 64.
+        /// (Bits 9, 10, 13, 32, 34, 38, 39, 47, 58, 60, 61 and 62; a literal, so no lazy global is
+        /// looked up per byte.)
+        @inline(__always) static var specialNameBytes: UInt64 { 0x7400_80C5_0000_2600 }
 
         /// A name from `i`: up to a space, `>`, `/` or `=`.
+        @inline(__always)
         mutating func name() -> Tag? {
             let start = i
             var colon = -1
-            Self.nameBytes.withUnsafeBufferPointer { kinds in
-                while i < b.count {
-                    let kind = kinds[Int(b[i])]
-                    if kind == 0 { i += 1; continue }
-                    if kind == 3 { colon = i; i += 1; continue }
-                    if kind == 2 { colon = -2 }
-                    break
-                }
+            while i < b.count {
+                let c = b[i]
+                if c >= 64 || Self.specialNameBytes & (1 << UInt64(c)) == 0 { i += 1; continue }
+                if c == ascii(":") { colon = i; i += 1; continue }
+                if c == ascii("<") || c == ascii("&") || c == ascii("\"") || c == ascii("'") { return nil }
+                break
             }
-            guard colon != -2, i > start else { return nil }
+            guard i > start else { return nil }
             return Tag(name: start..<i, local: (colon >= 0 ? colon + 1 : start)..<i)
         }
 
@@ -243,44 +261,64 @@ enum SheetDataScanner {
             return name()
         }
 
-        /// `</name>`, leaving `i` after it.
-        mutating func endTag() -> Tag? {
+        /// The end tag of `tag` (the same name, prefix and all), leaving `i` after it; false
+        /// for any other.
+        @inline(__always)
+        mutating func endTag(matching tag: Tag) -> Bool {
+            // As Excel writes it, `</c>`: compared byte for byte.
+            let length = tag.name.count, end = i + 2 + length
+            if end < b.count, b[end] == ascii(">"), let base = b.baseAddress,
+               memcmp(base + i + 2, base + tag.name.lowerBound, length) == 0 {
+                i = end + 1
+                return true
+            }
             i += 2
-            guard let tag = name() else { return nil }
+            guard let name = name() else { return false }
             skipSpaces()
-            guard i < b.count, b[i] == ascii(">") else { return nil }
+            guard i < b.count, b[i] == ascii(">") else { return false }
             i += 1
-            return tag
+            return same(name.name, tag.name)
         }
 
-        /// The attributes up to `>` or `/>`, each given to `body` (values without entities
-        /// only); whether the tag closes itself; nil when it is not a plain tag.
-        mutating func attributes(_ body: (Range<Int>, Range<Int>) -> Void) -> Bool? {
+        /// The tag's next attribute, or how the tag ends.
+        @inline(__always)
+        mutating func nextAttribute() -> AttributeStep {
+            skipSpaces()
+            guard i < b.count else { return .unusual }
+            if b[i] == ascii(">") { i += 1; return .open }
+            if b[i] == ascii("/") {
+                guard i + 1 < b.count, b[i + 1] == ascii(">") else { return .unusual }
+                i += 2
+                return .selfClosed
+            }
+            guard let attribute = name() else { return .unusual }
+            skipSpaces()
+            guard i < b.count, b[i] == ascii("=") else { return .unusual }
+            i += 1
+            skipSpaces()
+            guard i < b.count, b[i] == ascii("\"") || b[i] == ascii("'") else { return .unusual }
+            let quote = b[i]
+            let start = i + 1
+            i = start
+            while i < b.count && b[i] != quote {
+                if b[i] == ascii("&") || b[i] == ascii("<") { return .unusual }
+                i += 1
+            }
+            guard i < b.count else { return .unusual }
+            i += 1
+            return .attribute(name: attribute.local, value: start..<(i - 1))
+        }
+
+        /// Reads past a tag's attributes, none of which the scanner needs; whether the tag
+        /// closes itself, nil when it is not a plain tag.
+        mutating func skipAttributes() -> Bool? {
             while true {
-                skipSpaces()
-                guard i < b.count else { return nil }
-                if b[i] == ascii(">") { i += 1; return false }
-                if b[i] == ascii("/") {
-                    guard i + 1 < b.count, b[i + 1] == ascii(">") else { return nil }
-                    i += 2
-                    return true
+                switch nextAttribute() {
+                case .attribute: continue
+                case .open: return false
+                case .selfClosed: return true
+                case .unusual: return nil
                 }
-                guard let attribute = name() else { return nil }
-                skipSpaces()
-                guard i < b.count, b[i] == ascii("=") else { return nil }
-                i += 1
-                skipSpaces()
-                guard i < b.count, b[i] == ascii("\"") || b[i] == ascii("'") else { return nil }
-                let quote = b[i]
-                let start = i + 1
-                i = start
-                while i < b.count && b[i] != quote {
-                    if b[i] == ascii("&") || b[i] == ascii("<") { return nil }
-                    i += 1
-                }
-                guard i < b.count else { return nil }
-                body(attribute.local, start..<i)
-                i += 1
             }
         }
 
@@ -301,13 +339,13 @@ enum SheetDataScanner {
             let count = k - first
             guard count >= 1, count <= 15, k < b.count, b[k] == ascii("<"), b[first] != 48 || count == 1, !(negative && n == 0) else { return nil }
             i = k
-            guard isEndTag(), let end = endTag(), same(end.name, tag.name) else { i = start; return nil }
+            guard isEndTag(), endTag(matching: tag) else { i = start; return nil }
             return negative ? -n : n
         }
 
-        /// `t` of an `<f>`: Excel's two that a reader looks for without a String made for them.
-        static func formulaType(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-            equals(b, range, "shared") ? "shared" : equals(b, range, "array") ? "array" : string(b, range)
+        /// `t` of an `<f>`, from its bytes.
+        static func formulaKind(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> SheetCell.FormulaKind {
+            equals(b, range, "shared") ? .shared : equals(b, range, "array") ? .array : .normal
         }
 
         /// `t` of a `<c>`, from its bytes.
@@ -329,7 +367,7 @@ enum SheetDataScanner {
             let entities = i > start && memchr(base + start, Int32(ascii("&")), i - start) != nil
             guard isEndTag() else { return nil }
             let text = entities ? decoded(start..<i) : string(start..<i)
-            guard let text, let end = endTag(), same(end.name, tag.name) else { return nil }
+            guard let text, endTag(matching: tag) else { return nil }
             return text
         }
 

@@ -62,10 +62,12 @@ enum SheetRowStream {
             var rejection: (message: String, offset: Int)?
             let stop = window.withUnsafeBufferPointer { bytes in
                 SheetDataScanner.scan(UnsafeBufferPointer(rebasing: bytes[..<limit]), from: 0, cursor: &cursor) { cells in
-                    for cell in cells {
-                        if let message = reader.read(cell) { rejection = (message, cell.offset); return false }
+                    cells.withUnsafeBufferPointer { cells in
+                        for k in cells.indices {
+                            if let message = reader.read(cells[k]) { rejection = (message, cells[k].offset); return false }
+                        }
+                        return true
                     }
-                    return true
                 }
             }
             if let rejection { return .rejected(rejection.message, offset: base + rejection.offset) }

@@ -87,9 +87,15 @@ enum SheetReader {
             case "f":
                 inFormula = true
                 cell.formula = ""
-                cell.formulaType = attributes["t"]
-                cell.sharedIndex = attributes["si"]
+                cell.formulaKind = SheetCell.FormulaKind(attributes["t"])
                 cell.formulaRef = attributes["ref"]
+                cell.sharedIndex = nil
+                if let si = attributes["si"] {
+                    cell.sharedIndex = Int(si)
+                    if cell.formulaKind == .shared && cell.sharedIndex == nil {
+                        events.reject("<f si=\"\(si.prefix(40))\"> is not a shared formula's index (a whole number)")
+                    }
+                }
             case "v": inValue = true; cell.sawValue = true
             case "is": inInline = true; cell.sawValue = true
             case "t" where inInline: inValue = true
@@ -117,10 +123,12 @@ enum SheetReader {
             // The rows, straight from the bytes, as far as the scanner reads them; the general
             // reader goes on from there.
             return SheetDataScanner.scan(bytes, from: start, cursor: &cursor) { cells in
-                for cell in cells {
-                    if let rejection = reader.read(cell) { events.reject(rejection, at: cell.offset); return false }
+                cells.withUnsafeBufferPointer { cells in
+                    for k in cells.indices {
+                        if let rejection = reader.read(cells[k]) { events.reject(rejection, at: cells[k].offset); return false }
+                    }
+                    return true
                 }
-                return true
             }
         }
         try events.parse(data, part: part, file: file)
