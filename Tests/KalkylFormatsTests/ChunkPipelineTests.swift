@@ -33,6 +33,23 @@ struct ChunkPipelineTests {
         #expect(taken == 3)
     }
 
+    /// Chunks of any kind (a sheet's scanned cells): `put` says false once the consumer stops,
+    /// and the producer goes no further.
+    @Test func chunksOfAnyKindAndPutSaysWhenToStop() throws {
+        var received: [[Int]] = []
+        final class Count: @unchecked Sendable { var puts = 0 }
+        let count = Count()
+        try ChunkPipeline<[Int]>.run(producing: { put in
+            for k in 0..<1_000 {
+                count.puts += 1
+                guard put(Array(0...k)) else { return }
+            }
+        }, consume: { received.append($0); return received.count < 10 })
+        #expect(received == (0..<10).map { Array(0...$0) })
+        // The ten taken, and at most the few that waited in the queue when the consumer stopped.
+        #expect(count.puts >= 10 && count.puts <= 16)
+    }
+
     @Test func errorsComeFromTheSideThatHadThem() {
         #expect(throws: Failed(side: "producer")) {
             try ChunkPipeline.run(produce: Self.produce(100, failingAt: 50)) { _ in true }

@@ -13,19 +13,22 @@ import KalkylEngine
 /// with the same `SheetCursor`, and says what is wrong there. A property test checks that both
 /// give the same cells.
 enum SheetDataScanner {
-    /// Reads the rows of the content that starts at `start` (after `<sheetData …>`), giving each
-    /// row's cells to `row`; returns where it stopped: the end tag's start when it read every
-    /// row, else the start of the row (or tag) left to the general reader. `row` returns false
-    /// to stop there (the reader rejected a cell).
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, cursor: inout SheetCursor,
-                     row: ([SheetCell]) -> Bool) -> Int {
-        var scanner = Scanner(b: bytes, i: start)
-        return scanner.sheetData(cursor: &cursor, row: row)
+    /// Reads the rows of the content that starts at `start` (after `<sheetData …>`), appending
+    /// each row's cells to `cells` (their offsets `offsetBase` on) and then calling `row`, which
+    /// may take them out; returns where it stopped: the end tag's start when it read every row,
+    /// else the start of the row (or tag) left to the general reader, whose cells are not
+    /// appended. `row` returns false to stop there (the reader rejected a cell).
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, cursor: inout SheetCursor, offsetBase: Int = 0,
+                     into cells: inout [SheetCell], row: (inout [SheetCell]) -> Bool) -> Int {
+        var scanner = Scanner(b: bytes, i: start, offsetBase: offsetBase)
+        return scanner.sheetData(cursor: &cursor, into: &cells, row: row)
     }
 
     private struct Scanner {
         let b: UnsafeBufferPointer<UInt8>
         var i: Int
+        /// Where `b` starts in the part, for the cells' offsets.
+        let offsetBase: Int
 
         /// A tag's name, local part (after any prefix) and whether it is an end tag.
         struct Tag {
@@ -45,8 +48,7 @@ enum SheetDataScanner {
             case unusual
         }
 
-        mutating func sheetData(cursor: inout SheetCursor, row body: ([SheetCell]) -> Bool) -> Int {
-            var cells: [SheetCell] = []
+        mutating func sheetData(cursor: inout SheetCursor, into cells: inout [SheetCell], row body: (inout [SheetCell]) -> Bool) -> Int {
             while true {
                 skipSpaces()
                 let tagStart = i
@@ -71,9 +73,13 @@ enum SheetDataScanner {
                     do { try cursor.enterRow(r: r.map(string)) } catch { cursor = before; return tagStart }
                 }
                 if rowClosed { continue }
-                cells.removeAll(keepingCapacity: true)
-                guard rowContent(row, cursor: &cursor, into: &cells) else { cursor = before; return tagStart }
-                guard body(cells) else { return i }
+                let rowStart = cells.count
+                guard rowContent(row, cursor: &cursor, into: &cells) else {
+                    cells.removeSubrange(rowStart...)
+                    cursor = before
+                    return tagStart
+                }
+                guard body(&cells) else { return i }
             }
         }
 
@@ -82,8 +88,12 @@ enum SheetDataScanner {
             while true {
                 skipSpaces()
                 guard i < b.count, b[i] == ascii("<") else { return false }
-                let offset = i
+                let offset = offsetBase + i
                 if isEndTag() { return endTag(matching: row) }
+                if let cell = excelCell(cursor: &cursor) {
+                    cells.append(cell)
+                    continue
+                }
                 guard let c = startTag(), equals(c.local, "c") else { return false }
                 var r: Range<Int>? = nil, type = SheetCell.Kind.number, style = 0, metadata = false
                 let closed: Bool
@@ -113,6 +123,109 @@ enum SheetDataScanner {
                 cells.append(SheetCell(address: address, type: type, style: style, hasCellMetadata: metadata, offset: offset))
                 if !closed { guard cellContent(c, into: &cells[cells.count - 1]) else { return false } }
             }
+        }
+
+        /// A cell in the form Excel writes, read with no more work than its bytes need:
+        /// `<c r="B2" s="1" t="s">` (single-letter attributes, `r` among them, no space but
+        /// one before each), then `<f …>…</f>` or `<f …/>` (`t`, `si`, `ref`) and `<v>…</v>`,
+        /// texts without entities. Nil, and `i` and `cursor` as they were, for anything else,
+        /// which the general code below reads.
+        @inline(__always)
+        mutating func excelCell(cursor: inout SheetCursor) -> SheetCell? {
+            guard let p = b.baseAddress else { return nil }
+            let n = b.count, start = i
+            var k = i + 2
+            guard k < n, p[i + 1] == ascii("c") else { return nil }
+            var address: CellAddress? = nil, type = SheetCell.Kind.number, style = 0
+            while k + 4 < n, p[k] == ascii(" ") {
+                guard p[k + 2] == ascii("="), p[k + 3] == ascii("\""), let value = quoted(from: k + 4) else { return nil }
+                switch p[k + 1] {
+                case ascii("r"): guard let parsed = Self.cellAddress(b, value) else { return nil }; address = parsed
+                case ascii("s"): guard let number = Self.digits(b, value) else { return nil }; style = number
+                case ascii("t"): type = Self.kind(b, value)
+                default: return nil
+                }
+                k = value.upperBound + 1
+            }
+            guard let address, k + 1 < n else { return nil }
+            var cell = SheetCell(address: address, type: type, style: style, offset: offsetBase + start)
+            if p[k] == ascii("/") && p[k + 1] == ascii(">") {
+                i = k + 2
+                _ = cursor.enterCell(at: address)
+                return cell
+            }
+            guard p[k] == ascii(">") else { return nil }
+            k += 1
+            if k + 2 < n, p[k] == ascii("<"), p[k + 1] == ascii("f") {
+                k += 2
+                var kind = SheetCell.FormulaKind.normal, sharedIndex: Int? = nil, ref: Range<Int>? = nil
+                while k + 4 < n, p[k] == ascii(" ") {
+                    // t="…", si="…" or ref="…"
+                    var nameEnd = k + 1
+                    while nameEnd < n, p[nameEnd] >= ascii("a"), p[nameEnd] <= ascii("z") { nameEnd += 1 }
+                    guard nameEnd + 1 < n, p[nameEnd] == ascii("="), p[nameEnd + 1] == ascii("\""),
+                          let value = quoted(from: nameEnd + 2) else { return nil }
+                    let name = (k + 1)..<nameEnd
+                    if equals(name, "t") { kind = Self.formulaKind(b, value) }
+                    else if equals(name, "si") { guard let number = Self.digits(b, value) else { return nil }; sharedIndex = number }
+                    else if equals(name, "ref") { ref = value }
+                    else { return nil }
+                    k = value.upperBound + 1
+                }
+                guard k + 1 < n else { return nil }
+                if p[k] == ascii("/") && p[k + 1] == ascii(">") {
+                    cell.formula = ""
+                    k += 2
+                } else {
+                    guard p[k] == ascii(">"), let text = plainText(from: k + 1, endingWith: "</f>") else { return nil }
+                    cell.formula = Self.string(b, text)
+                    k = text.upperBound + 4
+                }
+                cell.formulaKind = kind
+                cell.sharedIndex = sharedIndex
+                cell.formulaRef = ref.map(string)
+            }
+            if k + 3 < n, p[k] == ascii("<"), p[k + 1] == ascii("v"), p[k + 2] == ascii(">") {
+                k += 3
+                if let (whole, end) = wholeNumber(from: k), end + 3 < n, p[end + 1] == ascii("/"), p[end + 2] == ascii("v"), p[end + 3] == ascii(">") {
+                    cell.wholeNumber = whole
+                    k = end + 4
+                } else {
+                    guard let text = plainText(from: k, endingWith: "</v>") else { return nil }
+                    cell.value = Self.string(b, text)
+                    k = text.upperBound + 4
+                }
+                cell.sawValue = true
+            }
+            guard k + 3 < n, p[k] == ascii("<"), p[k + 1] == ascii("/"), p[k + 2] == ascii("c"), p[k + 3] == ascii(">") else { return nil }
+            i = k + 4
+            _ = cursor.enterCell(at: address)
+            return cell
+        }
+
+        /// The value of an attribute whose opening quote `"` ends just before `start`: up to the
+        /// closing one, nil if it has an entity or `<` (or the bytes end).
+        @inline(__always)
+        func quoted(from start: Int) -> Range<Int>? {
+            var k = start
+            while k < b.count {
+                let c = b[k]
+                if c == ascii("\"") { return start..<k }
+                if c == ascii("&") || c == ascii("<") { return nil }
+                k += 1
+            }
+            return nil
+        }
+
+        /// Text from `start` up to `end` (a four-byte end tag such as `</v>`), nil if it has an
+        /// entity or anything but that end tag follows.
+        @inline(__always)
+        func plainText(from start: Int, endingWith end: StaticString) -> Range<Int>? {
+            guard let p = b.baseAddress, start < b.count, let lt = memchr(p + start, Int32(ascii("<")), b.count - start) else { return nil }
+            let stop = p.distance(to: lt.assumingMemoryBound(to: UInt8.self))
+            guard stop + 4 <= b.count, memcmp(p + stop, end.utf8Start, 4) == 0,
+                  stop == start || memchr(p + start, Int32(ascii("&")), stop - start) == nil else { return nil }
+            return start..<stop
         }
 
         /// A cell's `<f>`, `<v>` and `<is>`, up to and including `</c>`.
@@ -327,7 +440,17 @@ enum SheetDataScanner {
         /// read, for anything else.
         mutating func wholeNumberThenEnd(of tag: Tag) -> Int64? {
             let start = i
-            var k = i
+            guard let (n, end) = wholeNumber(from: i) else { return nil }
+            i = end
+            guard isEndTag(), endTag(matching: tag) else { i = start; return nil }
+            return n
+        }
+
+        /// A whole number from `start` written as `String(Int)` writes it (see above), and
+        /// where the `<` after it stands.
+        @inline(__always)
+        func wholeNumber(from start: Int) -> (Int64, end: Int)? {
+            var k = start
             let negative = k < b.count && b[k] == ascii("-")
             if negative { k += 1 }
             let first = k
@@ -338,9 +461,7 @@ enum SheetDataScanner {
             }
             let count = k - first
             guard count >= 1, count <= 15, k < b.count, b[k] == ascii("<"), b[first] != 48 || count == 1, !(negative && n == 0) else { return nil }
-            i = k
-            guard isEndTag(), endTag(matching: tag) else { i = start; return nil }
-            return negative ? -n : n
+            return (negative ? -n : n, k)
         }
 
         /// `t` of an `<f>`, from its bytes.

@@ -3,7 +3,7 @@ import Foundation
 /// Reads a worksheet part's rows as its chunks inflate: the bytes before `<sheetData>` and after
 /// `</sheetData>` are kept (they are small: columns, views, merged cells), the rows are given
 /// to `SheetDataScanner` a chunk's worth of whole rows at a time and then let go. So a sheet is
-/// read holding a chunk, not the whole part.
+/// read holding a few chunks and their cells, not the whole part.
 ///
 /// What the scanner does not read stops the stream, and the general reader reads the whole
 /// part from the first row not read (as when the scanner stops in a part read whole); a part
@@ -21,15 +21,39 @@ enum SheetRowStream {
         case rejected(String, offset: Int)
     }
 
+    /// The rows are scanned on a thread of their own (`ChunkPipeline`: the part inflates on a
+    /// third) while this one puts their cells into the workbook.
     static func read(_ source: SheetPartSource, reader: inout SheetCellReader, cursor: inout SheetCursor) throws -> Outcome {
-        var stream = State()
-        var outcome: Outcome?
-        try source.chunks { chunk in
-            stream.window.append(contentsOf: chunk)
-            outcome = stream.advance(reader: &reader, cursor: &cursor, isLast: false)
-            return outcome == nil
-        }
-        return outcome ?? stream.advance(reader: &reader, cursor: &cursor, isLast: true) ?? .whole(nil, rowsFrom: nil)
+        let scan = ScanEnd(cursor: cursor)
+        var rejection: (message: String, offset: Int)?
+        try ChunkPipeline<[SheetCell]>.run(producing: { put in
+            var stream = State(), cursor = scan.cursor
+            var outcome: Outcome?
+            try source.chunks { chunk in
+                stream.window.append(contentsOf: chunk)
+                outcome = stream.advance(cursor: &cursor, isLast: false, put: put)
+                return outcome == nil
+            }
+            scan.outcome = outcome ?? stream.advance(cursor: &cursor, isLast: true, put: put) ?? .whole(nil, rowsFrom: nil)
+            scan.cursor = cursor
+        }, consume: { cells in
+            cells.withUnsafeBufferPointer { cells in
+                for k in cells.indices {
+                    if let message = reader.read(cells[k]) { rejection = (message, cells[k].offset); return false }
+                }
+                return true
+            }
+        })
+        if let rejection { return .rejected(rejection.message, offset: rejection.offset) }
+        cursor = scan.cursor
+        return scan.outcome
+    }
+
+    /// What the scanning thread ends with, taken by the reading one once both are done.
+    private final class ScanEnd: @unchecked Sendable {
+        var cursor: SheetCursor
+        var outcome: Outcome = .whole(nil, rowsFrom: nil)
+        init(cursor: SheetCursor) { self.cursor = cursor }
     }
 
     private struct State {
@@ -39,8 +63,9 @@ enum SheetRowStream {
         /// The part up to and including the `<sheetData>` tag, once it has come.
         var prefix: [UInt8]?
 
-        /// Reads what the window holds; an outcome once the stream has one.
-        mutating func advance(reader: inout SheetCellReader, cursor: inout SheetCursor, isLast: Bool) -> Outcome? {
+        /// Scans what the window holds, giving the cells of its whole rows to `put` (their
+        /// offsets in the part); an outcome once the stream has one.
+        mutating func advance(cursor: inout SheetCursor, isLast: Bool, put: ([SheetCell]) -> Bool) -> Outcome? {
             if prefix == nil {
                 switch Self.sheetDataStart(in: window) {
                 case .notYet: return isLast ? .whole(Data(window), rowsFrom: nil) : nil
@@ -59,18 +84,12 @@ enum SheetRowStream {
                 guard let end = Self.lastRowEnd(in: window) else { return nil }
                 limit = end
             }
-            var rejection: (message: String, offset: Int)?
+            var batch: [SheetCell] = []
             let stop = window.withUnsafeBufferPointer { bytes in
-                SheetDataScanner.scan(UnsafeBufferPointer(rebasing: bytes[..<limit]), from: 0, cursor: &cursor) { cells in
-                    cells.withUnsafeBufferPointer { cells in
-                        for k in cells.indices {
-                            if let message = reader.read(cells[k]) { rejection = (message, cells[k].offset); return false }
-                        }
-                        return true
-                    }
-                }
+                SheetDataScanner.scan(UnsafeBufferPointer(rebasing: bytes[..<limit]), from: 0, cursor: &cursor, offsetBase: base, into: &batch) { _ in true }
             }
-            if let rejection { return .rejected(rejection.message, offset: base + rejection.offset) }
+            // The reader stopped (it rejected a cell): so does the scan.
+            if !batch.isEmpty && !put(batch) { return .whole(nil, rowsFrom: nil) }
             if stop < limit || isLast {
                 // `</sheetData>`: the rest is the outline's end; anything else is the general reader's.
                 if isLast, Self.startsWithSheetDataEnd(window[stop...]), let prefix {

@@ -122,8 +122,10 @@ enum SheetReader {
             guard scanning else { return nil }
             // The rows, straight from the bytes, as far as the scanner reads them; the general
             // reader goes on from there.
-            return SheetDataScanner.scan(bytes, from: start, cursor: &cursor) { cells in
-                cells.withUnsafeBufferPointer { cells in
+            var cells: [SheetCell] = []
+            return SheetDataScanner.scan(bytes, from: start, cursor: &cursor, into: &cells) { cells in
+                defer { cells.removeAll(keepingCapacity: true) }
+                return cells.withUnsafeBufferPointer { cells in
                     for k in cells.indices {
                         if let rejection = reader.read(cells[k]) { events.reject(rejection, at: cells[k].offset); return false }
                     }
