@@ -25,17 +25,25 @@ struct CheckCommand: ParsableCommand {
         let document = try WorkbookFile.open(workbook)
         let book = document.workbook
         var problems = listUncomputed(document)
-        // Counted in one walk; the few error cells then listed in row order.
+        // Counted in one walk, which also finds the texts that may be numbers typed as text;
+        // the few error cells are then listed in row order.
         var formulas = 0, cells = 0
         var errorsBySheet: [[(address: CellAddress, error: FormulaError, formula: CompiledFormula?)]] = []
+        var textsBySheet: [[(address: CellAddress, text: String)]] = []
         for (index, _) in book.sheets.enumerated() {
             var errors: [(address: CellAddress, error: FormulaError, formula: CompiledFormula?)] = []
+            var texts: [(address: CellAddress, text: String)] = []
             book.forEachCell(inSheet: index) { address, value, formula in
                 cells += 1
                 if formula != nil { formulas += 1 }
-                if case .error(let error) = value { errors.append((address, error, formula)) }
+                switch value {
+                case .error(let error): errors.append((address, error, formula))
+                case .text(let text) where formula == nil: texts.append((address, text))
+                default: break
+                }
             }
             errorsBySheet.append(errors)
+            textsBySheet.append(texts)
         }
         // The paths of circular references, which only the general recalculation traces (the
         // values stay as they are): computed again only when a cell shows #CYCLE!.
@@ -64,7 +72,7 @@ struct CheckCommand: ParsableCommand {
                 problems += 1
             }
         }
-        warnAboutNumbersStoredAsText(in: book)
+        warnAboutNumbersStoredAsText(textsBySheet, in: book)
         if problems > 0 {
             throw CommandFailure.check("\(workbook): \(problems) problem\(problems == 1 ? "" : "s") in \(cells) cells")
         }
@@ -89,16 +97,13 @@ struct CheckCommand: ParsableCommand {
     /// locale): arithmetic takes it as the number in a Swedish workbook, as Excel does, but SUM
     /// and the other aggregates skip text in ranges, so totals may silently leave it out. A
     /// warning, not a problem: the text may be meant.
-    private func warnAboutNumbersStoredAsText(in book: Workbook) {
-        for (index, _) in book.sheets.enumerated() {
-            var texts: [(address: CellAddress, text: String)] = []
-            book.forEachCell(inSheet: index, inputsOnly: true) { address, value, formula in
-                if formula == nil, case .text(let text) = value { texts.append((address, text)) }
-            }
+    private func warnAboutNumbersStoredAsText(_ textsBySheet: [[(address: CellAddress, text: String)]], in book: Workbook) {
+        for (index, texts) in textsBySheet.enumerated() {
             for (address, text) in texts.sorted(by: { $0.address < $1.address }) {
                 guard SpreadsheetLocale.all.contains(where: { $0.number(from: text) != nil }) else { continue }
                 let location = CellLocation(sheet: index, address: address)
-                guard !book.dependents(of: location).isEmpty else { continue }
+                // Typed, not a spill's value; and read by a formula.
+                guard book.input(at: location) == .constant(.text(text)), !book.dependents(of: location).isEmpty else { continue }
                 Output.write("warning: \(book.name(of: location)) holds the text \"\(Excerpt.of(text))\", which formulas read; perhaps meant as a number (SUM and other aggregates of ranges skip text)\n")
             }
         }

@@ -137,6 +137,14 @@ struct CommandLineTests {
         #expect(english.stderr == "kalkyl: Parametrar!B2: '7 000 000' is stored as text: it is a number only in the sv locale (--locale sv), or write it 7000000, 1.5\n")
         // check warns about the text, which aggregates of ranges would skip.
         #expect(try KalkylProcess.run(["check", out]).stdout.hasPrefix("warning: Parametrar!B2 holds the text \"7 000 000\", which formulas read; perhaps meant as a number (SUM and other aggregates of ranges skip text)\n"))
+        // A text a spill put there was typed by no one: no warning for A2, which B1 reads; the
+        // typed text in C2, which D2 reads, warns.
+        let spilled = directory.appendingPathComponent("spill.kalk").path
+        try "kalkyl 1\nsheet S\nA1 ={\"7 000\";\"8\"}\nB1 =A2&\"\"\nC2 \"7\"\nD2 =C2&\"\"\n".write(toFile: spilled, atomically: true, encoding: .utf8)
+        let spillCheck = try KalkylProcess.run(["check", spilled])
+        #expect(spillCheck.status == 0)
+        #expect(spillCheck.stdout.hasPrefix("warning: S!C2 holds the text \"7\""), "\(spillCheck.stdout)")
+        #expect(!spillCheck.stdout.contains("S!A"), "\(spillCheck.stdout)")
         // Text quoted on purpose is no mistake: no warning.
         let quoted = try KalkylProcess.run(["set", bilaga1, "Fördelning!H1='7 000 000", "--locale", "en", "-o", directory.appendingPathComponent("quoted.kalk").path])
         #expect(quoted.stdout == "Fördelning!H1:  → \"7 000 000\" (text)\n" && quoted.stderr.isEmpty)

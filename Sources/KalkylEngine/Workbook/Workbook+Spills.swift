@@ -101,8 +101,9 @@ extension Workbook {
                     // Newly covered: its readers are recomputed by the next pass, which reports it.
                     if spillFollowUps[cell] == nil { spillFollowUps[cell] = oldValue }
                     storeSpilledValue(newValue, at: location)
-                    spilledCells[cell] = key
+                    // The edge first: a graph built at this use takes the spills as they were.
                     graph.addCellEdge(from: key, to: cell)
+                    spilledCells[cell] = key
                 }
             }
         }

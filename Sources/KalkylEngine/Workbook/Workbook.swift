@@ -54,15 +54,59 @@ public final class Workbook {
     var formulaIDsByText = FormulaTextCache()
     // The graph, the volatile cells and the spills are touched for every cell placed, read
     // or recomputed, by methods that hold no access across a call that changes them again.
+    //
+    // The graph and the volatile cells are built when first used after a load: a load puts the
+    // cells in without them, and the first edit, incremental recalculation or question about
+    // dependents builds them from every formula at once. Checking or converting a large file
+    // never needs them: a full calculation orders the cells by their references.
 #if KALKYL_CHECKED_EXCLUSIVITY
-    var graph = DependencyGraph()
-    /// Cells with RAND, NOW, OFFSET …: recomputed by every recalculation.
-    var volatileCells: Set<Int> = []
+    private var storedGraph = DependencyGraph()
+    private var storedVolatileCells: Set<Int> = []
 #else
-    @exclusivity(unchecked) var graph = DependencyGraph()
-    /// Cells with RAND, NOW, OFFSET …: recomputed by every recalculation.
-    @exclusivity(unchecked) var volatileCells: Set<Int> = []
+    @exclusivity(unchecked) private var storedGraph = DependencyGraph()
+    @exclusivity(unchecked) private var storedVolatileCells: Set<Int> = []
 #endif
+    /// Whether the graph and the volatile cells are to be built from the cells before their next use.
+    private var graphIsStale = false
+
+    /// Who depends on whom: an edge from each formula's precedents, and from each spill's anchor
+    /// to the cells it covers.
+    var graph: DependencyGraph {
+        _read {
+            if graphIsStale { buildGraph() }
+            yield storedGraph
+        }
+        _modify {
+            if graphIsStale { buildGraph() }
+            yield &storedGraph
+        }
+    }
+
+    /// Cells with RAND, NOW, OFFSET …: recomputed by every recalculation.
+    var volatileCells: Set<Int> {
+        _read {
+            if graphIsStale { buildGraph() }
+            yield storedVolatileCells
+        }
+        _modify {
+            if graphIsStale { buildGraph() }
+            yield &storedVolatileCells
+        }
+    }
+
+    /// The graph and the volatile cells from the cells as they are, in row order per sheet (the
+    /// order a file is read in, so each cell's dependents are listed as if added one by one).
+    private func buildGraph() {
+        graphIsStale = false
+        storedGraph = DependencyGraph()
+        storedVolatileCells = []
+        for s in sheets.indices {
+            sheets[s].forEachUsedCellByRow { address, _, id in
+                if id != Column.noFormula { register(formula: id, at: CellLocation(sheet: s, address: address)) }
+            }
+        }
+        for (cell, anchor) in spilledCells { storedGraph.addCellEdge(from: anchor, to: cell) }
+    }
     /// Cells edited since the last recalculation, with their values before the edit.
     var pendingEdits: [Int: Value] = [:]
     /// False inside `load(_:)`: the edits need no record, a full calculation follows.
@@ -197,6 +241,7 @@ public final class Workbook {
     @discardableResult
     public func load<E: Error>(_ body: () throws(E) -> Void) throws(E) -> RecalculationResult {
         tracksEdits = false
+        graphIsStale = true
         do {
             try body()
         } catch {
@@ -333,12 +378,10 @@ public final class Workbook {
         }
     }
 
-    /// Every non-empty cell of a sheet as `cells(inSheet:)` has them, but column by column and
-    /// without collecting them: for a walk over a large sheet that needs no order.
-    public func forEachCell(inSheet sheet: Int, inputsOnly: Bool = false, _ body: (CellAddress, Value, CompiledFormula?) -> Void) {
-        let skipsSpilled = inputsOnly && !spilledCells.isEmpty
+    /// Every non-empty cell of a sheet as `cells(inSheet:)` has them (a spill's too), but column
+    /// by column and without collecting them: for a walk over a large sheet that needs no order.
+    public func forEachCell(inSheet sheet: Int, _ body: (CellAddress, Value, CompiledFormula?) -> Void) {
         sheets[sheet].forEachUsedCell { address, value, id in
-            if skipsSpilled && spilledCells[CellLocation(sheet: sheet, address: address).key] != nil { return }
             body(address, value, id == Column.noFormula ? nil : formulas[Int(id)])
         }
     }
@@ -414,8 +457,10 @@ public final class Workbook {
         updateEdges(of: id, at: location, adding: false)
     }
 
-    /// Adds or removes the graph edges from a formula's precedents to its cell.
+    /// Adds or removes the graph edges from a formula's precedents to its cell (nothing while
+    /// the graph waits to be built).
     private func updateEdges(of id: Int32, at location: CellLocation, adding: Bool) {
+        guard !graphIsStale else { return }
         let formula = formulas[Int(id)]
         let key = location.key
         graph.updateEdges(to: key, at: location, from: formula.references, adding: adding)
@@ -440,15 +485,12 @@ public final class Workbook {
         formulas.removeAll()
         formulaIDs.removeAll()
         formulaIDsByText.removeAll()
-        graph.removeAll()
-        volatileCells.removeAll()
+        graphIsStale = true
         for (location, expression) in cells {
             let id = intern(expression, sheet: Int(location.sheet))
             sheets[Int(location.sheet)].set(value(at: location), formula: id, at: location.address)
-            register(formula: id, at: location)
             if tracksEdits && pendingEdits[location.key] == nil { pendingEdits[location.key] = value(at: location) }
         }
-        for (cell, anchor) in spilledCells { graph.addCellEdge(from: anchor, to: cell) }
     }
 
     /// Empties every sheet of cells and forgets every formula, spill and graph edge, keeping
@@ -458,8 +500,9 @@ public final class Workbook {
         formulas.removeAll()
         formulaIDs.removeAll()
         formulaIDsByText.removeAll()
-        graph.removeAll()
-        volatileCells.removeAll()
+        storedGraph = DependencyGraph()
+        storedVolatileCells = []
+        graphIsStale = false
         pendingEdits.removeAll()
         lookupIndexes = LookupIndexes()
         spills.removeAll()

@@ -19,16 +19,14 @@ struct RowOrderWalkTests {
                 try workbook.set(.typed(Self.inputs[input]), at: CellLocation(sheet: 0, address: CellAddress(row: Int32(r), column: Int32(column))))
             }
             workbook.recalculate()
-            for inputsOnly in [false, true] {
-                var byColumn: [(CellAddress, Value, CompiledFormula?)] = []
-                workbook.forEachCell(inSheet: 0, inputsOnly: inputsOnly) { byColumn.append(($0, $1, $2)) }
-                byColumn.sort { $0.0 < $1.0 }
-                var byRow: [(CellAddress, Value, CompiledFormula?)] = []
-                workbook.forEachCellByRow(inSheet: 0, inputsOnly: inputsOnly) { byRow.append(($0, $1, $2)) }
-                #expect(byRow.map(\.0) == byColumn.map(\.0))
-                #expect(byRow.map(\.1) == byColumn.map(\.1))
-                #expect(zip(byRow, byColumn).allSatisfy { $0.2 === $1.2 })
-            }
+            var byColumn: [(CellAddress, Value, CompiledFormula?)] = []
+            workbook.forEachCell(inSheet: 0) { byColumn.append(($0, $1, $2)) }
+            byColumn.sort { $0.0 < $1.0 }
+            var byRow: [(CellAddress, Value, CompiledFormula?)] = []
+            workbook.forEachCellByRow(inSheet: 0) { byRow.append(($0, $1, $2)) }
+            #expect(byRow.map(\.0) == byColumn.map(\.0))
+            #expect(byRow.map(\.1) == byColumn.map(\.1))
+            #expect(zip(byRow, byColumn).allSatisfy { $0.2 === $1.2 })
         }
     }
 }
