@@ -52,28 +52,14 @@ struct SheetCellReader {
         }
         previous = address
         let type = cell.type
-        var value: String { cell.valueText }
         let constant: Value
-        switch type {
-        case .sharedString:
-            guard let index = cell.wholeNumber.map({ Int($0) }) ?? Int(value), index >= 0, index < strings.count else {
-                return "the cell \(address) names shared string \(value.prefix(20)), which the file does not have"
-            }
-            constant = .text(strings[index])
-        case .inlineString, .formulaString: constant = .text(OOXMLText.decode(value))
-        case .boolean: constant = .boolean(value == "1" || value.lowercased() == "true")
-        case .error: constant = FormulaError(code: value).map(Value.error) ?? .error(.value)
-        case .number:
-            if let whole = cell.wholeNumber {
-                constant = .number(Double(whole))
-            } else if value.isEmpty {
-                constant = .empty
-            } else if let n = Self.number(value) {
-                // "inf", "nan" and 1E+999 parse as numbers no cell may hold.
-                guard n.isFinite else { return "the cell \(address) holds \(value.prefix(20)), which is not a finite number" }
-                constant = .number(n)
-            } else {
-                constant = .text(value)
+        if let whole = cell.wholeNumber, type == .number || (type == .sharedString && whole >= 0 && whole < strings.count) {
+            // Most cells: a number or a shared string's index, read without a String.
+            constant = type == .number ? .number(Double(whole)) : .text(strings[Int(whole)])
+        } else {
+            switch Self.constant(type, cell.valueText, strings: strings) {
+            case .success(let value): constant = value
+            case .failure(let problem): return "the cell \(address) \(problem.message)"
             }
         }
         if cell.style < formats.count, let code = formats[cell.style] { formatted[code, default: []].append(address) }
@@ -139,6 +125,28 @@ struct SheetCellReader {
             try? workbook.set(.constant(hasCachedValue ? constant : .empty), at: location)
         }
         return nil
+    }
+
+    private struct Problem: Error { var message: String }
+
+    /// The value a cell's `t` and text stand for.
+    private static func constant(_ type: SheetCell.Kind, _ value: String, strings: [String]) -> Result<Value, Problem> {
+        switch type {
+        case .sharedString:
+            guard let index = Int(value), index >= 0, index < strings.count else {
+                return .failure(Problem(message: "names shared string \(value.prefix(20)), which the file does not have"))
+            }
+            return .success(.text(strings[index]))
+        case .inlineString, .formulaString: return .success(.text(OOXMLText.decode(value)))
+        case .boolean: return .success(.boolean(value == "1" || value.lowercased() == "true"))
+        case .error: return .success(FormulaError(code: value).map(Value.error) ?? .error(.value))
+        case .number:
+            if value.isEmpty { return .success(.empty) }
+            guard let n = number(value) else { return .success(.text(value)) }
+            // "inf", "nan" and 1E+999 parse as numbers no cell may hold.
+            guard n.isFinite else { return .failure(Problem(message: "holds \(value.prefix(20)), which is not a finite number")) }
+            return .success(.number(n))
+        }
     }
 
     /// The shared formula with index `si`, if its first cell was read.
