@@ -302,6 +302,12 @@ public final class Workbook {
         precondition(Int(location.sheet) < sheets.count, "no sheet \(location.sheet)")
         let key = location.key
         if !spills.isEmpty || !spilledCells.isEmpty { editTouchesSpills(at: location, keepsFormula: formula != Column.noFormula) }
+        if graphIsStale && !tracksEdits {
+            // A load: no edges to keep up (the graph is built later), no edit to record.
+            sheets[Int(location.sheet)].set(value, formula: formula, at: location.address)
+            lookupIndexes.cellChanged(sheet: location.sheet, at: location.address)
+            return
+        }
         let oldValue = self.value(at: location)
         let oldFormula = sheets[Int(location.sheet)].formula(row: location.address.row, column: location.address.column)
         if oldFormula != Column.noFormula { unregister(formula: oldFormula, at: location) }

@@ -65,6 +65,12 @@ struct SheetCell {
         }
     }
 
+    /// `<f …/>`: a formula of no text (a shared formula's other cell), as `formula = ""` sets
+    /// it on a new cell, without a String looked at.
+    mutating func markFormulaWithoutText() {
+        if texts == nil { hasFormula = true } else { formula = "" }
+    }
+
     var formulaRef: String? {
         get { texts?.formulaRef }
         set { if newValue != nil || texts != nil { ownTexts().formulaRef = newValue } }

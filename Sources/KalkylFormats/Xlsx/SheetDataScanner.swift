@@ -174,7 +174,7 @@ enum SheetDataScanner {
                 }
                 guard k + 1 < n else { return nil }
                 if p[k] == ascii("/") && p[k + 1] == ascii(">") {
-                    cell.formula = ""
+                    cell.markFormulaWithoutText()
                     k += 2
                 } else {
                     guard p[k] == ascii(">"), let text = plainText(from: k + 1, endingWith: "</f>") else { return nil }
@@ -210,8 +210,10 @@ enum SheetDataScanner {
             var k = start
             while k < b.count {
                 let c = b[k]
-                if c == ascii("\"") { return start..<k }
-                if c == ascii("&") || c == ascii("<") { return nil }
+                // `"`, `&` and `<` (34, 38, 60) as bits: one test for the usual byte.
+                if c < 64 && (0x1000_0044_0000_0000 as UInt64) & (1 << UInt64(c)) != 0 {
+                    return c == ascii("\"") ? start..<k : nil
+                }
                 k += 1
             }
             return nil

@@ -62,6 +62,8 @@ enum SheetRowStream {
         var base = 0
         /// The part up to and including the `<sheetData>` tag, once it has come.
         var prefix: [UInt8]?
+        /// Cells per byte of the last batch, so the next is made its size at once.
+        var cellsPerKilobyte = 16
 
         /// Scans what the window holds, giving the cells of its whole rows to `put` (their
         /// offsets in the part); an outcome once the stream has one.
@@ -85,9 +87,11 @@ enum SheetRowStream {
                 limit = end
             }
             var batch: [SheetCell] = []
+            batch.reserveCapacity(limit / 1024 * cellsPerKilobyte + 16)
             let stop = window.withUnsafeBufferPointer { bytes in
                 SheetDataScanner.scan(UnsafeBufferPointer(rebasing: bytes[..<limit]), from: 0, cursor: &cursor, offsetBase: base, into: &batch) { _ in true }
             }
+            if stop > 1024 { cellsPerKilobyte = batch.count / (stop / 1024) + 1 }
             // The reader stopped (it rejected a cell): so does the scan.
             if !batch.isEmpty && !put(batch) { return .whole(nil, rowsFrom: nil) }
             if stop < limit || isLast {
