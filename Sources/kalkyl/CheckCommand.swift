@@ -33,15 +33,15 @@ struct CheckCommand: ParsableCommand {
         for (index, _) in book.sheets.enumerated() {
             var errors: [(address: CellAddress, error: FormulaError, formula: CompiledFormula?)] = []
             var texts: [(address: CellAddress, text: String)] = []
-            book.forEachCell(inSheet: index) { address, value, formula in
-                cells += 1
-                if formula != nil { formulas += 1 }
+            let counts = book.tally(inSheet: index) { address, value, hasFormula in
                 switch value {
-                case .error(let error): errors.append((address, error, formula))
-                case .text(let text) where formula == nil: texts.append((address, text))
+                case .error(let error): errors.append((address, error, book.formula(at: CellLocation(sheet: index, address: address))))
+                case .text(let text) where !hasFormula: texts.append((address, text))
                 default: break
                 }
             }
+            cells += counts.cells
+            formulas += counts.formulas
             errorsBySheet.append(errors)
             textsBySheet.append(texts)
         }

@@ -85,6 +85,29 @@ struct Column {
         store(value, at: row)
     }
 
+    /// How many rows hold a value or a formula, and how many a formula, in one pass over the
+    /// stored bits that decodes only the values that are not numbers (texts, booleans, errors),
+    /// each given to `body` with its row and whether it is a formula's.
+    func tally(_ body: (_ row: Int, _ value: Value, _ hasFormula: Bool) -> Void) -> (used: Int, formulas: Int) {
+        var used = 0, formulaCount = 0
+        cells.withUnsafeBufferPointer { cells in
+            formulas.withUnsafeBufferPointer { formulas in
+                for r in 0..<cells.count {
+                    let bits = cells[r], hasFormula = formulas[r] != Column.noFormula
+                    if hasFormula { formulaCount += 1 }
+                    guard Column.isBoxed(bits) else { used += 1; continue }
+                    if bits == Column.emptyBits {
+                        if hasFormula { used += 1 }
+                        continue
+                    }
+                    used += 1
+                    body(r, decode(bits), hasFormula)
+                }
+            }
+        }
+        return (used, formulaCount)
+    }
+
     /// Whether both columns are the very same storage (neither changed since one was copied).
     func sharesStorage(with other: Column) -> Bool {
         func same<T>(_ a: [T], _ b: [T]) -> Bool {

@@ -392,6 +392,19 @@ public final class Workbook {
         }
     }
 
+    /// How many cells of a sheet hold something (a spill's too) and how many a formula, in one
+    /// pass that looks closer only at the cells whose value is no number: texts, booleans and
+    /// errors, each given to `body`. A check of a large sheet needs no more.
+    public func tally(inSheet sheet: Int, _ body: (CellAddress, Value, _ hasFormula: Bool) -> Void) -> (cells: Int, formulas: Int) {
+        var cells = 0, formulaCount = 0
+        for (c, column) in sheets[sheet].columns.enumerated() {
+            let counts = column.tally { row, value, hasFormula in body(CellAddress(row: Int32(row), column: Int32(c)), value, hasFormula) }
+            cells += counts.used
+            formulaCount += counts.formulas
+        }
+        return (cells, formulaCount)
+    }
+
     /// Parses `B7`, `$B$7`, `Sheet2!B7` or `'My sheet'!B7`; unqualified addresses are on `defaultSheet`.
     /// A defined name for a cell (`Grundbelopp`, `avvikelser`) stands for that cell.
     public func location(of text: String, defaultSheet: Int = 0) throws(WorkbookError) -> CellLocation {
