@@ -38,7 +38,15 @@ public final class CompiledFormula: @unchecked Sendable {
             switch code[pc] {
             // A cell as a function's argument (`.cell`) is read as its value, as ROUND reads it.
             case .number, .cellValue, .cell, .negate, .plus, .percent: return true
-            case .binary(let op): return op.isArithmetic
+            case .binary(let op):
+                if op.isArithmetic { return true }
+                // A comparison only as IF's condition: its TRUE or FALSE goes to the branch,
+                // never into the cell.
+                guard op.isComparison, pc + 1 < code.count, case .branchOnCondition = code[pc + 1] else { return false }
+                return true
+            // IF(condition, then, else), whose branches the number route takes as plain jumps.
+            case .branchOnCondition, .endBranch: return true
+            case .joinBranches(let function, let argumentCount): return argumentCount == 3 && function == FunctionRegistry.ifID
             case .call(let function, let argumentCount):
                 if argumentCount == 2 { return FunctionRegistry.roundingMode(of: function) != nil }
                 // SUM of the range just before it (which the case below checks).

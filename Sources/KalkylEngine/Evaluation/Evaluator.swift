@@ -222,8 +222,8 @@ struct Evaluator {
         return value
     }
 
-    /// Runs a formula of numbers, cells and arithmetic (with ROUND and SUM of a range, see
-    /// `CompiledFormula.isArithmetic`) on a stack of plain numbers, the way most formulas of an
+    /// Runs a formula of numbers, cells and arithmetic (with ROUND, SUM of a range and IF of a
+    /// comparison, see `CompiledFormula.isArithmetic`) on a stack of plain numbers, the way most formulas of an
     /// allocation are. Returns nil whenever the general evaluation could give something else
     /// than this one number: a cell that is not a number (text, a boolean, an error), a
     /// reference off the sheet, an arithmetic error, a range result not shared, a sum that is an
@@ -271,10 +271,25 @@ struct Evaluator {
                         break
                     case .percent:
                         stack[top] /= 100
-                    case .binary(let op):
+                    case .binary(let op) where op.isArithmetic:
                         guard case .number(let n) = Operators.arithmetic(op, stack[top - 1], stack[top]) else { return nil }
                         top -= 1
                         stack[top] = n
+                    case .binary(let op):
+                        // A comparison, which IF's condition just after it takes (1 or 0).
+                        guard case .boolean(let holds) = Operators.onNumbers(op, stack[top - 1], stack[top]) else { return nil }
+                        top -= 1
+                        stack[top] = holds ? 1 : 0
+                    case .branchOnCondition(let otherwise, _):
+                        // IF of a number: TRUE unless 0. (The number route has no arrays, so
+                        // no branch runs eagerly: `endBranch` always jumps, `joinBranches` does nothing.)
+                        let holds = stack[top] != 0
+                        top -= 1
+                        if !holds { pc = Int(otherwise) }
+                    case .endBranch(let end):
+                        pc = Int(end)
+                    case .joinBranches:
+                        break
                     default:
                         return nil
                     }

@@ -47,6 +47,7 @@ public enum FunctionRegistry {
     /// SUM's index, and the rounding functions' modes: the functions the evaluator's route on
     /// plain numbers runs itself (see `Evaluator.arithmetic`).
     static let sumID = ids["SUM"]!
+    static let ifID = ids["IF"]!
     private static let roundingIDs = (ids["ROUND"]!, ids["ROUNDUP"]!, ids["ROUNDDOWN"]!)
 
     @inline(__always)

@@ -71,6 +71,14 @@ public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
     /// A space between two references: the cells they share, e.g. `A1:A5 A3:A8` is A3:A5.
     case intersection = " "
 
+    /// `= <> < <= > >=`: operators that give TRUE or FALSE.
+    public var isComparison: Bool {
+        switch self {
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual: return true
+        default: return false
+        }
+    }
+
     /// `+ - * / ^`: operators on numbers that give numbers.
     public var isArithmetic: Bool {
         switch self {

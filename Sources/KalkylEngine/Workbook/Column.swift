@@ -85,6 +85,17 @@ struct Column {
         store(value, at: row)
     }
 
+    /// A formula's computed number, from its bits: false, and nothing written, when the cell
+    /// holds that number already.
+    @inline(__always)
+    mutating func setComputedNumber(_ n: Double, at row: Int) -> Bool {
+        let bits = n.isNaN ? Column.canonicalNaN : n.bitPattern
+        let old = cells[row]
+        if old == bits { return false }
+        if Column.isBoxed(old) { store(.number(n), at: row) } else { cells[row] = bits }
+        return true
+    }
+
     /// How many rows hold a value or a formula, and how many a formula, in one pass over the
     /// stored bits that decodes only the values that are not numbers (texts, booleans, errors),
     /// each given to `body` with its row and whether it is a formula's.

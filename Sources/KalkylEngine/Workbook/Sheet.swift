@@ -35,6 +35,11 @@ public struct Sheet: Sendable {
         columns[Int(address.column)].setComputedValue(value, at: Int(address.row))
     }
 
+    @inline(__always)
+    mutating func setComputedNumber(_ n: Double, at address: CellAddress) -> Bool {
+        columns[Int(address.column)].setComputedNumber(n, at: Int(address.row))
+    }
+
     /// The last used row and column + 1 (0 when the sheet is empty).
     public var usedRowCount: Int { columns.reduce(0) { max($0, $1.count) } }
     public var usedColumnCount: Int {

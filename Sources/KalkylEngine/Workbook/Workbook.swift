@@ -322,6 +322,11 @@ public final class Workbook {
     /// calculation that finds what the file had, instead of being copied.
     @inline(__always)
     func storeComputedValue(_ value: Value, at location: CellLocation) {
+        if case .number(let n) = value {
+            // Most results: compared and stored as bits.
+            if sheets[Int(location.sheet)].setComputedNumber(n, at: location.address) { lookupIndexes.cellChanged(sheet: location.sheet, at: location.address) }
+            return
+        }
         let old = sheets[Int(location.sheet)].value(row: location.address.row, column: location.address.column)
         if case .number(let a) = old, case .number(let b) = value { if a.bitPattern == b.bitPattern { return } } else if old == value { return }
         sheets[Int(location.sheet)].setComputedValue(value, at: location.address)

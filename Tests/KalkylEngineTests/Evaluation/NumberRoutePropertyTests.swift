@@ -3,7 +3,7 @@ import Testing
 @testable import KalkylEngine
 
 /// The evaluator's route on plain numbers (arithmetic, ROUND/ROUNDUP/ROUNDDOWN, SUM of one
-/// range) gives exactly what the general route gives, for inputs of every kind, in a full
+/// range, IF of a comparison) gives exactly what the general route gives, for inputs of every kind, in a full
 /// calculation and after edits: two workbooks with the same cells, one with the route turned
 /// off, hold equal values.
 struct NumberRoutePropertyTests {
@@ -17,6 +17,9 @@ struct NumberRoutePropertyTests {
         "=ROUND(A5*A5,0)", "=ROUND(A1/3,1.9)", "=ROUND(A6,-2.5)", "=ROUND(A1,1E+16)", "=ROUNDUP(-A4%,3)",
         "=A1/SUM($A$1:$A$6)", "=SUM(A1:A3)*2", "=ROUND(($A$4-$A$3*21)*A1/SUM($A$1:$A$6),0)", "=SUM($A$1:A1)",
         "=SUM(A2:A2)+A1", "=ROUND(SUM(A1:A6),2)-A3", "=1/SUM(A1:A2)", "=SUM(A1:A6)^2", "=ROUNDDOWN(SUM(A1:A4)/A2,0)", "=A1", "=-A2", "=A3%+A4", "=ROUND(B1,0)", "=B2*2",
+        // IF of a comparison (or of a number), each branch a number.
+        "=IF(A1>2,A2-1,A3)", "=IF(A1,1,2)", "=IF(A1<=A2,ROUND(A1,0),-A2)", "=IF(A1=0,1,A1*2)", "=IF(A1<>A2,A1,A2)+1",
+        "=IF(A1>=0,IF(A2<0,1,2),3)", "=IF(A1*2,A2,A3)", "=IF(B1<A3,B2,B1)", "=IF(A5>1E+299,A5/2,A6)",
     ]
 
     static let cells = (0..<12).map { CellAddress(row: $0 % 6, column: $0 / 6) }
@@ -28,7 +31,9 @@ struct NumberRoutePropertyTests {
             #expect(formula.isArithmetic, "\(text)")
         }
         // Not a range read by anything else, nor another function.
-        for text in ["=SUM(A1:A3,1)", "=A1:A3+1", "=MAX(A1:A2)", "=ROUND(A1)", "=ROUND(A1:A2,0)"] {
+        // A comparison that would be the cell's value, IF of two arguments (its FALSE), IFS.
+        for text in ["=SUM(A1:A3,1)", "=A1:A3+1", "=MAX(A1:A2)", "=ROUND(A1)", "=ROUND(A1:A2,0)",
+                     "=A1>2", "=IF(A1>2,A1>3,0)", "=IF(A1>2,1)", "=(A1>2)*1", "=IFS(A1>2,1,TRUE,2)", "=IF(A1>2,\"x\",1)"] {
             let workbook = try makeWorkbook(["B1": text])
             #expect(workbook.formula(at: try workbook.location(of: "B1"))?.isArithmetic == false, "\(text)")
         }
