@@ -74,6 +74,28 @@ struct XlsxDocumentWriterTests {
         #expect(saved["xl/calcChain.xml"] == nil && parts["xl/calcChain.xml"] == nil)
     }
 
+    /// A part that puts cells in another row's `<row>` (found by the fuzzer): read by the cells'
+    /// addresses, but a patch goes row by row and would write A1 twice or keep it when cleared,
+    /// so a save of an edit is refused, naming the cell, and nothing is written.
+    @Test func aCellInAnotherRowsElementIsNotPatched() throws {
+        let sheet = #"<worksheet xmlns="\#(XlsxReaderTests.main)"><sheetData><row r="2"><c r="A1"><v>1</v></c><c r="B2"><v>5</v></c><c r="C1"><f>A1*2</f><v>2</v></c></row></sheetData></worksheet>"#
+        let parts = Self.package(sheet: sheet)
+        #expect(try Self.saved(parts)["xl/worksheets/sheet1.xml"] == sheet)  // no edit: copied as it was
+        let input = try XlsxReaderTests.xlsx(parts)
+        let output = input.replacingOccurrences(of: ".xlsx", with: "-saved.xlsx")
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        let document = try WorkbookFile.open(input)
+        #expect(document.workbook.value(at: try document.workbook.location(of: "C1")) == .number(2))
+        try document.workbook.set(.constant(.empty), at: try document.workbook.location(of: "A1"))
+        document.workbook.recalculate()
+        #expect {
+            try document.save(to: output)
+        } throws: { error in
+            "\(error)".contains("xl/worksheets/sheet1.xml puts the cell A1 in row 2, so Kalkyl cannot patch")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
     @Test func newCellsGoInOrderWithTheStyleTheirRowOrColumnGives() throws {
         let sheet = #"""
             <worksheet xmlns="\#(XlsxReaderTests.main)"><cols><col min="3" max="4" width="12" style="7" customWidth="1"/></cols><sheetData><row r="1"><c r="B1"><v>1</v></c></row><row r="3" s="2" customFormat="1"><c r="B3"><v>3</v></c></row><row r="4" ht="20" customHeight="1"/></sheetData></worksheet>

@@ -12,6 +12,9 @@ struct SheetCursor {
     /// The current row (0-based; -1 before the first).
     private(set) var row: Int32 = -1
     private var nextColumn: Int32 = 0
+    /// The first `<c r="…">` that names a cell of another row than its `<row>` (the file is
+    /// read by the cells' own addresses, but a patch goes row by row and cannot follow it).
+    private(set) var cellOutsideItsRow: (cell: CellAddress, row: Int32)?
 
     @inline(__always)
     mutating func enterRow(_ attributes: XMLAttributes) throws(Invalid) {
@@ -68,6 +71,7 @@ struct SheetCursor {
     @inline(__always)
     mutating func enterCell(at address: CellAddress) -> CellAddress {
         nextColumn = address.column + 1
+        if address.row != row && row >= 0 && cellOutsideItsRow == nil { cellOutsideItsRow = (address, row) }
         return address
     }
 }

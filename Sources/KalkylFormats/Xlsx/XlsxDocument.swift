@@ -39,6 +39,9 @@ struct XlsxSource {
     var baseline: CellBaseline
     /// How many strings xl/sharedStrings.xml holds (new ones are appended after them).
     var sharedStringCount: Int
+    /// By sheet: the first cell the part puts in another row's `<row>`, which a save cannot
+    /// patch (see `SheetCursor.cellOutsideItsRow`).
+    var cellsOutsideTheirRows: [Int: (cell: CellAddress, row: Int32)] = [:]
 }
 
 extension XlsxDocument {

@@ -44,6 +44,7 @@ enum SheetReader {
             try parse(try source.whole(), rowsFrom: nil, scanning: false)
         }
         if let failure = reader.failure { throw failure }
+        if let stray = cursor.cellOutsideItsRow { document.source.cellsOutsideTheirRows[sheet] = stray }
         reader.finish(into: &document, widths: widths)
     }
 
