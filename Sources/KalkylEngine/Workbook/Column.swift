@@ -63,6 +63,21 @@ struct Column {
     }
 
     mutating func set(_ value: Value, formula: Int32, at row: Int) {
+        if row == cells.count {
+            // The next row, as a reader fills a column: a number, or a formula not yet
+            // computed, appended as it is.
+            switch value {
+            case .number(let n):
+                cells.append(n.isNaN ? Column.canonicalNaN : n.bitPattern)
+                formulas.append(formula)
+                return
+            case .empty where formula != Column.noFormula:
+                cells.append(Column.emptyBits)
+                formulas.append(formula)
+                return
+            default: break
+            }
+        }
         if row >= cells.count {
             if case .empty = value, formula == Column.noFormula { return }
             if row == cells.count {

@@ -85,6 +85,19 @@ extension SheetDataScanner.Scanner {
         return cell
     }
 
+    /// `<row r="12">`, as Kalkyl writes a row (Excel adds `spans` and more, which the general
+    /// code reads): the row's number and its tag, `i` after the `>`; nil, and `i` as it was,
+    /// for anything else.
+    @inline(__always)
+    mutating func excelRowStart() -> (Int32, Tag)? {
+        guard let p = b.baseAddress, i + 9 < b.count, memcmp(p + i, "<row r=\"", 8) == 0, let value = quoted(from: i + 8),
+              value.upperBound + 1 < b.count, p[value.upperBound + 1] == ascii(">"),
+              let number = Self.digits(b, value), number >= 1, number <= Int(CellAddress.maxRows) else { return nil }
+        let tag = Tag(name: (i + 1)..<(i + 4), local: (i + 1)..<(i + 4))
+        i = value.upperBound + 2
+        return (Int32(number), tag)
+    }
+
     /// The value of an attribute whose opening quote `"` ends just before `start`: up to the
     /// closing one, nil if it has an entity or `<` (or the bytes end).
     @inline(__always)

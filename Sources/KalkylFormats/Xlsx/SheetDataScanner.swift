@@ -60,23 +60,30 @@ enum SheetDataScanner {
                 let before = cursor
                 guard i < b.count, b[i] == ascii("<") else { return tagStart }
                 if isEndTag() { return tagStart }  // </sheetData>, or a wrong end tag the general reader reports
-                guard let row = startTag(), equals(row.local, "row") else { return tagStart }
-                var r: Range<Int>? = nil
-                let rowClosed: Bool
-                attributes: while true {
-                    switch nextAttribute() {
-                    case .attribute(let name, let value): if equals(name, "r") { r = value }
-                    case .open: rowClosed = false; break attributes
-                    case .selfClosed: rowClosed = true; break attributes
-                    case .unusual: return tagStart
-                    }
-                }
-                if let r, let number = Self.digits(b, r), number >= 1, number <= Int(CellAddress.maxRows) {
-                    cursor.enterRow(number: Int32(number))
+                let row: Tag
+                if let (number, tag) = excelRowStart() {
+                    row = tag
+                    cursor.enterRow(number: number)
                 } else {
-                    do { try cursor.enterRow(r: r.map(string)) } catch { cursor = before; return tagStart }
+                    guard let tag = startTag(), equals(tag.local, "row") else { return tagStart }
+                    row = tag
+                    var r: Range<Int>? = nil
+                    let rowClosed: Bool
+                    attributes: while true {
+                        switch nextAttribute() {
+                        case .attribute(let name, let value): if equals(name, "r") { r = value }
+                        case .open: rowClosed = false; break attributes
+                        case .selfClosed: rowClosed = true; break attributes
+                        case .unusual: return tagStart
+                        }
+                    }
+                    if let r, let number = Self.digits(b, r), number >= 1, number <= Int(CellAddress.maxRows) {
+                        cursor.enterRow(number: Int32(number))
+                    } else {
+                        do { try cursor.enterRow(r: r.map(string)) } catch { cursor = before; return tagStart }
+                    }
+                    if rowClosed { continue }
                 }
-                if rowClosed { continue }
                 let rowStart = cells.count
                 guard rowContent(row, cursor: &cursor, into: &cells) else {
                     cells.removeSubrange(rowStart...)
