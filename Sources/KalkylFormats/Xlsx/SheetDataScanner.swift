@@ -209,8 +209,10 @@ enum SheetDataScanner {
 
         func isEndTag() -> Bool { i + 1 < b.count && b[i + 1] == ascii("/") }
 
+        @inline(__always)
         func equals(_ range: Range<Int>, _ literal: StaticString) -> Bool { Self.equals(b, range, literal) }
 
+        @inline(__always)
         static func equals(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ literal: StaticString) -> Bool {
             guard range.count == literal.utf8CodeUnitCount else { return false }
             let p = literal.utf8Start
@@ -373,6 +375,7 @@ enum SheetDataScanner {
         }
 
         /// `t` of an `<f>`, from its bytes.
+        @inline(__always)
         static func formulaKind(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> SheetCell.FormulaKind {
             equals(b, range, "shared") ? .shared : equals(b, range, "array") ? .array : .normal
         }
