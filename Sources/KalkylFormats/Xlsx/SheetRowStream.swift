@@ -62,7 +62,7 @@ enum SheetRowStream {
         var base = 0
         /// The part up to and including the `<sheetData>` tag, once it has come.
         var prefix: [UInt8]?
-        /// Cells per byte of the last batch, so the next is made its size at once.
+        /// Cells per kilobyte of the last batch, so the next is made its size at once.
         var cellsPerKilobyte = 16
 
         /// Scans what the window holds, giving the cells of its whole rows to `put` (their
