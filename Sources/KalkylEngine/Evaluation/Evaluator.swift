@@ -223,11 +223,12 @@ struct Evaluator {
     }
 
     /// Runs a formula of numbers, cells and arithmetic (with ROUND, SUM of a range and IF of a
-    /// comparison, see `CompiledFormula.isArithmetic`) on a stack of plain numbers, the way most formulas of an
-    /// allocation are. Returns nil whenever the general evaluation could give something else
-    /// than this one number: a cell that is not a number (text, a boolean, an error), a
-    /// reference off the sheet, an arithmetic error, a range result not shared, a sum that is an
-    /// error, digits out of range. The general route then runs the formula from the start.
+    /// comparison, see `CompiledFormula.isArithmetic`) on a stack of plain numbers, the way
+    /// most formulas of an allocation are. Returns nil whenever the general evaluation could
+    /// give something else than this one number: a cell that is not a number (text, a boolean,
+    /// an error), a reference off the sheet, an arithmetic error, a range result not shared, a
+    /// sum that is an error, digits out of range. The general route then runs the formula from
+    /// the start.
     private static func arithmetic(_ formula: CompiledFormula, in context: EvaluationContext) -> Double? {
         let host = context.host
         return formula.code.withUnsafeBufferPointer { code -> Double? in

@@ -34,7 +34,7 @@ enum SheetDataScanner {
         /// Where `b` starts in the part, for the cells' offsets.
         let offsetBase: Int
 
-        /// A tag's name, local part (after any prefix) and whether it is an end tag.
+        /// A tag's name and its local part (after any prefix).
         struct Tag {
             var name: Range<Int>
             var local: Range<Int>
@@ -68,15 +68,11 @@ enum SheetDataScanner {
                     guard let tag = startTag(), equals(tag.local, "row") else { return tagStart }
                     row = tag
                     var r: Range<Int>? = nil
-                    let rowClosed: Bool
-                    attributes: while true {
-                        switch nextAttribute() {
-                        case .attribute(let name, let value): if equals(name, "r") { r = value }
-                        case .open: rowClosed = false; break attributes
-                        case .selfClosed: rowClosed = true; break attributes
-                        case .unusual: return tagStart
-                        }
-                    }
+                    let bytes = b
+                    guard let rowClosed = attributes({ name, value in
+                        if Self.equals(bytes, name, "r") { r = value }
+                        return true
+                    }) else { return tagStart }
                     if let r, let number = Self.digits(b, r), number >= 1, number <= Int(CellAddress.maxRows) {
                         cursor.enterRow(number: Int32(number))
                     } else {
@@ -107,24 +103,19 @@ enum SheetDataScanner {
                 }
                 guard let c = startTag(), equals(c.local, "c") else { return false }
                 var r: Range<Int>? = nil, type = SheetCell.Kind.number, style = 0, metadata = false
-                let closed: Bool
-                attributes: while true {
-                    switch nextAttribute() {
-                    case .attribute(let name, let value):
-                        switch name.count == 1 ? b[name.lowerBound] : 0 {
-                        case ascii("r"): r = value
-                        case ascii("t"): type = Self.kind(b, value)
-                        case ascii("s"):
-                            // As the general reader: a style that is no number is 0, a negative one an error.
-                            style = Self.digits(b, value) ?? Int(string(value)) ?? 0
-                            if style < 0 { return false }
-                        default: if equals(name, "cm") { metadata = true }
-                        }
-                    case .open: closed = false; break attributes
-                    case .selfClosed: closed = true; break attributes
-                    case .unusual: return false
+                let bytes = b
+                guard let closed = attributes({ name, value in
+                    switch name.count == 1 ? bytes[name.lowerBound] : 0 {
+                    case UInt8(ascii: "r"): r = value
+                    case UInt8(ascii: "t"): type = Self.kind(bytes, value)
+                    case UInt8(ascii: "s"):
+                        // As the general reader: a style that is no number is 0, a negative one an error.
+                        style = Self.digits(bytes, value) ?? Int(Self.string(bytes, value)) ?? 0
+                        return style >= 0
+                    default: if Self.equals(bytes, name, "cm") { metadata = true }
                     }
-                }
+                    return true
+                }) else { return false }
                 let address: CellAddress
                 if let r, let parsed = Self.cellAddress(b, r) {
                     address = cursor.enterCell(at: parsed)
@@ -145,26 +136,21 @@ enum SheetDataScanner {
                 guard let tag = startTag() else { return false }
                 if equals(tag.local, "f") {
                     var kind = SheetCell.FormulaKind.normal, sharedIndex: Int? = nil, indexIsNumber = true, ref: Range<Int>? = nil
-                    let closed: Bool
-                    attributes: while true {
-                        switch nextAttribute() {
-                        case .attribute(let name, let value):
-                            if equals(name, "t") { kind = Self.formulaKind(b, value) }
-                            else if equals(name, "si") { sharedIndex = Self.digits(b, value); indexIsNumber = sharedIndex != nil }
-                            else if equals(name, "ref") { ref = value }
-                        case .open: closed = false; break attributes
-                        case .selfClosed: closed = true; break attributes
-                        case .unusual: return false
-                        }
-                    }
-                    // An index that is not plain digits: the general reader says whether it is one.
-                    guard kind != .shared || indexIsNumber, let text = closed ? "" : textThenEnd(of: tag) else { return false }
+                    let bytes = b
+                    guard let closed = attributes({ name, value in
+                        if Self.equals(bytes, name, "t") { kind = Self.formulaKind(bytes, value) }
+                        else if Self.equals(bytes, name, "si") { sharedIndex = Self.digits(bytes, value); indexIsNumber = sharedIndex != nil }
+                        else if Self.equals(bytes, name, "ref") { ref = value }
+                        return true
+                    }),
+                          // An index that is not plain digits: the general reader says whether it is one.
+                          kind != .shared || indexIsNumber, let text = closed ? "" : textThenEnd(of: tag) else { return false }
                     cell.formula = text  // a second <f> replaces the first, as in the general reader
                     cell.formulaKind = kind
                     cell.sharedIndex = sharedIndex
                     cell.formulaRef = ref.map(string)
                 } else if equals(tag.local, "v") {
-                    guard let closed = skipAttributes() else { return false }
+                    guard let closed = attributes({ _, _ in true }) else { return false }
                     if !closed {
                         if cell.wholeNumber == nil && cell.value.isEmpty, let whole = wholeNumberThenEnd(of: tag) {
                             cell.wholeNumber = whole
@@ -176,7 +162,7 @@ enum SheetDataScanner {
                     cell.sawValue = true
                 } else if equals(tag.local, "is") {
                     cell.sawValue = true
-                    guard let closed = skipAttributes() else { return false }
+                    guard let closed = attributes({ _, _ in true }) else { return false }
                     if !closed { guard inlineString(tag, into: &cell) else { return false } }
                 } else {
                     return false
@@ -191,7 +177,7 @@ enum SheetDataScanner {
                 skipSpaces()
                 guard i < b.count, b[i] == ascii("<") else { return false }
                 if isEndTag() { return endTag(matching: `is`) }
-                guard let t = startTag(), equals(t.local, "t"), let closed = skipAttributes(),
+                guard let t = startTag(), equals(t.local, "t"), let closed = attributes({ _, _ in true }),
                       let text = closed ? "" : textThenEnd(of: t) else { return false }
                 cell.appendValue(text)
             }
@@ -332,12 +318,14 @@ enum SheetDataScanner {
             return .attribute(name: attribute.local, value: start..<(i - 1))
         }
 
-        /// Reads past a tag's attributes, none of which the scanner needs; whether the tag
-        /// closes itself, nil when it is not a plain tag.
-        mutating func skipAttributes() -> Bool? {
+        /// The tag's attributes up to `>` or `/>`, each given to `body` (its local name and its
+        /// value), which returns false to leave the tag to the general reader; whether the tag
+        /// closes itself, nil when it is not a plain tag or `body` left it.
+        @inline(__always)
+        mutating func attributes(_ body: (_ name: Range<Int>, _ value: Range<Int>) -> Bool) -> Bool? {
             while true {
                 switch nextAttribute() {
-                case .attribute: continue
+                case .attribute(let name, let value): guard body(name, value) else { return nil }
                 case .open: return false
                 case .selfClosed: return true
                 case .unusual: return nil
