@@ -30,13 +30,17 @@ let package = Package(
         .target(name: "KalkylCommandLine", dependencies: ["KalkylEngine", "KalkylFormats", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // The interactive session: commands, display, undo, explain; readline at the edge.
         .target(name: "KalkylREPL", dependencies: ["KalkylEngine", "KalkylFormats", "KalkylForms", "KalkylCommandLine", "CReadline"]),
-        // The `kalkyl` command line tool.
+        // The `kalkyl` command line tool. A release build carries the Swift runtime and Foundation
+        // in itself: as shared libraries they took 4 of the 9 ms a script pays per run. Compiling
+        // with the flag too makes Foundation's modules name their static libraries (ICU and all).
         .executableTarget(
             name: "kalkyl",
             dependencies: [
                 "KalkylEngine", "KalkylFormats", "KalkylForms", "KalkylCommandLine", "KalkylREPL", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
         ),
         // Times the engine on generated workloads: `swift run -c release kalkyl-benchmark`.
         .executableTarget(name: "kalkyl-benchmark", dependencies: ["KalkylEngine", "KalkylFormats", "CMalloc"], path: "Sources/KalkylBenchmarks"),
