@@ -328,7 +328,8 @@ public final class Workbook {
             return
         }
         let old = sheets[Int(location.sheet)].value(row: location.address.row, column: location.address.column)
-        if case .number(let a) = old, case .number(let b) = value { if a.bitPattern == b.bitPattern { return } } else if old == value { return }
+        // Not a number (numbers took the path above): compared as values.
+        if old == value { return }
         sheets[Int(location.sheet)].setComputedValue(value, at: location.address)
         lookupIndexes.cellChanged(sheet: location.sheet, at: location.address)
     }

@@ -60,11 +60,11 @@ public enum XlsxDocumentWriter {
         // what patching found follow, and the archive is put in the package's order at the end.
         var archive = ZipArchiveWriter(for: path)
         for (index, part) in source.sheetParts.enumerated() where !(copiesUnchangedUnread && comparison.isUntouched(sheet: index)) {
-            guard let data = try package.part(part) else { throw XlsxError(path: path, message: "the sheet part \(part) is missing") }
             if let stray = source.cellsOutsideTheirRows[index] {
                 // Patched row by row, the cell would be written twice, or an edit of it lost.
                 throw FileError.unwritable(path: path, reason: "\(part) puts the cell \(stray.cell) in row \(stray.row + 1), so Kalkyl cannot patch the sheet's cells in place (let Excel or LibreOffice save the file once, or convert it to .kalk)")
             }
+            guard let data = try package.part(part) else { throw XlsxError(path: path, message: "the sheet part \(part) is missing") }
             let patcher = SheetPatcher(data: data, sheet: index, workbook: workbook, strings: strings, file: path, part: part,
                                        copiesUnchangedRowsUnread: copiesUnchangedUnread)
             try archive.addFile(part) { output in
